@@ -1,0 +1,66 @@
+//! One connection set-up for both engines, and migrations.
+
+use nguon_migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use std::time::Duration;
+
+/// Opens a pool for `url` (`sqlite://…` or `postgres://…`).
+///
+/// SQLite gets WAL, `busy_timeout` (set before WAL so that switching the
+/// journal mode itself waits for locks), `synchronous = NORMAL`, foreign keys,
+/// and several connections so readers are not serialised behind one; the file
+/// and its folder are created when missing.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut opts = ConnectOptions::new(url.to_string());
+    opts.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        ensure_sqlite_folder(url)?;
+        opts.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
+            o.busy_timeout(Duration::from_secs(5))
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .create_if_missing(true)
+        });
+    } else {
+        opts.max_connections(16).min_connections(1);
+    }
+    Database::connect(opts).await
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Connects and migrates: what the server does at start-up.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url).await?;
+    migrate(&db).await?;
+    Ok(db)
+}
+
+/// A short engine name for logs and diagnostics.
+pub fn engine_name(db: &DatabaseConnection) -> &'static str {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => "sqlite",
+        DbBackend::Postgres => "postgres",
+        _ => "other",
+    }
+}
+
+fn ensure_sqlite_folder(url: &str) -> Result<(), DbErr> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,19 @@
+//! The server-side domain of Nguồn: entities, the database connection,
+//! services that server functions and the CLI call, pure rule functions,
+//! and the access policy.
+//!
+//! Services take a connection (or transaction) and plain arguments and return
+//! `Result<_, AppError>`; they know nothing of HTTP or Leptos.
+
+pub mod accounts;
+pub mod audit;
+pub mod db;
+pub mod entities;
+pub mod policy;
+pub mod sessions;
+pub mod settings;
+pub mod setup;
+pub mod throttle;
+
+pub use nguon_shared::{AppError, ErrorCode, FieldError, Locale, Role};
+pub use sea_orm::DatabaseConnection;

@@ -1,0 +1,18 @@
+//! Schema migrations, run at start-up and by `nguon-server migrate`.
+//!
+//! Every migration is written once with sea-query so that it runs unchanged
+//! on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_foundation;
+
+/// The ordered list of migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,200 @@
+//! The one application error type.
+//!
+//! Its variants say what went wrong in terms a user can act on; the user
+//! interface translates them through the message catalogues. Internal failures
+//! carry only a reference: the details are logged on the server
+//! ([`AppError::internal`]) and never sent to the browser.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// Why one input field was refused. Translated by the UI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErrorCode {
+    /// The field is empty but required.
+    Required,
+    /// Shorter than `min` characters.
+    TooShort {
+        /// Minimum length in characters.
+        min: u32,
+    },
+    /// Longer than `max` characters.
+    TooLong {
+        /// Maximum length in characters.
+        max: u32,
+    },
+    /// A login name may hold only letters a–z, digits, dot, dash and underscore.
+    UsernameChars,
+    /// The login name is already used by another account.
+    UsernameTaken,
+    /// The two password fields differ.
+    PasswordMismatch,
+    /// The current password given to confirm a change is wrong.
+    WrongCurrentPassword,
+    /// The new password equals the login name or the old password.
+    PasswordTooGuessable,
+    /// A value outside the allowed set.
+    InvalidValue,
+}
+
+/// A refused input field: which one and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name, as in the HTML form.
+    pub field: String,
+    /// Why it was refused.
+    pub code: ErrorCode,
+}
+
+impl FieldError {
+    /// Builds a field error.
+    pub fn new(field: &str, code: ErrorCode) -> Self {
+        FieldError { field: field.to_string(), code }
+    }
+}
+
+/// Every failure a user can meet, from any server function or page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session expired.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Signed in, but the policy refuses this action here.
+    #[error("forbidden")]
+    Forbidden,
+    /// The record does not exist or is not visible to this user.
+    #[error("not found")]
+    NotFound,
+    /// Input refused; nothing was changed.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// Wrong login name or password (deliberately not saying which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed logins for this account or address.
+    #[error("throttled for {retry_after_minutes} min")]
+    Throttled {
+        /// Minutes until a new attempt is accepted.
+        retry_after_minutes: u32,
+    },
+    /// A state-changing request that did not come from this site.
+    #[error("cross-origin request refused")]
+    CrossOrigin,
+    /// First-run set-up was asked for, but an account already exists.
+    #[error("already set up")]
+    AlreadySetUp,
+    /// The request could not reach the server or its answer could not be read.
+    #[error("request failed: {0}")]
+    Request(String),
+    /// A server fault. Details are in the server log under `reference`.
+    #[error("internal error, reference {reference}")]
+    Internal {
+        /// Short id that links what the user sees to the log line.
+        reference: String,
+    },
+}
+
+impl AppError {
+    /// One refused field.
+    pub fn invalid(field: &str, code: ErrorCode) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, code)])
+    }
+
+    /// Field errors for `field`, if this is a validation error.
+    pub fn field_errors<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a ErrorCode> + 'a {
+        let list: &[FieldError] = match self {
+            AppError::Invalid(list) => list,
+            _ => &[],
+        };
+        list.iter().filter(move |e| e.field == field).map(|e| &e.code)
+    }
+
+    /// Encodes the error for a URL query parameter, so a page reached by a
+    /// plain HTML form post (no JavaScript) can show it after the redirect.
+    pub fn to_query_value(&self) -> String {
+        use base64::Engine as _;
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+    }
+
+    /// Decodes [`AppError::to_query_value`]; garbage gives `None`.
+    pub fn from_query_value(value: &str) -> Option<AppError> {
+        use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(value).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}
+
+#[cfg(feature = "server")]
+mod server {
+    use super::AppError;
+
+    impl AppError {
+        /// Logs an internal failure with a fresh reference and returns the
+        /// user-safe error that carries only that reference.
+        #[track_caller]
+        pub fn internal(error: impl std::fmt::Display) -> AppError {
+            use rand::Rng as _;
+            let reference = format!("{:08x}", rand::rng().random::<u32>());
+            let location = std::panic::Location::caller();
+            tracing::error!(%reference, %location, error = %error, "internal error");
+            AppError::Internal { reference }
+        }
+    }
+
+    impl From<sea_orm::DbErr> for AppError {
+        #[track_caller]
+        fn from(e: sea_orm::DbErr) -> Self {
+            AppError::internal(e)
+        }
+    }
+
+    impl<E: std::fmt::Display> From<sea_orm::TransactionError<E>> for AppError
+    where
+        E: std::error::Error,
+    {
+        #[track_caller]
+        fn from(e: sea_orm::TransactionError<E>) -> Self {
+            AppError::internal(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_value_round_trips() {
+        let errors = [
+            AppError::Throttled { retry_after_minutes: 15 },
+            AppError::invalid("username", ErrorCode::TooShort { min: 3 }),
+            AppError::Internal { reference: "abc".into() },
+        ];
+        for e in errors {
+            assert_eq!(AppError::from_query_value(&e.to_query_value()), Some(e));
+        }
+        assert_eq!(AppError::from_query_value("%%%"), None);
+    }
+
+    #[test]
+    fn field_errors_filter_by_field() {
+        let e = AppError::Invalid(vec![
+            FieldError::new("a", ErrorCode::Required),
+            FieldError::new("b", ErrorCode::TooLong { max: 5 }),
+        ]);
+        assert_eq!(e.field_errors("b").collect::<Vec<_>>(), vec![&ErrorCode::TooLong { max: 5 }]);
+        assert_eq!(AppError::Forbidden.field_errors("a").count(), 0);
+    }
+}

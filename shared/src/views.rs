@@ -1,0 +1,62 @@
+//! View models sent to the browser. Never entities: only what a page needs.
+
+use crate::{Locale, Role};
+use serde::{Deserialize, Serialize};
+
+/// One role a user holds, with the name of the unit it applies to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrantView {
+    /// The role.
+    pub role: Role,
+    /// The organisation unit's id.
+    pub unit_id: i64,
+    /// The organisation unit's display name.
+    pub unit_name: String,
+}
+
+/// The signed-in user as the layout needs it. Holds no secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUserView {
+    /// Account id.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// Full name for display.
+    pub full_name: String,
+    /// The user's interface language.
+    pub locale: Locale,
+    /// Roles held, with their units.
+    pub roles: Vec<RoleGrantView>,
+}
+
+impl CurrentUserView {
+    /// Whether the user holds `role` anywhere.
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.iter().any(|g| g.role == role)
+    }
+}
+
+/// What every page needs to render its shell: who is signed in, in which
+/// language, and whether the installation still needs its first administrator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShellInfo {
+    /// The signed-in user, if any.
+    pub user: Option<CurrentUserView>,
+    /// The language to render in (user preference, else cookie, else browser, else Vietnamese).
+    pub locale: Locale,
+    /// True while no account exists: the first-run page is offered.
+    pub needs_setup: bool,
+}
+
+/// One open session of the current user, for the "my sessions" list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// When the session was created (login time), UTC.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When it was last used, UTC.
+    pub last_seen_at: chrono::DateTime<chrono::Utc>,
+    /// The client address recorded at login.
+    pub client_addr: String,
+    /// Whether this is the session making the request.
+    pub current: bool,
+}
