@@ -270,3 +270,43 @@ pub async fn current_user_view<C: ConnectionTrait>(conn: &C, account: &user::Mod
 pub async fn find_user<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<user::Model>, AppError> {
     Ok(user::Entity::find_by_id(id).one(conn).await?)
 }
+
+/// Accounts an administrator may manage: those holding a role inside one of
+/// the actor's administration scopes, and (for an administrator of a top
+/// unit) accounts holding no role yet. Sorted by full name.
+pub async fn list_manageable<C: ConnectionTrait>(
+    conn: &C,
+    actor: &crate::policy::Actor,
+) -> Result<Vec<nguon_shared::views::UserRow>, AppError> {
+    use crate::policy::{role_allows, unit_chain, Permission};
+    crate::policy::require_any(actor, Permission::ManageAccounts)?;
+    let admin_units: Vec<i64> =
+        actor.grants.iter().filter(|(r, _)| role_allows(*r, Permission::ManageAccounts)).map(|(_, u)| *u).collect();
+    let mut admin_of_top = false;
+    for u in &admin_units {
+        admin_of_top |= unit_chain(conn, *u).await?.len() == 1;
+    }
+    let mut chains: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    for account in user::Entity::find().all(conn).await? {
+        let view = current_user_view(conn, &account).await?;
+        let mut visible = view.roles.is_empty() && admin_of_top;
+        for g in &view.roles {
+            if !chains.contains_key(&g.unit_id) {
+                chains.insert(g.unit_id, unit_chain(conn, g.unit_id).await?);
+            }
+            visible |= chains[&g.unit_id].iter().any(|u| admin_units.contains(u));
+        }
+        if visible {
+            rows.push(nguon_shared::views::UserRow {
+                id: account.id,
+                username: account.username,
+                full_name: account.full_name,
+                is_active: account.is_active,
+                roles: view.roles,
+            });
+        }
+    }
+    rows.sort_by(|a, b| a.full_name.cmp(&b.full_name).then(a.id.cmp(&b.id)));
+    Ok(rows)
+}

@@ -1,6 +1,7 @@
 //! Server-side sessions. The cookie carries a random token; the database
 //! keeps only its SHA-256, so a leaked database cannot be replayed as cookies.
 
+use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::session;
 use crate::settings::AuthSettings;
 use base64::Engine as _;
@@ -8,7 +9,10 @@ use chrono::{DateTime, Utc};
 use nguon_shared::views::SessionView;
 use nguon_shared::AppError;
 use rand::RngCore as _;
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 use sha2::{Digest, Sha256};
 
 /// Why a presented session is no longer valid, or that it is.
@@ -110,6 +114,27 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: i64, kee
         q = q.filter(session::Column::Id.ne(keep));
     }
     Ok(q.exec(conn).await?.rows_affected)
+}
+
+/// "Log out all other devices": ends every session of the user but `keep`,
+/// in one audited transaction; returns how many ended.
+pub async fn end_other_sessions(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, keep: &str) -> Result<u64, AppError> {
+    let txn = db.begin().await?;
+    let n = revoke_all_for_user(&txn, user_id, Some(keep)).await?;
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "revoke_sessions",
+            entity: "user",
+            entity_id: Some(user_id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "ended": n })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(n)
 }
 
 /// The user's open sessions, newest first.

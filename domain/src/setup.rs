@@ -38,7 +38,13 @@ fn validate(input: &FirstRunInput) -> Result<(FullName, NewUser), AppError> {
     let password = match NewPassword::parse(&input.password, &input.confirm, &input.username) {
         Ok(p) => Some(p),
         Err(AppError::Invalid(list)) => {
-            errors.extend(list);
+            // The set-up form calls the new password field `password`.
+            errors.extend(list.into_iter().map(|mut e| {
+                if e.field == "new" {
+                    e.field = "password".into();
+                }
+                e
+            }));
             None
         }
         Err(other) => return Err(other),

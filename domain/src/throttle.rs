@@ -97,6 +97,12 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Deletes attempts older than `cutoff` (they no longer count).
+pub async fn purge_before<C: ConnectionTrait>(conn: &C, cutoff: DateTime<Utc>) -> Result<u64, AppError> {
+    let res = login_attempt::Entity::delete_many().filter(login_attempt::Column::AttemptedAt.lt(cutoff)).exec(conn).await?;
+    Ok(res.rows_affected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,3 +60,18 @@ pub struct SessionView {
     /// Whether this is the session making the request.
     pub current: bool,
 }
+
+/// One account in the administrators' list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    /// Account id.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// Full name.
+    pub full_name: String,
+    /// Whether the account may log in.
+    pub is_active: bool,
+    /// Roles in force.
+    pub roles: Vec<RoleGrantView>,
+}

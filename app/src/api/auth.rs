@@ -1,0 +1,121 @@
+//! Sign-in, sign-out, first-run set-up, language, and the shell's facts.
+
+use leptos::prelude::*;
+use nguon_shared::views::ShellInfo;
+use nguon_shared::AppError;
+
+/// What every page's shell needs: user, language, whether set-up is pending.
+#[server(endpoint = "shell_info")]
+pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
+    use super::context::*;
+    use nguon_domain::{accounts, setup};
+    let st = state()?;
+    let auth = request_auth()?;
+    let user = match current_user().await {
+        Ok((account, _)) => Some(accounts::current_user_view(&st.db, &account).await?),
+        Err(AppError::Unauthenticated) => None,
+        Err(e) => return Err(e),
+    };
+    let locale = user.as_ref().map(|u| u.locale).or(auth.locale_hint).unwrap_or_default();
+    let needs_setup = user.is_none() && setup::needs_setup(&st.db).await?;
+    Ok(ShellInfo { user, locale, needs_setup })
+}
+
+/// Signs in with a username and password; on success the session id is new
+/// (any previous session of this browser ends) and the browser goes home.
+#[server(endpoint = "login")]
+pub async fn login(username: String, password: String) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::{accounts, audit, sessions};
+    let result = async {
+        let st = state()?;
+        let req = request_auth()?;
+        let account = accounts::authenticate(&st.db, &st.auth, &username, &password, &req.client_addr).await?;
+        if let Some(old) = &req.token {
+            sessions::revoke(&st.db, old).await?;
+        }
+        let token = sessions::create(&st.db, &st.auth, account.id, &req.client_addr, &req.user_agent).await?;
+        let ctx = audit_context(Some(account.id));
+        audit::record(
+            &st.db,
+            &ctx,
+            audit::AuditEntry { action: "login", entity: "user", entity_id: Some(account.id.to_string()), before: None, after: None },
+        )
+        .await?;
+        set_session_cookie(&st, &token);
+        Ok(())
+    }
+    .await;
+    finish_form(result, Some("/"))
+}
+
+/// Signs out: the session is deleted on the server, not just forgotten by the browser.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::sessions;
+    let result = async {
+        let st = state()?;
+        if let Some(token) = request_auth()?.token {
+            sessions::revoke(&st.db, &token).await?;
+        }
+        clear_session_cookie(&st);
+        Ok(())
+    }
+    .await;
+    finish_form(result, Some("/login"))
+}
+
+/// Creates the top organisation unit and the first administrator, then
+/// signs them in. Refused once any account exists.
+#[server(endpoint = "setup")]
+pub async fn setup_first_admin(
+    organisation: String,
+    full_name: String,
+    username: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::{sessions, setup};
+    let result = async {
+        let st = state()?;
+        let req = request_auth()?;
+        let input = setup::FirstRunInput {
+            organisation,
+            full_name,
+            username,
+            password,
+            confirm,
+            locale: req.locale_hint.unwrap_or_default(),
+        };
+        let admin = setup::create_first_admin(&st.db, &audit_context(None), input).await?;
+        let token = sessions::create(&st.db, &st.auth, admin.id, &req.client_addr, &req.user_agent).await?;
+        set_session_cookie(&st, &token);
+        Ok(())
+    }
+    .await;
+    finish_form(result, Some("/"))
+}
+
+/// Switches the interface language: stored on the account when signed in,
+/// and in a cookie either way.
+#[server(endpoint = "set_locale")]
+pub async fn set_locale(locale: String) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::accounts;
+    use nguon_shared::{ErrorCode, Locale};
+    let result = async {
+        let st = state()?;
+        let locale = Locale::from_code(&locale).ok_or_else(|| AppError::invalid("locale", ErrorCode::InvalidValue))?;
+        match current_user().await {
+            Ok((account, _)) => accounts::set_locale(&st.db, &audit_context(Some(account.id)), account.id, locale).await?,
+            Err(AppError::Unauthenticated) => {}
+            Err(e) => return Err(e),
+        }
+        set_lang_cookie(&st, locale);
+        Ok(())
+    }
+    .await;
+    finish_form(result, None)
+}

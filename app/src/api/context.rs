@@ -1,0 +1,166 @@
+//! Server-only plumbing shared by the server functions: application state,
+//! the request's session, cookies, and the no-JavaScript error path.
+
+use axum::http::{header, request::Parts, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use nguon_domain::audit::AuditContext;
+use nguon_domain::entities::{session, user};
+use nguon_domain::policy::Actor;
+use nguon_domain::settings::AuthSettings;
+use nguon_domain::{accounts, DatabaseConnection};
+use nguon_shared::{AppError, Locale};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "nguon_session";
+/// Name of the language cookie (for visitors who are not signed in).
+pub const LANG_COOKIE: &str = "nguon_lang";
+
+/// Shared state, provided to every server function and page render.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// Session and throttling settings.
+    pub auth: AuthSettings,
+    /// Whether cookies get the `Secure` flag (served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// What the session middleware learned about the request; stored in the
+/// request's extensions.
+#[derive(Clone, Debug)]
+pub struct RequestAuth {
+    /// The session cookie's token, if the session is valid.
+    pub token: Option<String>,
+    /// The valid session, if any.
+    pub session: Option<session::Model>,
+    /// The client address (peer, or forwarded when configured).
+    pub client_addr: String,
+    /// The client's user agent.
+    pub user_agent: String,
+    /// Language from the cookie or `Accept-Language`, for visitors.
+    pub locale_hint: Option<Locale>,
+}
+
+/// The application state.
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// The request's authentication facts.
+pub fn request_auth() -> Result<RequestAuth, AppError> {
+    use_context::<Parts>()
+        .and_then(|p| p.extensions.get::<RequestAuth>().cloned())
+        .ok_or_else(|| AppError::internal("RequestAuth missing from request"))
+}
+
+/// The signed-in account, or [`AppError::Unauthenticated`].
+pub async fn current_user() -> Result<(user::Model, session::Model), AppError> {
+    let st = state()?;
+    let session = request_auth()?.session.ok_or(AppError::Unauthenticated)?;
+    let account = accounts::find_user(&st.db, session.user_id).await?.ok_or(AppError::Unauthenticated)?;
+    if !account.is_active {
+        return Err(AppError::Unauthenticated);
+    }
+    Ok((account, session))
+}
+
+/// The signed-in user as the policy sees it.
+pub async fn actor() -> Result<Actor, AppError> {
+    let (account, _) = current_user().await?;
+    let grants = accounts::active_grants(&state()?.db, account.id).await?;
+    Ok(Actor { user_id: account.id, grants })
+}
+
+/// Audit context for the current request.
+pub fn audit_context(actor_user_id: Option<i64>) -> AuditContext {
+    AuditContext { actor_user_id, client_addr: request_auth().ok().map(|a| a.client_addr) }
+}
+
+fn set_cookie(value: String) {
+    if let (Some(opts), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+        opts.append_header(header::SET_COOKIE, v);
+    }
+}
+
+fn cookie_flags(secure: bool) -> &'static str {
+    if secure {
+        "; Path=/; HttpOnly; SameSite=Lax; Secure"
+    } else {
+        "; Path=/; HttpOnly; SameSite=Lax"
+    }
+}
+
+/// Sets the session cookie (a browser-session cookie: it dies with the browser;
+/// the server enforces the idle and absolute limits).
+pub fn set_session_cookie(st: &AppState, token: &str) {
+    set_cookie(format!("{SESSION_COOKIE}={token}{}", cookie_flags(st.secure_cookies)));
+}
+
+/// Expires the session cookie.
+pub fn clear_session_cookie(st: &AppState) {
+    set_cookie(format!("{SESSION_COOKIE}={}; Max-Age=0", cookie_flags(st.secure_cookies)));
+}
+
+/// Remembers a visitor's language for a year.
+pub fn set_lang_cookie(st: &AppState, locale: Locale) {
+    set_cookie(format!("{LANG_COOKIE}={}; Max-Age=31536000{}", locale.code(), cookie_flags(st.secure_cookies)));
+}
+
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Finishes a server function called by a form. Without JavaScript the
+/// browser posted a plain HTML form: on error it is sent back to the page it
+/// came from with the error in `?error=`, which the page shows; on success to
+/// `success_to` (when given). With JavaScript the result goes back as data.
+pub fn finish_form<T>(result: Result<T, AppError>, success_to: Option<&str>) -> Result<T, AppError> {
+    match &result {
+        Ok(_) => {
+            if let Some(to) = success_to {
+                leptos_axum::redirect(to);
+            }
+        }
+        Err(e) if is_plain_form_post() => {
+            let back = use_context::<Parts>()
+                .and_then(|p| p.headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(same_site_path))
+                .unwrap_or_else(|| "/".to_string());
+            let sep = if back.contains('?') { '&' } else { '?' };
+            leptos_axum::redirect(&format!("{back}{sep}error={}", e.to_query_value()));
+        }
+        Err(_) => {}
+    }
+    result
+}
+
+/// The path and query of a referer, dropping any earlier `error` parameter, so
+/// a redirect can never leave the site.
+fn same_site_path(referer: &str) -> String {
+    let after_scheme = referer.split_once("://").map(|(_, rest)| rest).unwrap_or(referer);
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("error=")).collect();
+    let base = if base.starts_with("//") { "/" } else { base };
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_path;
+
+    #[test]
+    fn referer_paths_stay_on_site() {
+        assert_eq!(same_site_path("http://x:3000/login?error=abc&next=/a"), "/login?next=/a");
+        assert_eq!(same_site_path("https://x/"), "/");
+        assert_eq!(same_site_path("https://x"), "/");
+        assert_eq!(same_site_path("http://x//evil.example/"), "/");
+    }
+}

@@ -1,0 +1,14 @@
+//! Server functions. Each is thin: it authenticates, authorises through
+//! `nguon_domain::policy`, then calls a domain service. Endpoints are stable
+//! (`/api/<name>`) so tests and scripts can call them.
+
+#[cfg(feature = "ssr")]
+pub mod context;
+
+mod account;
+mod auth;
+mod users;
+
+pub use account::*;
+pub use auth::*;
+pub use users::*;

@@ -1,0 +1,69 @@
+//! Form pieces that show translated errors, with or without JavaScript.
+
+use crate::i18n::Messages;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use nguon_shared::AppError;
+
+/// The error to show for a form: the action's own (with JavaScript) or the
+/// one carried back in `?error=` after a plain form post (without it).
+pub fn form_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    let query = use_query_map();
+    Signal::derive(move || match value.get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => query.with(|q| q.get("error").and_then(|v| AppError::from_query_value(&v))),
+    })
+}
+
+/// A banner with the form's error sentence.
+#[component]
+pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! { <p class="alert error" role="alert">{m.error(&e)}</p> }
+        })
+    }
+}
+
+/// A labelled input with its field errors underneath.
+#[component]
+pub fn Field(
+    m: &'static Messages,
+    /// The form field's name (matches the server function's argument).
+    name: &'static str,
+    /// Visible label.
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-err");
+    let messages_for = move || {
+        error.with(|e| e.as_ref().map(|e| e.field_errors(name).map(|c| m.field_error(c)).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let invalid = move || (!messages_for().is_empty()).then_some("true");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                aria-invalid=invalid
+                aria-describedby=err_id.clone()
+            />
+            {hint.map(|h| view! { <small class="hint">{h}</small> })}
+            <div class="field-errors" id=err_id>
+                {move || messages_for().into_iter().map(|t| view! { <p class="field-error">{t}</p> }).collect_view()}
+            </div>
+        </div>
+    }
+}

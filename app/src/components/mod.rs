@@ -1,0 +1,4 @@
+//! Reusable components: the layout and form pieces.
+
+pub mod form;
+pub mod layout;

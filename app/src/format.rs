@@ -1,0 +1,31 @@
+//! Display formats: Vietnamese dates (dd/mm/yyyy) in Vietnam's time zone.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// Vietnam's offset, UTC+7 (no daylight saving).
+fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+/// `dd/mm/yyyy` for a calendar date.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// `dd/mm/yyyy HH:MM` in Vietnam time for an instant.
+pub fn date_time(t: DateTime<Utc>) -> String {
+    t.with_timezone(&vietnam()).format("%d/%m/%Y %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_in_vietnam_time() {
+        assert_eq!(date(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()), "05/03/2026");
+        // 31/12 at 18:30 UTC is already 01/01 in Vietnam.
+        let t = DateTime::parse_from_rfc3339("2025-12-31T18:30:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(date_time(t), "01/01/2026 01:30");
+    }
+}

@@ -1,0 +1,182 @@
+//! The message catalogues: one per language, checked complete by the compiler
+//! (every catalogue is a value of the same struct).
+
+mod en;
+mod vi;
+
+use nguon_shared::{AppError, ErrorCode, Locale, Role};
+
+/// Every user-interface string. A new string is a new field, so a catalogue
+/// that forgets it does not compile.
+pub struct Messages {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub menu: &'static str,
+    pub nav_home: &'static str,
+    pub nav_account: &'static str,
+    pub nav_users: &'static str,
+    pub logout: &'static str,
+    pub language: &'static str,
+    pub signed_in_as: &'static str,
+    pub login_title: &'static str,
+    pub login_intro: &'static str,
+    pub username: &'static str,
+    pub password: &'static str,
+    pub login_button: &'static str,
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub organisation: &'static str,
+    pub organisation_hint: &'static str,
+    pub full_name: &'static str,
+    pub confirm_password: &'static str,
+    pub password_hint: &'static str,
+    pub setup_button: &'static str,
+    pub setup_already_done: &'static str,
+    pub go_to_login: &'static str,
+    pub home_title: &'static str,
+    /// `{name}`: the user's full name.
+    pub home_welcome: &'static str,
+    pub home_roles: &'static str,
+    pub home_no_roles: &'static str,
+    pub home_next_steps: &'static str,
+    pub account_title: &'static str,
+    pub change_password_title: &'static str,
+    pub current_password: &'static str,
+    pub new_password: &'static str,
+    pub change_password_button: &'static str,
+    pub password_changed: &'static str,
+    pub sessions_title: &'static str,
+    pub session_this_device: &'static str,
+    pub session_started: &'static str,
+    pub session_last_seen: &'static str,
+    pub session_address: &'static str,
+    pub revoke_others_button: &'static str,
+    /// `{n}`: how many sessions were ended.
+    pub revoked_sessions: &'static str,
+    pub users_title: &'static str,
+    pub users_active: &'static str,
+    pub users_inactive: &'static str,
+    pub roles: &'static str,
+    pub status: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub loading: &'static str,
+    pub role_administrator: &'static str,
+    pub role_superior_officer: &'static str,
+    pub role_party_cell_officer: &'static str,
+    pub role_mentor: &'static str,
+    pub role_youth_union_officer: &'static str,
+    pub err_unauthenticated: &'static str,
+    pub err_forbidden: &'static str,
+    pub err_not_found: &'static str,
+    pub err_invalid: &'static str,
+    pub err_invalid_credentials: &'static str,
+    /// `{n}`: minutes to wait.
+    pub err_throttled: &'static str,
+    pub err_cross_origin: &'static str,
+    pub err_already_set_up: &'static str,
+    pub err_request: &'static str,
+    /// `{ref}`: the log reference.
+    pub err_internal: &'static str,
+    pub code_required: &'static str,
+    /// `{n}`: minimum length.
+    pub code_too_short: &'static str,
+    /// `{n}`: maximum length.
+    pub code_too_long: &'static str,
+    pub code_username_chars: &'static str,
+    pub code_username_taken: &'static str,
+    pub code_password_mismatch: &'static str,
+    pub code_wrong_current_password: &'static str,
+    pub code_password_too_guessable: &'static str,
+    pub code_invalid_value: &'static str,
+}
+
+/// The catalogue of a locale.
+pub fn messages(locale: Locale) -> &'static Messages {
+    match locale {
+        Locale::Vi => &vi::VI,
+        Locale::En => &en::EN,
+    }
+}
+
+/// Replaces `{key}` placeholders in a catalogue string.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+impl Messages {
+    /// A role's name.
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Administrator => self.role_administrator,
+            Role::SuperiorOfficer => self.role_superior_officer,
+            Role::PartyCellOfficer => self.role_party_cell_officer,
+            Role::Mentor => self.role_mentor,
+            Role::YouthUnionOfficer => self.role_youth_union_officer,
+        }
+    }
+
+    /// The sentence shown for an error.
+    pub fn error(&self, e: &AppError) -> String {
+        match e {
+            AppError::Unauthenticated => self.err_unauthenticated.into(),
+            AppError::Forbidden => self.err_forbidden.into(),
+            AppError::NotFound => self.err_not_found.into(),
+            AppError::Invalid(_) => self.err_invalid.into(),
+            AppError::InvalidCredentials => self.err_invalid_credentials.into(),
+            AppError::Throttled { retry_after_minutes } => {
+                fill(self.err_throttled, &[("n", &retry_after_minutes.to_string())])
+            }
+            AppError::CrossOrigin => self.err_cross_origin.into(),
+            AppError::AlreadySetUp => self.err_already_set_up.into(),
+            AppError::Request(_) => self.err_request.into(),
+            AppError::Internal { reference } => fill(self.err_internal, &[("ref", reference)]),
+        }
+    }
+
+    /// The sentence shown under a refused field.
+    pub fn field_error(&self, code: &ErrorCode) -> String {
+        match code {
+            ErrorCode::Required => self.code_required.into(),
+            ErrorCode::TooShort { min } => fill(self.code_too_short, &[("n", &min.to_string())]),
+            ErrorCode::TooLong { max } => fill(self.code_too_long, &[("n", &max.to_string())]),
+            ErrorCode::UsernameChars => self.code_username_chars.into(),
+            ErrorCode::UsernameTaken => self.code_username_taken.into(),
+            ErrorCode::PasswordMismatch => self.code_password_mismatch.into(),
+            ErrorCode::WrongCurrentPassword => self.code_wrong_current_password.into(),
+            ErrorCode::PasswordTooGuessable => self.code_password_too_guessable.into(),
+            ErrorCode::InvalidValue => self.code_invalid_value.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        let m = messages(Locale::Vi);
+        assert_eq!(m.error(&AppError::Throttled { retry_after_minutes: 7 }).contains('7'), true);
+        assert!(m.field_error(&ErrorCode::TooShort { min: 10 }).contains("10"));
+        assert!(!m.error(&AppError::Internal { reference: "ab12".into() }).contains("{ref}"));
+        assert_eq!(fill("a {x} b {x}", &[("x", "1")]), "a 1 b 1");
+    }
+
+    #[test]
+    fn catalogues_differ_and_are_not_empty() {
+        let (vi, en) = (messages(Locale::Vi), messages(Locale::En));
+        assert_ne!(vi.login_title, en.login_title);
+        for m in [vi, en] {
+            for r in Role::ALL {
+                assert!(!m.role(r).is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The login page. Works as a plain HTML form before the wasm loads.
+
+use crate::app::Actions;
+use crate::components::form::{form_error, ErrorBanner, Field};
+use crate::components::layout::use_page;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// Username and password form.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let page = use_page();
+    let m = page.m;
+    let login = expect_context::<Actions>().login;
+    let error = form_error(login.value());
+    if page.info.user.is_some() {
+        return view! { <Redirect path="/"/> }.into_any();
+    }
+    if page.info.needs_setup {
+        return view! { <Redirect path="/setup"/> }.into_any();
+    }
+    view! {
+        <section class="card narrow">
+            <h1>{m.login_title}</h1>
+            <p class="muted">{m.login_intro}</p>
+            <ErrorBanner m=m error=error/>
+            <ActionForm action=login attr:id="login-form">
+                <Field m=m name="username" label=m.username autocomplete="username" error=error/>
+                <Field m=m name="password" label=m.password kind="password" autocomplete="current-password" error=error/>
+                <button type="submit" disabled=move || login.pending().get()>{m.login_button}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

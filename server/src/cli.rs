@@ -1,0 +1,183 @@
+//! The admin command line: serve, migrate, create an administrator, reset a
+//! password. Passwords are read from the terminal (or standard input), never
+//! from arguments, so they do not land in shell history.
+
+use crate::config::Config;
+use crate::router;
+use crate::telemetry;
+use clap::{Parser, Subcommand};
+use nguon_app::api::context::AppState;
+use nguon_domain::audit::AuditContext;
+use nguon_domain::{accounts, db, sessions, setup, throttle};
+use nguon_shared::{AppError, Locale};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Nguồn — developing Party members among high-school students.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+pub struct Cli {
+    /// Configuration file (TOML). Default: `nguon.toml` in the working folder, if present.
+    #[arg(long, global = true, env = "NGUON_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The sub-commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Migrate the database, then serve the web application.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// First-run set-up without a browser: the top organisation unit and its administrator.
+    CreateAdmin {
+        /// Name of the top organisation unit, e.g. "Tỉnh Lâm Đồng".
+        #[arg(long)]
+        organisation: String,
+        /// The administrator's full name.
+        #[arg(long)]
+        full_name: String,
+        /// The administrator's login name.
+        #[arg(long)]
+        username: String,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password for an account and end all its sessions.
+    ResetPassword {
+        /// The account's login name.
+        #[arg(long)]
+        username: String,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+fn read_password(from_stdin: bool) -> std::io::Result<String> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    } else {
+        let first = rpassword::prompt_password("Mật khẩu / Password: ")?;
+        let again = rpassword::prompt_password("Nhập lại / Repeat: ")?;
+        if first != again {
+            return Err(std::io::Error::other("hai mật khẩu không khớp / passwords differ"));
+        }
+        Ok(first)
+    }
+}
+
+/// Describes an error for the terminal, in Vietnamese and English.
+fn describe(e: &AppError) -> String {
+    let vi = nguon_app::i18n::messages(Locale::Vi);
+    let en = nguon_app::i18n::messages(Locale::En);
+    let mut out = format!("{} / {}", vi.error(e), en.error(e));
+    if let AppError::Invalid(list) = e {
+        for f in list {
+            out.push_str(&format!("\n  {}: {} / {}", f.field, vi.field_error(&f.code), en.field_error(&f.code)));
+        }
+    }
+    out
+}
+
+/// Parses arguments and runs the command.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cấu hình không hợp lệ / invalid configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config.log_format);
+    let db = match db::connect_and_migrate(&config.database_url).await {
+        Ok(db) => db,
+        Err(e) => {
+            tracing::error!(error = %e, "database unavailable");
+            eprintln!("không mở được cơ sở dữ liệu / cannot open the database: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let ctx = AuditContext { actor_user_id: None, client_addr: Some("cli".into()) };
+    let result: Result<(), String> = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&config, db).await,
+        Command::Migrate => {
+            println!("Đã cập nhật cơ sở dữ liệu / database migrated ({}).", db::engine_name(&db));
+            Ok(())
+        }
+        Command::CreateAdmin { organisation, full_name, username, password_stdin } => {
+            match read_password(password_stdin) {
+                Err(e) => Err(e.to_string()),
+                Ok(password) => {
+                    let input = setup::FirstRunInput {
+                        organisation,
+                        full_name,
+                        username,
+                        confirm: password.clone(),
+                        password,
+                        locale: Locale::Vi,
+                    };
+                    setup::create_first_admin(&db, &ctx, input)
+                        .await
+                        .map(|u| println!("Đã tạo quản trị viên / administrator created: {}", u.username))
+                        .map_err(|e| describe(&e))
+                }
+            }
+        }
+        Command::ResetPassword { username, password_stdin } => match read_password(password_stdin) {
+            Err(e) => Err(e.to_string()),
+            Ok(password) => accounts::reset_password(&db, &ctx, &username, &password)
+                .await
+                .map(|_| println!("Đã đặt lại mật khẩu / password reset: {username}"))
+                .map_err(|e| describe(&e)),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn serve(config: &Config, db: nguon_domain::DatabaseConnection) -> Result<(), String> {
+    let state = AppState { db: db.clone(), auth: config.auth_settings(), secure_cookies: config.secure_cookies };
+    spawn_housekeeping(state.clone());
+    let app = router::build(config, state);
+    let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("{}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(%addr, engine = db::engine_name(&db), "serving");
+    println!("Nguồn đang chạy tại / is running at http://{addr}/");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Hourly clean-up of ended sessions and old login attempts.
+fn spawn_housekeeping(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let now = chrono::Utc::now();
+            if let Err(e) = sessions::purge_expired(&state.db, &state.auth, now).await {
+                tracing::warn!(error = %e, "session purge failed");
+            }
+            if let Err(e) = throttle::purge_before(&state.db, now - chrono::Duration::days(1)).await {
+                tracing::warn!(error = %e, "login attempt purge failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,8 @@
+//! The HTTP server of Nguồn: configuration, the axum router with its security
+//! middleware, and the admin command line.
+
+pub mod cli;
+pub mod config;
+pub mod middleware;
+pub mod router;
+pub mod telemetry;

@@ -1,0 +1,72 @@
+//! The axum router: pages, server functions, static files and middleware.
+
+use crate::config::Config;
+use crate::middleware::{csrf_guard, security_headers, session_layer, MiddlewareState};
+use axum::body::Body;
+use axum::extract::{FromRef, Request, State};
+use axum::response::IntoResponse;
+use axum::routing::post;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use nguon_app::api::context::AppState;
+use nguon_app::{shell, App};
+
+/// The router's state.
+#[derive(Clone)]
+pub struct ServerState {
+    /// Leptos' site options.
+    pub leptos: LeptosOptions,
+    /// Application state.
+    pub app: AppState,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(s: &ServerState) -> Self {
+        s.leptos.clone()
+    }
+}
+
+/// Leptos options from our configuration (not from Cargo.toml, so the binary
+/// runs the same whether or not cargo-leptos started it).
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("nguon")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build()
+}
+
+async fn server_fn_handler(State(st): State<ServerState>, req: Request<Body>) -> impl IntoResponse {
+    let app = st.app.clone();
+    handle_server_fns_with_context(move || provide_context(app.clone()), req).await
+}
+
+/// Builds the whole application router.
+pub fn build(config: &Config, app: AppState) -> Router {
+    let leptos = leptos_options(config);
+    let routes = generate_route_list(App);
+    let state = ServerState { leptos: leptos.clone(), app: app.clone() };
+    let page_ctx = {
+        let app = app.clone();
+        move || {
+            provide_context(app.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let mw = MiddlewareState { app, trust_forwarded_for: config.trust_forwarded_for };
+    Router::new()
+        // POST only: no server function can be reached with GET.
+        .route("/api/{*fn_name}", post(server_fn_handler))
+        .leptos_routes_with_context(&state, routes, page_ctx.clone(), {
+            let leptos = leptos.clone();
+            move || shell(leptos.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(page_ctx, shell))
+        .layer(axum::middleware::from_fn_with_state(mw, session_layer))
+        .layer(axum::middleware::from_fn(csrf_guard))
+        .layer(axum::middleware::from_fn_with_state(config.secure_cookies, security_headers))
+        .with_state(state)
+}
