@@ -2,9 +2,8 @@
 
 use crate::api::{get_shell_info, ChangePassword, Login, Logout, RevokeOtherSessions, SetLocale, SetupFirstAdmin};
 use crate::components::layout::Layout;
-use crate::i18n::messages;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::Router;
 use nguon_shared::views::ShellInfo;
 use nguon_shared::AppError;
@@ -90,30 +89,16 @@ pub fn App() -> impl IntoView {
         },
         |_| get_shell_info(),
     );
+    provide_context(ShellResource(shell));
     view! {
         <Stylesheet id="leptos" href="/pkg/nguon.css"/>
         <Router>
-            <Transition fallback=|| view! { <p class="loading">"…"</p> }>
-                {move || shell.get().map(|info: Result<ShellInfo, AppError>| match info {
-                    Ok(info) => {
-                        let m = messages(info.locale);
-                        view! {
-                            <Html {..} lang=info.locale.code()/>
-                            <Title text=m.app_name/>
-                            <Layout info=info/>
-                        }
-                            .into_any()
-                    }
-                    Err(e) => {
-                        let m = messages(Default::default());
-                        view! {
-                            <Html {..} lang="vi"/>
-                            <main class="page"><p class="alert error" role="alert">{m.error(&e)}</p></main>
-                        }
-                            .into_any()
-                    }
-                })}
-            </Transition>
+            <Layout/>
         </Router>
     }
 }
+
+/// The shell facts of the current page, refetched after sign-in, sign-out,
+/// set-up and language changes.
+#[derive(Clone, Copy)]
+pub struct ShellResource(pub Resource<Result<ShellInfo, AppError>>);

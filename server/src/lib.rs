@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! The HTTP server of Nguồn: configuration, the axum router with its security
 //! middleware, and the admin command line.
 

@@ -1,16 +1,20 @@
 //! The responsive page frame: header, navigation by role, user, language
 //! switch, log out, and the routed page.
+//!
+//! `<Routes>` is rendered synchronously (not inside a resource closure) so the
+//! server can list the routes and pages can redirect with a real 302.
 
-use crate::app::Actions;
+use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{account::AccountPage, home::HomePage, login::LoginPage, setup::SetupPage, users::UsersPage};
 use leptos::prelude::*;
+use leptos_meta::{Html, Title};
 use leptos_router::components::{Redirect, Route, Routes, A};
 use leptos_router::{path, SsrMode};
-use nguon_shared::views::ShellInfo;
+use nguon_shared::views::{CurrentUserView, ShellInfo};
 use nguon_shared::{Locale, Role};
 
-/// What pages read from the frame: the catalogue and the shell facts.
+/// What a page renders from: the catalogue and the shell facts.
 #[derive(Clone)]
 pub struct PageCtx {
     /// The catalogue of the current language.
@@ -19,20 +23,70 @@ pub struct PageCtx {
     pub info: ShellInfo,
 }
 
-/// The page context; panics only if used outside the layout (a bug).
-pub fn use_page() -> PageCtx {
-    expect_context::<PageCtx>()
+/// Renders `render` once the shell facts are known (and again when they
+/// change, e.g. after a language switch).
+#[component]
+pub fn WithShell(render: fn(PageCtx) -> AnyView) -> impl IntoView {
+    let shell = expect_context::<ShellResource>().0;
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || shell.get().map(|r| match r {
+                Ok(info) => render(PageCtx { m: messages(info.locale), info }),
+                Err(e) => view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(&e)}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// Like [`WithShell`] for pages that need a signed-in user: visitors are
+/// sent to first-run set-up or to the login page.
+#[component]
+pub fn WithUser(render: fn(PageCtx, CurrentUserView) -> AnyView) -> impl IntoView {
+    let shell = expect_context::<ShellResource>().0;
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || shell.get().map(|r| match r {
+                Ok(info) => match (info.user.clone(), info.needs_setup) {
+                    (Some(user), _) => render(PageCtx { m: messages(info.locale), info }, user),
+                    (None, true) => view! { <Redirect path="/setup"/> }.into_any(),
+                    (None, false) => view! { <Redirect path="/login"/> }.into_any(),
+                },
+                Err(e) => view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(&e)}</p> }.into_any(),
+            })}
+        </Transition>
+    }
 }
 
 /// Page frame around the routes.
 #[component]
-pub fn Layout(info: ShellInfo) -> impl IntoView {
-    let m = messages(info.locale);
-    provide_context(PageCtx { m, info: info.clone() });
+pub fn Layout() -> impl IntoView {
+    view! {
+        <WithShell render=header/>
+        <main id="main" class="page">
+            <Routes fallback=move || view! { <WithShell render=not_found/> }>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+        <WithShell render=footer/>
+    }
+}
+
+fn footer(page: PageCtx) -> AnyView {
+    view! { <footer class="footer muted">{page.m.app_name}" · "{page.m.tagline}</footer> }.into_any()
+}
+
+fn header(page: PageCtx) -> AnyView {
+    let PageCtx { m, info } = page;
     let actions = expect_context::<Actions>();
     let user = info.user.clone();
     let is_admin = user.as_ref().is_some_and(|u| u.has_role(Role::Administrator));
     view! {
+        <Html {..} lang=info.locale.code()/>
+        <Title text=m.app_name/>
         <a class="skip" href="#main">{m.skip_to_content}</a>
         <header class="topbar">
             <a class="brand" href="/">
@@ -51,7 +105,8 @@ pub fn Layout(info: ShellInfo) -> impl IntoView {
                         {Locale::ALL.into_iter().map(|l| view! {
                             <ActionForm action=actions.set_locale attr:class="inline">
                                 <input type="hidden" name="locale" value=l.code()/>
-                                <button type="submit" class="link" aria-pressed=(l == info.locale).to_string() lang=l.code()>
+                                <button type="submit" class="link" id=format!("lang-{}", l.code())
+                                    aria-pressed=(l == info.locale).to_string() lang=l.code()>
                                     {locale_name(l)}
                                 </button>
                             </ActionForm>
@@ -69,17 +124,8 @@ pub fn Layout(info: ShellInfo) -> impl IntoView {
                 </nav>
             </details>
         </header>
-        <main id="main" class="page">
-            <Routes fallback=move || view! { <NotFound/> }>
-                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
-                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
-            </Routes>
-        </main>
-        <footer class="footer muted">{m.app_name}" · "{m.tagline}</footer>
     }
+    .into_any()
 }
 
 /// A language's own name, the same in every catalogue.
@@ -90,29 +136,17 @@ fn locale_name(l: Locale) -> &'static str {
     }
 }
 
-/// Renders `children` only for a signed-in user; otherwise sends the visitor
-/// to first-run set-up or to the login page.
-#[component]
-pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
-    let page = use_page();
-    move || match (&page.info.user, page.info.needs_setup) {
-        (Some(_), _) => children().into_any(),
-        (None, true) => view! { <Redirect path="/setup"/> }.into_any(),
-        (None, false) => view! { <Redirect path="/login"/> }.into_any(),
-    }
-}
-
 /// The 404 page.
-#[component]
-fn NotFound() -> impl IntoView {
+fn not_found(page: PageCtx) -> AnyView {
     #[cfg(feature = "ssr")]
     if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
         opts.set_status(http::StatusCode::NOT_FOUND);
     }
-    let m = use_page().m;
+    let m = page.m;
     view! {
         <h1>{m.not_found_title}</h1>
         <p>{m.not_found_body}</p>
         <p><a href="/">{m.back_home}</a></p>
     }
+    .into_any()
 }

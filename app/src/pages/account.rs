@@ -3,7 +3,8 @@
 use crate::api::my_sessions;
 use crate::app::Actions;
 use crate::components::form::{form_error, ErrorBanner, Field};
-use crate::components::layout::{use_page, RequireUser};
+use crate::components::layout::{PageCtx, WithUser};
+use nguon_shared::views::CurrentUserView;
 use crate::format;
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -12,7 +13,11 @@ use leptos_router::hooks::use_query_map;
 /// Password change and sessions.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let m = use_page().m;
+    view! { <WithUser render=account/> }
+}
+
+fn account(page: PageCtx, _user: CurrentUserView) -> AnyView {
+    let m = page.m;
     let actions = expect_context::<Actions>();
     let change = actions.change_password;
     let revoke = actions.revoke_others;
@@ -24,7 +29,6 @@ pub fn AccountPage() -> impl IntoView {
     };
     let sessions = Resource::new(move || (revoke.version().get(), change.version().get()), |_| my_sessions());
     view! {
-        <RequireUser>
             <h1>{m.account_title}</h1>
             <section class="card">
                 <h2>{m.change_password_title}</h2>
@@ -64,6 +68,6 @@ pub fn AccountPage() -> impl IntoView {
                     <button type="submit" class="secondary">{m.revoke_others_button}</button>
                 </ActionForm>
             </section>
-        </RequireUser>
     }
+    .into_any()
 }

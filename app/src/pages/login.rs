@@ -2,14 +2,17 @@
 
 use crate::app::Actions;
 use crate::components::form::{form_error, ErrorBanner, Field};
-use crate::components::layout::use_page;
+use crate::components::layout::{PageCtx, WithShell};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 /// Username and password form.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let page = use_page();
+    view! { <WithShell render=login_form/> }
+}
+
+fn login_form(page: PageCtx) -> AnyView {
     let m = page.m;
     let login = expect_context::<Actions>().login;
     let error = form_error(login.value());

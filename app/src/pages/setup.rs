@@ -2,13 +2,16 @@
 
 use crate::app::Actions;
 use crate::components::form::{form_error, ErrorBanner, Field};
-use crate::components::layout::use_page;
+use crate::components::layout::{PageCtx, WithShell};
 use leptos::prelude::*;
 
 /// Offered while the installation has no account.
 #[component]
 pub fn SetupPage() -> impl IntoView {
-    let page = use_page();
+    view! { <WithShell render=setup_form/> }
+}
+
+fn setup_form(page: PageCtx) -> AnyView {
     let m = page.m;
     let setup = expect_context::<Actions>().setup;
     let error = form_error(setup.value());

@@ -1,16 +1,20 @@
 //! Administrators' list of accounts.
 
 use crate::api::list_users;
-use crate::components::layout::{use_page, RequireUser};
+use crate::components::layout::{PageCtx, WithUser};
+use nguon_shared::views::CurrentUserView;
 use leptos::prelude::*;
 
 /// Accounts in the administrator's scope.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let m = use_page().m;
+    view! { <WithUser render=users_list/> }
+}
+
+fn users_list(page: PageCtx, _user: CurrentUserView) -> AnyView {
+    let m = page.m;
     let users = Resource::new(|| (), |_| list_users());
     view! {
-        <RequireUser>
             <h1>{m.users_title}</h1>
             <Transition fallback=move || view! { <p>{m.loading}</p> }>
                 {move || users.get().map(|r| match r {
@@ -39,6 +43,6 @@ pub fn UsersPage() -> impl IntoView {
                     Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 })}
             </Transition>
-        </RequireUser>
     }
+    .into_any()
 }

@@ -1,0 +1,379 @@
+//! HTTP tests against the real router on a real socket, on SQLite and PostgreSQL.
+
+use chrono::{Duration, Utc};
+use nguon_app::api::context::AppState;
+use nguon_domain::audit::AuditContext;
+use nguon_domain::entities::{login_attempt, session, user};
+use nguon_domain::{db, setup, AppError, ErrorCode, Locale};
+use nguon_server::config::Config;
+use nguon_server::router;
+use nguon_testkit::{both_engines, TestDb};
+use reqwest::header::{self, HeaderMap};
+use reqwest::{redirect, Client, Response, StatusCode};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use std::net::SocketAddr;
+
+const PW: &str = "mật-khẩu-đủ-dài";
+
+struct Server {
+    base: String,
+    db: DatabaseConnection,
+    http: Client,
+    _db: TestDb,
+}
+
+impl Server {
+    async fn start(t: TestDb, tweak: impl FnOnce(&mut Config)) -> Server {
+        let mut config = Config { listen: "127.0.0.1:0".parse().unwrap(), ..Config::default() };
+        tweak(&mut config);
+        let db = db::connect_and_migrate(&t.url).await.unwrap();
+        let state = AppState { db: db.clone(), auth: config.auth_settings(), secure_cookies: config.secure_cookies };
+        let app = router::build(&config, state);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+        });
+        let http = Client::builder().redirect(redirect::Policy::none()).build().unwrap();
+        Server { base: format!("http://{addr}"), db, http, _db: t }
+    }
+
+    async fn with_admin(t: TestDb, tweak: impl FnOnce(&mut Config)) -> Server {
+        let s = Server::start(t, tweak).await;
+        let input = setup::FirstRunInput {
+            organisation: "Tỉnh Lâm Đồng".into(),
+            full_name: "Nguyễn Thị Ánh Đào".into(),
+            username: "admin".into(),
+            password: PW.into(),
+            confirm: PW.into(),
+            locale: Locale::Vi,
+        };
+        setup::create_first_admin(&s.db, &AuditContext::default(), input).await.unwrap();
+        s
+    }
+
+    /// Calls a server function the way the wasm client does (same origin, JSON answer).
+    async fn call(&self, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
+        let mut req = self
+            .http
+            .post(format!("{}/api/{name}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .header(header::ACCEPT, "application/json")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(encode(form));
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// Loads a page as a browser does.
+    async fn page(&self, path: &str, cookie: Option<&str>) -> Response {
+        let mut req = self.http.get(format!("{}{path}", self.base)).header(header::ACCEPT, "text/html,application/xhtml+xml");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.unwrap()
+    }
+
+    async fn login(&self, username: &str, password: &str) -> Result<String, AppError> {
+        let res = self.call("login", &[("username", username), ("password", password)], None).await;
+        if res.status().is_success() {
+            Ok(session_cookie(res.headers()).expect("session cookie set on login"))
+        } else {
+            Err(app_error(res).await)
+        }
+    }
+}
+
+fn encode(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn session_cookie(h: &HeaderMap) -> Option<String> {
+    h.get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("nguon_session=") && !v.contains("Max-Age=0"))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+async fn app_error(res: Response) -> AppError {
+    let body = res.text().await.unwrap();
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not an AppError ({e}): {body}"))
+}
+
+async fn signed_in_user(s: &Server, cookie: &str) -> Option<String> {
+    let res = s.call("shell_info", &[], Some(cookie)).await;
+    assert!(res.status().is_success());
+    let v: serde_json::Value = res.json().await.unwrap();
+    v["user"]["username"].as_str().map(str::to_string)
+}
+
+async fn login_success_and_failure(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    assert_eq!(s.login("admin", "wrong-password").await.unwrap_err(), AppError::InvalidCredentials);
+    assert_eq!(s.login("", "").await.unwrap_err(), AppError::InvalidCredentials);
+    let res = s.call("login", &[("username", "ADMIN"), ("password", PW)], None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let set_cookie = res.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_string();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(!set_cookie.contains("Secure"), "plain HTTP gets no Secure flag");
+    let cookie = session_cookie(res.headers()).unwrap();
+    assert_eq!(signed_in_user(&s, &cookie).await.as_deref(), Some("admin"));
+
+    let page = s.page("/", Some(&cookie)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()[header::CACHE_CONTROL], "no-store");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Nguyễn Thị Ánh Đào"), "user's name, with diacritics, on the page");
+    assert!(html.contains("lang=\"vi\""));
+    assert!(html.contains("Quản trị viên"));
+}
+
+async fn secure_cookie_when_configured(t: TestDb) {
+    let s = Server::with_admin(t, |c| c.secure_cookies = true).await;
+    let res = s.call("login", &[("username", "admin"), ("password", PW)], None).await;
+    let set_cookie = res.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_string();
+    assert!(set_cookie.contains("; Secure"), "{set_cookie}");
+    assert!(res.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
+}
+
+async fn login_is_throttled(t: TestDb) {
+    let s = Server::with_admin(t, |c| c.login_max_failures_per_account = 3).await;
+    for _ in 0..3 {
+        assert_eq!(s.login("admin", "wrong-password").await.unwrap_err(), AppError::InvalidCredentials);
+    }
+    match s.login("admin", PW).await.unwrap_err() {
+        AppError::Throttled { retry_after_minutes } => assert!(retry_after_minutes >= 1),
+        other => panic!("expected throttling, got {other:?}"),
+    }
+    // Throttled attempts are not even checked, so they are not recorded as successes.
+    assert_eq!(login_attempt::Entity::find().count(&s.db).await.unwrap(), 3);
+}
+
+async fn idle_session_expires(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let cookie = s.login("admin", PW).await.unwrap();
+    assert!(signed_in_user(&s, &cookie).await.is_some());
+    // Age the session past the 30-minute idle timeout.
+    let row = session::Entity::find().one(&s.db).await.unwrap().unwrap();
+    let mut active: session::ActiveModel = row.into();
+    active.last_seen_at = Set(Utc::now() - Duration::minutes(31));
+    active.update(&s.db).await.unwrap();
+    let res = s.page("/account", Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::FOUND, "sent to the login page");
+    assert_eq!(res.headers()[header::LOCATION], "/login");
+    let cleared = res.headers().get_all(header::SET_COOKIE).iter().any(|v| v.to_str().unwrap().contains("Max-Age=0"));
+    assert!(cleared, "the stale cookie is cleared");
+    assert_eq!(session::Entity::find().count(&s.db).await.unwrap(), 0, "expired session deleted");
+}
+
+async fn logout_invalidates_the_session_server_side(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let cookie = s.login("admin", PW).await.unwrap();
+    let res = s.call("logout", &[], Some(&cookie)).await;
+    assert!(res.status().is_success());
+    // Replaying the old cookie value does not work: the session is gone on the server.
+    assert_eq!(signed_in_user(&s, &cookie).await, None);
+    assert_eq!(app_error(s.call("my_sessions", &[], Some(&cookie)).await).await, AppError::Unauthenticated);
+}
+
+async fn login_rotates_the_session_id(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let first = s.login("admin", PW).await.unwrap();
+    let res = s.call("login", &[("username", "admin"), ("password", PW)], Some(&first)).await;
+    let second = session_cookie(res.headers()).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(signed_in_user(&s, &first).await, None, "the old session ended");
+    assert!(signed_in_user(&s, &second).await.is_some());
+}
+
+async fn cross_origin_posts_are_refused(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let url = format!("{}/api/login", s.base);
+    let body = encode(&[("username", "admin"), ("password", PW)]);
+    let cases: [&[(&str, &str)]; 3] = [
+        &[("origin", "http://evil.example")],
+        &[("sec-fetch-site", "cross-site"), ("origin", "http://evil.example")],
+        &[],
+    ];
+    for headers in cases {
+        let mut req = s.http.post(&url).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(body.clone());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(res.headers().get(header::SET_COOKIE).is_none());
+        assert_eq!(app_error(res).await, AppError::CrossOrigin);
+    }
+    assert_eq!(login_attempt::Entity::find().count(&s.db).await.unwrap(), 0, "nothing reached the login");
+    // Same-origin fetch metadata passes.
+    let ok = s.http.post(&url).header("sec-fetch-site", "same-origin").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(body).send().await.unwrap();
+    assert_eq!(ok.status(), StatusCode::OK);
+    // No server function answers GET.
+    let get = s.http.get(format!("{}/api/logout", s.base)).send().await.unwrap();
+    assert_eq!(get.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+async fn security_headers_are_present(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let res = s.page("/login", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers().clone();
+    let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), "{csp}");
+    assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(h[header::REFERRER_POLICY], "same-origin");
+    assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the CSP nonce");
+    // Every response gets them, errors and API calls included.
+    let api = s.call("shell_info", &[], None).await;
+    assert!(api.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+    assert_eq!(api.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let missing = s.page("/no-such-page", None).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(missing.headers()[header::X_FRAME_OPTIONS], "DENY");
+}
+
+async fn first_run_setup_over_http(t: TestDb) {
+    let s = Server::start(t, |_| {}).await;
+    let res = s.page("/", None).await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], "/setup");
+    let form = |u: &'static str, p: &'static str| {
+        vec![("organisation", "Tỉnh Lâm Đồng"), ("full_name", "Lê Văn Đức"), ("username", u), ("password", p), ("confirm", p)]
+    };
+    let bad = s.call("setup", &form("x", "short"), None).await;
+    let AppError::Invalid(list) = app_error(bad).await else { panic!("validation error expected") };
+    assert!(list.iter().any(|e| e.field == "username" && e.code == ErrorCode::TooShort { min: 3 }));
+    assert!(list.iter().any(|e| e.field == "password" && e.code == ErrorCode::TooShort { min: 10 }));
+    assert_eq!(user::Entity::find().count(&s.db).await.unwrap(), 0);
+    let ok = s.call("setup", &form("duc.le", PW), None).await;
+    assert!(ok.status().is_success());
+    let cookie = session_cookie(ok.headers()).unwrap();
+    assert_eq!(signed_in_user(&s, &cookie).await.as_deref(), Some("duc.le"));
+    assert_eq!(app_error(s.call("setup", &form("again", PW), None).await).await, AppError::AlreadySetUp);
+    assert_eq!(user::Entity::find().count(&s.db).await.unwrap(), 1);
+    let page = s.page("/setup", None).await.text().await.unwrap();
+    assert!(page.contains("Hệ thống đã được thiết lập."));
+}
+
+async fn plain_form_post_shows_translated_error(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let res = s
+        .http
+        .post(format!("{}/api/login", s.base))
+        .header(header::ORIGIN, &s.base)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::REFERER, format!("{}/login", s.base))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(encode(&[("username", "admin"), ("password", "sai-mat-khau")]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(to.starts_with("/login?error="), "{to}");
+    let html = s.page(&to, None).await.text().await.unwrap();
+    assert!(html.contains("Tên đăng nhập hoặc mật khẩu không đúng."));
+    // And success sends the browser home with a cookie.
+    let res = s
+        .http
+        .post(format!("{}/api/login", s.base))
+        .header(header::ORIGIN, &s.base)
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, format!("{}/login", s.base))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(encode(&[("username", "admin"), ("password", PW)]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], "/");
+    assert!(session_cookie(res.headers()).is_some());
+}
+
+async fn language_switch_and_bad_inputs(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    // A visitor's choice goes into a cookie.
+    let res = s.call("set_locale", &[("locale", "en")], None).await;
+    assert!(res.status().is_success());
+    let lang = res.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(lang.starts_with("nguon_lang=en"));
+    let page = s.page("/login", Some("nguon_lang=en")).await.text().await.unwrap();
+    assert!(page.contains("lang=\"en\"") && page.contains("Log in"));
+    // A signed-in user's choice is stored on the account.
+    let cookie = s.login("admin", PW).await.unwrap();
+    assert!(s.call("set_locale", &[("locale", "en")], Some(&cookie)).await.status().is_success());
+    let stored = user::Entity::find().one(&s.db).await.unwrap().unwrap();
+    assert_eq!(stored.locale, "en");
+    let home = s.page("/", Some(&cookie)).await.text().await.unwrap();
+    assert!(home.contains("Welcome, Nguyễn Thị Ánh Đào!"));
+
+    // Bad input to each server function: a clear error, nothing changed.
+    let err = app_error(s.call("set_locale", &[("locale", "fr")], Some(&cookie)).await).await;
+    assert_eq!(err, AppError::invalid("locale", ErrorCode::InvalidValue));
+    assert_eq!(user::Entity::find().one(&s.db).await.unwrap().unwrap().locale, "en");
+    let err = app_error(s.call("change_password", &[("current", PW), ("new", "ngắn"), ("confirm", "ngắn")], Some(&cookie)).await).await;
+    assert_eq!(err, AppError::invalid("new", ErrorCode::TooShort { min: 10 }));
+    assert!(s.login("admin", PW).await.is_ok(), "password unchanged");
+    let missing_field = s.call("login", &[("username", "admin")], None).await;
+    assert!(!missing_field.status().is_success());
+    assert!(matches!(app_error(missing_field).await, AppError::Request(_)));
+
+    // Without a session every account function is refused.
+    for f in ["my_sessions", "revoke_other_sessions", "list_users"] {
+        assert_eq!(app_error(s.call(f, &[], None).await).await, AppError::Unauthenticated, "{f}");
+    }
+    let err = app_error(s.call("change_password", &[("current", PW), ("new", "x"), ("confirm", "x")], None).await).await;
+    assert_eq!(err, AppError::Unauthenticated);
+}
+
+async fn account_functions_for_a_signed_in_user(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let a = s.login("admin", PW).await.unwrap();
+    let b = s.login("admin", PW).await.unwrap();
+    let sessions: serde_json::Value = s.call("my_sessions", &[], Some(&a)).await.json().await.unwrap();
+    assert_eq!(sessions.as_array().unwrap().len(), 2);
+    let ended: u64 = s.call("revoke_other_sessions", &[], Some(&a)).await.json().await.unwrap();
+    assert_eq!(ended, 1);
+    assert_eq!(signed_in_user(&s, &b).await, None);
+    let users: serde_json::Value = s.call("list_users", &[], Some(&a)).await.json().await.unwrap();
+    assert_eq!(users[0]["username"], "admin");
+    let res = s.call("change_password", &[("current", PW), ("new", "mật-khẩu-mới-123"), ("confirm", "mật-khẩu-mới-123")], Some(&a)).await;
+    assert!(res.status().is_success());
+    assert!(signed_in_user(&s, &a).await.is_some(), "the changing session stays");
+    assert!(s.login("admin", "mật-khẩu-mới-123").await.is_ok());
+}
+
+both_engines!(
+    login_success_and_failure,
+    secure_cookie_when_configured,
+    login_is_throttled,
+    idle_session_expires,
+    logout_invalidates_the_session_server_side,
+    login_rotates_the_session_id,
+    cross_origin_posts_are_refused,
+    security_headers_are_present,
+    first_run_setup_over_http,
+    plain_form_post_shows_translated_error,
+    language_switch_and_bad_inputs,
+    account_functions_for_a_signed_in_user,
+);
