@@ -1,0 +1,245 @@
+//! Browser tests: the **release** build of the server (as `cargo leptos build
+//! --release` leaves it, wasm-opt included) driven in headless Chromium.
+//!
+//! Needs `chromedriver` and `chromium` on the PATH (Debian packages) and the
+//! release build; the README's test command provides all three.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PW: &str = "mật-khẩu-đủ-dài";
+
+/// Kills a child process when dropped, so a failed test leaves nothing running.
+struct Proc(Child);
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+async fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+        assert!(Instant::now() < deadline, "{what} did not start on port {port}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+struct Env {
+    base: String,
+    browser: Client,
+    _server: Proc,
+    _driver: Proc,
+    _tmp: tempfile::TempDir,
+    shots: PathBuf,
+}
+
+impl Env {
+    async fn start() -> Env {
+        let root = workspace();
+        let bin = std::env::var("NGUON_E2E_BIN").map(PathBuf::from).unwrap_or(root.join("target/release/nguon-server"));
+        let site = std::env::var("NGUON_E2E_SITE").map(PathBuf::from).unwrap_or(root.join("target/site"));
+        assert!(bin.exists(), "{} missing: run `cargo leptos build --release` first (the README's test command does)", bin.display());
+        assert!(site.join("pkg/nguon.wasm").exists(), "{} has no pkg/nguon.wasm", site.display());
+        let tmp = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let server = Proc(
+            Command::new(&bin)
+                .arg("serve")
+                .current_dir(tmp.path())
+                .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", tmp.path().join("e2e.db").display()))
+                .env("NGUON_LISTEN", format!("127.0.0.1:{port}"))
+                .env("NGUON_SITE_ROOT", &site)
+                .env("NGUON_LOG", "warn")
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("start the server"),
+        );
+        let driver_port = free_port();
+        let driver = Proc(
+            Command::new("chromedriver")
+                .arg(format!("--port={driver_port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start chromedriver (Debian package chromium-driver)"),
+        );
+        wait_for_port(port, "the server").await;
+        wait_for_port(driver_port, "chromedriver").await;
+        let profile = tmp.path().join("profile");
+        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=390,844",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        }))
+        .unwrap();
+        let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .expect("connect to chromedriver");
+        let shots = root.join("target/e2e-screenshots");
+        std::fs::create_dir_all(&shots).unwrap();
+        Env { base: format!("http://127.0.0.1:{port}"), browser, _server: server, _driver: driver, _tmp: tmp, shots }
+    }
+
+    async fn shot(&self, name: &str) {
+        if let Ok(png) = self.browser.screenshot().await {
+            let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Waits until `css` matches an element whose text contains `text`.
+    async fn wait_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(els) = self.browser.find_all(Locator::Css(css)).await {
+                for el in els {
+                    if el.text().await.map(|t| t.contains(text)).unwrap_or(false) {
+                        return;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                self.shot("failure").await;
+                let html = self.browser.source().await.unwrap_or_default();
+                panic!("no `{css}` containing {text:?} in:\n{html}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn js(&self, script: &str) -> serde_json::Value {
+        self.browser.execute(script, vec![]).await.expect("script runs")
+    }
+
+    async fn fill(&self, name: &str, value: &str) {
+        let el = self.browser.find(Locator::Css(&format!("input[name='{name}']"))).await.unwrap();
+        el.clear().await.unwrap();
+        el.send_keys(value).await.unwrap();
+    }
+
+    async fn click(&self, css: &str) {
+        self.browser.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
+    }
+
+    async fn open_menu(&self) {
+        let open = self.js("return document.querySelector('details.menu').open").await;
+        if open != serde_json::Value::Bool(true) {
+            self.click("details.menu > summary").await;
+        }
+    }
+
+    /// Waits until the wasm has hydrated the page (Leptos marks nothing, so we
+    /// wait for the module to have loaded and the action forms to be live).
+    async fn wait_hydrated(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let done = self
+                .js("return performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm') && e.responseEnd > 0)")
+                .await;
+            if done == serde_json::Value::Bool(true) {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                return;
+            }
+            assert!(Instant::now() < deadline, "wasm never loaded");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// First-run set-up, hydration, language switch, log out, log in — one
+/// journey in a phone-sized window, in Vietnamese first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_run_login_language_logout() {
+    let env = Env::start().await;
+    let b = &env.browser;
+    b.goto(&env.base).await.unwrap();
+    env.wait_text("h1", "Thiết lập lần đầu").await;
+    assert_eq!(env.js("return document.documentElement.lang").await, "vi");
+    assert!(b.current_url().await.unwrap().path().ends_with("/setup"));
+    env.wait_hydrated().await;
+    env.shot("01-setup").await;
+
+    // A marker on `window` survives only if the page is not reloaded.
+    env.js("window.__nguonMarker = 42; return true").await;
+
+    // Bad input: the error appears in place (the form was handled by the wasm).
+    env.fill("organisation", "Tỉnh Lâm Đồng").await;
+    env.fill("full_name", "Nguyễn Thị Ánh Đào").await;
+    env.fill("username", "admin").await;
+    env.fill("password", "ngắn").await;
+    env.fill("confirm", "ngắn").await;
+    env.click("#setup-form button[type=submit]").await;
+    env.wait_text(".field-error", "Cần ít nhất 10 ký tự.").await;
+    assert_eq!(env.js("return window.__nguonMarker").await, 42, "no page load: the page is hydrated");
+    env.shot("02-setup-error").await;
+
+    env.fill("password", PW).await;
+    env.fill("confirm", PW).await;
+    env.click("#setup-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào, Nguyễn Thị Ánh Đào!").await;
+    env.wait_text(".roles", "Quản trị viên").await;
+    assert_eq!(env.js("return window.__nguonMarker").await, 42, "client-side navigation after set-up");
+    env.shot("03-home-vi").await;
+
+    // Switch to English without a page load.
+    env.open_menu().await;
+    env.click("#lang-en").await;
+    env.wait_text("h1", "Welcome, Nguyễn Thị Ánh Đào!").await;
+    assert_eq!(env.js("return document.documentElement.lang").await, "en");
+    assert_eq!(env.js("return window.__nguonMarker").await, 42, "language switch without a page load");
+    env.shot("04-home-en").await;
+
+    // Log out: back to the login page, in English.
+    env.open_menu().await;
+    env.click("#logout").await;
+    env.wait_text("h1", "Log in").await;
+    assert!(b.current_url().await.unwrap().path().ends_with("/login"));
+
+    // Wrong password, then the right one.
+    env.fill("username", "admin").await;
+    env.fill("password", "wrong-password").await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text(".alert.error", "Wrong username or password.").await;
+    env.shot("05-login-error-en").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Welcome, Nguyễn Thị Ánh Đào!").await;
+
+    // Back to Vietnamese, and the choice sticks across a full reload.
+    env.open_menu().await;
+    env.click("#lang-vi").await;
+    env.wait_text("h1", "Xin chào").await;
+    b.refresh().await.unwrap();
+    env.wait_text("h1", "Xin chào, Nguyễn Thị Ánh Đào!").await;
+    assert_eq!(env.js("return document.documentElement.lang").await, "vi");
+
+    // A reload of a protected page after logging out lands on the login page.
+    env.wait_hydrated().await;
+    env.open_menu().await;
+    env.click("#logout").await;
+    env.wait_text("h1", "Đăng nhập").await;
+    b.goto(&format!("{}/account", env.base)).await.unwrap();
+    env.wait_text("h1", "Đăng nhập").await;
+    env.shot("06-login-vi").await;
+    env.browser.clone().close().await.unwrap();
+}
