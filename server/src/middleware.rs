@@ -56,9 +56,9 @@ fn client_addr(req: &Request, trust_forwarded_for: bool) -> String {
 pub async fn session_layer(State(st): State<MiddlewareState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
     let token = cookie(headers, SESSION_COOKIE).map(str::to_string);
-    let locale_hint = cookie(headers, LANG_COOKIE).and_then(Locale::from_code).or_else(|| {
-        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language)
-    });
+    // Vietnamese unless the visitor chose otherwise: many Vietnamese users run
+    // browsers in English, so Accept-Language is not a reliable signal here.
+    let locale_hint = cookie(headers, LANG_COOKIE).and_then(Locale::from_code);
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let session = match &token {
         Some(t) => match sessions::resolve(&st.app.db, &st.app.auth, t, chrono::Utc::now()).await {
@@ -123,9 +123,11 @@ fn error_response(status: StatusCode, e: &AppError) -> Response {
 
 /// Adds the security headers to every response. Pages set their own
 /// Content-Security-Policy with the script nonce; everything else gets a
-/// strict default. Only the hashed build output under `/pkg` may be cached.
+/// strict default. Pages and API answers are never stored (`no-store`); the
+/// build output under `/pkg` is revalidated on each use (`no-cache`), since
+/// its file names do not change between releases.
 pub async fn security_headers(State(secure): State<bool>, req: Request, next: Next) -> Response {
-    let cacheable = req.uri().path().starts_with("/pkg/");
+    let is_asset = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let set = |h: &mut HeaderMap, k: header::HeaderName, v: &'static str| {
@@ -143,9 +145,7 @@ pub async fn security_headers(State(secure): State<bool>, req: Request, next: Ne
             "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
         );
     }
-    if !cacheable {
-        set(h, header::CACHE_CONTROL, "no-store");
-    }
+    set(h, header::CACHE_CONTROL, if is_asset { "no-cache" } else { "no-store" });
     if secure {
         set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
     }

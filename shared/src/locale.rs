@@ -33,14 +33,6 @@ impl Locale {
             _ => None,
         }
     }
-
-    /// Picks the first supported language of an `Accept-Language` header.
-    pub fn from_accept_language(header: &str) -> Option<Locale> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .find_map(Locale::from_code)
-    }
 }
 
 #[cfg(test)]
@@ -48,15 +40,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_codes_and_accept_language() {
+    fn parses_codes() {
         assert_eq!(Locale::from_code("vi-VN"), Some(Locale::Vi));
         assert_eq!(Locale::from_code("EN"), Some(Locale::En));
         assert_eq!(Locale::from_code("fr"), None);
-        assert_eq!(
-            Locale::from_accept_language("fr-FR,fr;q=0.9,en-US;q=0.8,vi;q=0.5"),
-            Some(Locale::En)
-        );
-        assert_eq!(Locale::from_accept_language("de"), None);
         for l in Locale::ALL {
             assert_eq!(Locale::from_code(l.code()), Some(l));
         }

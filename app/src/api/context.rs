@@ -39,7 +39,7 @@ pub struct RequestAuth {
     pub client_addr: String,
     /// The client's user agent.
     pub user_agent: String,
-    /// Language from the cookie or `Accept-Language`, for visitors.
+    /// Language chosen by a visitor (cookie); `None` means the default.
     pub locale_hint: Option<Locale>,
 }
 

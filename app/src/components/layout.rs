@@ -48,12 +48,27 @@ pub fn WithUser(render: fn(PageCtx, CurrentUserView) -> AnyView) -> impl IntoVie
             {move || shell.get().map(|r| match r {
                 Ok(info) => match (info.user.clone(), info.needs_setup) {
                     (Some(user), _) => render(PageCtx { m: messages(info.locale), info }, user),
-                    (None, true) => view! { <Redirect path="/setup"/> }.into_any(),
-                    (None, false) => view! { <Redirect path="/login"/> }.into_any(),
+                    (None, needs_setup) => sign_in_prompt(messages(info.locale), needs_setup),
                 },
                 Err(e) => view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(&e)}</p> }.into_any(),
             })}
         </Transition>
+    }
+}
+
+/// For a visitor on a page that needs a user. The server answers with a
+/// redirect (302). In the browser the shell facts may be a moment stale right
+/// after signing in (the redirect arrives before the refetch), so instead of
+/// bouncing to the login page it shows a link until the facts catch up.
+fn sign_in_prompt(m: &'static Messages, needs_setup: bool) -> AnyView {
+    let to = if needs_setup { "/setup" } else { "/login" };
+    if cfg!(feature = "ssr") {
+        view! { <Redirect path=to/> }.into_any()
+    } else {
+        view! {
+            <p class="alert" role="status">{m.err_unauthenticated}" "<a href=to>{m.go_to_login}</a></p>
+        }
+        .into_any()
     }
 }
 

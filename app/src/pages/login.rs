@@ -16,11 +16,16 @@ fn login_form(page: PageCtx) -> AnyView {
     let m = page.m;
     let login = expect_context::<Actions>().login;
     let error = form_error(login.value());
-    if page.info.user.is_some() {
-        return view! { <Redirect path="/"/> }.into_any();
-    }
-    if page.info.needs_setup {
-        return view! { <Redirect path="/setup"/> }.into_any();
+    // Only the server redirects: in the browser the shell facts can be a
+    // moment stale right after logging out, and bouncing on them would undo
+    // the navigation to this page.
+    if cfg!(feature = "ssr") {
+        if page.info.user.is_some() {
+            return view! { <Redirect path="/"/> }.into_any();
+        }
+        if page.info.needs_setup {
+            return view! { <Redirect path="/setup"/> }.into_any();
+        }
     }
     view! {
         <section class="card narrow">
