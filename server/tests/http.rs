@@ -67,6 +67,20 @@ impl Server {
         req.send().await.unwrap()
     }
 
+    /// Posts a form the way a browser without JavaScript does, from page `from`.
+    async fn plain_form_post(&self, name: &str, from: &str, form: &[(&str, &str)]) -> Response {
+        self.http
+            .post(format!("{}/api/{name}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("{}{from}", self.base))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(encode(form))
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Loads a page as a browser does.
     async fn page(&self, path: &str, cookie: Option<&str>) -> Response {
         let mut req = self.http.get(format!("{}{path}", self.base)).header(header::ACCEPT, "text/html,application/xhtml+xml");
@@ -277,37 +291,22 @@ async fn first_run_setup_over_http(t: TestDb) {
 
 async fn plain_form_post_shows_translated_error(t: TestDb) {
     let s = Server::with_admin(t, |_| {}).await;
-    let res = s
-        .http
-        .post(format!("{}/api/login", s.base))
-        .header(header::ORIGIN, &s.base)
-        .header(header::ACCEPT, "text/html,application/xhtml+xml")
-        .header(header::REFERER, format!("{}/login", s.base))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(encode(&[("username", "admin"), ("password", "sai-mat-khau")]))
-        .send()
-        .await
-        .unwrap();
+    let res = s.plain_form_post("login", "/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
     assert_eq!(res.status(), StatusCode::FOUND);
     let to = res.headers()[header::LOCATION].to_str().unwrap().to_string();
     assert!(to.starts_with("/login?error="), "{to}");
     let html = s.page(&to, None).await.text().await.unwrap();
     assert!(html.contains("Tên đăng nhập hoặc mật khẩu không đúng."));
     // And success sends the browser home with a cookie.
-    let res = s
-        .http
-        .post(format!("{}/api/login", s.base))
-        .header(header::ORIGIN, &s.base)
-        .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, format!("{}/login", s.base))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(encode(&[("username", "admin"), ("password", PW)]))
-        .send()
-        .await
-        .unwrap();
+    let res = s.plain_form_post("login", "/login", &[("username", "admin"), ("password", PW)]).await;
     assert_eq!(res.status(), StatusCode::FOUND);
     assert_eq!(res.headers()[header::LOCATION], "/");
     assert!(session_cookie(res.headers()).is_some());
+    // The language switch without JavaScript goes back to the page it came from.
+    let res = s.plain_form_post("set_locale", "/login?next=x", &[("locale", "en")]).await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], format!("{}/login?next=x", s.base));
+    assert!(res.headers()[header::SET_COOKIE].to_str().unwrap().starts_with("nguon_lang=en"));
 }
 
 async fn language_switch_and_bad_inputs(t: TestDb) {
@@ -357,6 +356,19 @@ async fn account_functions_for_a_signed_in_user(t: TestDb) {
     assert_eq!(signed_in_user(&s, &b).await, None);
     let users: serde_json::Value = s.call("list_users", &[], Some(&a)).await.json().await.unwrap();
     assert_eq!(users[0]["username"], "admin");
+    // An account without the administrator role may not list accounts.
+    let ctx = AuditContext::default();
+    let clerk = nguon_domain::accounts::NewUser {
+        username: nguon_domain::accounts::Username::parse("thu.ky").unwrap(),
+        full_name: nguon_domain::accounts::FullName::parse("full_name", "Đỗ Thư Ký").unwrap(),
+        password: nguon_domain::accounts::NewPassword::parse(PW, PW, "thu.ky").unwrap(),
+        locale: Locale::Vi,
+    };
+    nguon_domain::accounts::create_user(&s.db, &ctx, clerk).await.unwrap();
+    let clerk_cookie = s.login("thu.ky", PW).await.unwrap();
+    assert_eq!(app_error(s.call("list_users", &[], Some(&clerk_cookie)).await).await, AppError::Forbidden);
+    let page = s.page("/admin/users", Some(&clerk_cookie)).await.text().await.unwrap();
+    assert!(page.contains("Bạn không có quyền thực hiện thao tác này.") && !page.contains("admin</td>"));
     let res = s.call("change_password", &[("current", PW), ("new", "mật-khẩu-mới-123"), ("confirm", "mật-khẩu-mới-123")], Some(&a)).await;
     assert!(res.status().is_success());
     assert!(signed_in_user(&s, &a).await.is_some(), "the changing session stays");
