@@ -116,6 +116,41 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: i64, kee
     Ok(q.exec(conn).await?.rows_affected)
 }
 
+/// Signs a user in: in one audited transaction, ends the browser's previous
+/// session (if it presented one) and opens a new one, so the session id
+/// always changes at login. Returns the new cookie token.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    settings: &AuthSettings,
+    ctx: &AuditContext,
+    user_id: i64,
+    previous_token: Option<&str>,
+    user_agent: &str,
+) -> Result<String, AppError> {
+    let txn = db.begin().await?;
+    if let Some(old) = previous_token {
+        revoke(&txn, old).await?;
+    }
+    let client_addr = ctx.client_addr.as_deref().unwrap_or("unknown");
+    let token = create(&txn, settings, user_id, client_addr, user_agent).await?;
+    audit::record(&txn, ctx, AuditEntry { action: "login", entity: "user", entity_id: Some(user_id.to_string()), before: None, after: None })
+        .await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// Signs out: deletes the session on the server, audited.
+pub async fn sign_out(db: &DatabaseConnection, ctx: &AuditContext, token: &str) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    if let Some(found) = session::Entity::find_by_id(token_id(token)).one(&txn).await? {
+        session::Entity::delete_by_id(found.id).exec(&txn).await?;
+        let entry = AuditEntry { action: "logout", entity: "user", entity_id: Some(found.user_id.to_string()), before: None, after: None };
+        audit::record(&txn, ctx, entry).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 /// "Log out all other devices": ends every session of the user but `keep`,
 /// in one audited transaction; returns how many ended.
 pub async fn end_other_sessions(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, keep: &str) -> Result<u64, AppError> {

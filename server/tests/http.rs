@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 use nguon_app::api::context::AppState;
 use nguon_domain::audit::AuditContext;
-use nguon_domain::entities::{login_attempt, session, user};
+use nguon_domain::entities::{audit_log, login_attempt, session, user};
 use nguon_domain::{db, setup, AppError, ErrorCode, Locale};
 use nguon_server::config::Config;
 use nguon_server::router;
@@ -203,6 +203,17 @@ async fn logout_invalidates_the_session_server_side(t: TestDb) {
     // Replaying the old cookie value does not work: the session is gone on the server.
     assert_eq!(signed_in_user(&s, &cookie).await, None);
     assert_eq!(app_error(s.call("my_sessions", &[], Some(&cookie)).await).await, AppError::Unauthenticated);
+    // Both events are in the audit log, with the client address.
+    let events: Vec<(String, Option<String>)> = audit_log::Entity::find()
+        .all(&s.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "login" || e.action == "logout")
+        .map(|e| (e.action, e.client_addr))
+        .collect();
+    let addr = Some("127.0.0.1".to_string());
+    assert_eq!(events, vec![("login".into(), addr.clone()), ("logout".into(), addr)]);
 }
 
 async fn login_rotates_the_session_id(t: TestDb) {

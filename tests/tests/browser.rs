@@ -85,7 +85,7 @@ impl Env {
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=390,844",
+                    "--disable-dev-shm-usage", "--window-size=360,780",
                     format!("--user-data-dir={}", profile.display()),
                 ]
             }
@@ -167,7 +167,7 @@ impl Env {
 }
 
 /// First-run set-up, hydration, language switch, log out, log in — one
-/// journey in a phone-sized window, in Vietnamese first.
+/// journey in a 360 px wide phone window, in Vietnamese first.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn first_run_login_language_logout() {
     let env = Env::start().await;

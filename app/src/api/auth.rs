@@ -26,22 +26,13 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use super::context::*;
-    use nguon_domain::{accounts, audit, sessions};
+    use nguon_domain::{accounts, sessions};
     let result = async {
         let st = state()?;
         let req = request_auth()?;
         let account = accounts::authenticate(&st.db, &st.auth, &username, &password, &req.client_addr).await?;
-        if let Some(old) = &req.token {
-            sessions::revoke(&st.db, old).await?;
-        }
-        let token = sessions::create(&st.db, &st.auth, account.id, &req.client_addr, &req.user_agent).await?;
         let ctx = audit_context(Some(account.id));
-        audit::record(
-            &st.db,
-            &ctx,
-            audit::AuditEntry { action: "login", entity: "user", entity_id: Some(account.id.to_string()), before: None, after: None },
-        )
-        .await?;
+        let token = sessions::sign_in(&st.db, &st.auth, &ctx, account.id, req.token.as_deref(), &req.user_agent).await?;
         set_session_cookie(&st, &token);
         Ok(())
     }
@@ -56,8 +47,9 @@ pub async fn logout() -> Result<(), AppError> {
     use nguon_domain::sessions;
     let result = async {
         let st = state()?;
-        if let Some(token) = request_auth()?.token {
-            sessions::revoke(&st.db, &token).await?;
+        let req = request_auth()?;
+        if let (Some(token), Some(session)) = (req.token, req.session) {
+            sessions::sign_out(&st.db, &audit_context(Some(session.user_id)), &token).await?;
         }
         clear_session_cookie(&st);
         Ok(())
@@ -90,7 +82,8 @@ pub async fn setup_first_admin(
             locale: req.locale_hint.unwrap_or_default(),
         };
         let admin = setup::create_first_admin(&st.db, &audit_context(None), input).await?;
-        let token = sessions::create(&st.db, &st.auth, admin.id, &req.client_addr, &req.user_agent).await?;
+        let ctx = audit_context(Some(admin.id));
+        let token = sessions::sign_in(&st.db, &st.auth, &ctx, admin.id, None, &req.user_agent).await?;
         set_session_cookie(&st, &token);
         Ok(())
     }
