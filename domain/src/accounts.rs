@@ -190,6 +190,33 @@ pub async fn reset_password(db: &DatabaseConnection, ctx: &AuditContext, usernam
     Ok(())
 }
 
+/// Administrator action (CLI): ends every session of the account named
+/// `username`, audited; returns how many ended.
+pub async fn revoke_all_sessions(db: &DatabaseConnection, ctx: &AuditContext, username: &str) -> Result<u64, AppError> {
+    let username = Username::parse(username).map_err(|e| AppError::Invalid(vec![e]))?;
+    let account = user::Entity::find()
+        .filter(user::Column::Username.eq(username.as_str()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = db.begin().await?;
+    let n = sessions::revoke_all_for_user(&txn, account.id, None).await?;
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "revoke_sessions",
+            entity: "user",
+            entity_id: Some(account.id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "ended": n })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(n)
+}
+
 async fn set_password_hash<C: ConnectionTrait>(
     conn: &C,
     ctx: &AuditContext,

@@ -57,6 +57,12 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// End every session of an account (e.g. a lost phone), without changing its password.
+    RevokeSessions {
+        /// The account's login name.
+        #[arg(long)]
+        username: String,
+    },
 }
 
 fn read_password(from_stdin: bool) -> std::io::Result<String> {
@@ -139,6 +145,10 @@ pub async fn run() -> ExitCode {
                 .map(|_| println!("Đã đặt lại mật khẩu / password reset: {username}"))
                 .map_err(|e| describe(&e)),
         },
+        Command::RevokeSessions { username } => accounts::revoke_all_sessions(&db, &ctx, &username)
+            .await
+            .map(|n| println!("Đã kết thúc {n} phiên / ended {n} session(s): {username}"))
+            .map_err(|e| describe(&e)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -22,7 +22,7 @@ fn run(t: &TestDb, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-async fn cli_migrate_create_admin_reset_password(t: TestDb) {
+async fn cli_migrate_create_admin_revoke_reset(t: TestDb) {
     let out = run(&t, &["migrate"], "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
@@ -43,6 +43,11 @@ async fn cli_migrate_create_admin_reset_password(t: TestDb) {
     assert!(!run(&t, &args, "mật-khẩu-đủ-dài\n").status.success(), "set-up happens once");
 
     let token = sessions::create(&conn, &s, admin.id, "127.0.0.1", "t").await.unwrap();
+    let out = run(&t, &["revoke-sessions", "--username", "dong"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ended 1 session"));
+    assert!(sessions::resolve(&conn, &s, &token, chrono::Utc::now()).await.unwrap().is_none());
+    let token = sessions::create(&conn, &s, admin.id, "127.0.0.1", "t").await.unwrap();
     let out = run(&t, &["reset-password", "--username", "dong", "--password-stdin"], "mật-khẩu-mới-tinh\n");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(accounts::authenticate(&conn, &s, "dong", "mật-khẩu-mới-tinh", "127.0.0.1").await.is_ok());
@@ -52,4 +57,4 @@ async fn cli_migrate_create_admin_reset_password(t: TestDb) {
     assert!(!out.status.success());
 }
 
-both_engines!(cli_migrate_create_admin_reset_password);
+both_engines!(cli_migrate_create_admin_revoke_reset);

@@ -99,6 +99,14 @@ fn header(page: PageCtx) -> AnyView {
     let actions = expect_context::<Actions>();
     let user = info.user.clone();
     let is_admin = user.as_ref().is_some_and(|u| u.has_role(Role::Administrator));
+    // On a phone the menu is a <details>; close it once a link or button in it
+    // was used, since client-side navigation does not reload the page.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close_menu = move |_| {
+        if let Some(d) = menu.get() {
+            let _ = d.remove_attribute("open");
+        }
+    };
     view! {
         <Html {..} lang=info.locale.code()/>
         <Title text=m.app_name/>
@@ -108,9 +116,9 @@ fn header(page: PageCtx) -> AnyView {
                 <span class="brand-name">{m.app_name}</span>
                 <span class="brand-tag">{m.tagline}</span>
             </a>
-            <details class="menu">
+            <details class="menu" node_ref=menu>
                 <summary>{m.menu}</summary>
-                <nav aria-label=m.menu>
+                <nav aria-label=m.menu on:click=close_menu>
                     {user.as_ref().map(|_| view! {
                         <A href="/">{m.nav_home}</A>
                         {is_admin.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
