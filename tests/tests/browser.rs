@@ -81,11 +81,13 @@ impl Env {
         let profile = tmp.path().join("profile");
         let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
             "goog:chromeOptions": {
+                // A 360 CSS px phone screen (headless windows cannot be narrower than 500 px).
+                "mobileEmulation": { "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 1.0 } },
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=360,780",
+                    "--disable-dev-shm-usage",
                     format!("--user-data-dir={}", profile.display()),
                 ]
             }
@@ -177,6 +179,7 @@ async fn first_run_login_language_logout() {
     assert_eq!(env.js("return document.documentElement.lang").await, "vi");
     assert!(b.current_url().await.unwrap().path().ends_with("/setup"));
     env.wait_hydrated().await;
+    assert_eq!(env.js("return window.innerWidth").await, 360, "phone-sized viewport");
     env.shot("01-setup").await;
 
     // A marker on `window` survives only if the page is not reloaded.
@@ -211,6 +214,7 @@ async fn first_run_login_language_logout() {
 
     // Log out: back to the login page, in English.
     env.open_menu().await;
+    env.shot("05-menu-open-en").await;
     env.click("#logout").await;
     env.wait_text("h1", "Log in").await;
     assert!(b.current_url().await.unwrap().path().ends_with("/login"));
@@ -220,7 +224,7 @@ async fn first_run_login_language_logout() {
     env.fill("password", "wrong-password").await;
     env.click("#login-form button[type=submit]").await;
     env.wait_text(".alert.error", "Wrong username or password.").await;
-    env.shot("05-login-error-en").await;
+    env.shot("06-login-error-en").await;
     env.fill("password", PW).await;
     env.click("#login-form button[type=submit]").await;
     env.wait_text("h1", "Welcome, Nguyễn Thị Ánh Đào!").await;
@@ -240,6 +244,6 @@ async fn first_run_login_language_logout() {
     env.wait_text("h1", "Đăng nhập").await;
     b.goto(&format!("{}/account", env.base)).await.unwrap();
     env.wait_text("h1", "Đăng nhập").await;
-    env.shot("06-login-vi").await;
+    env.shot("07-login-vi").await;
     env.browser.clone().close().await.unwrap();
 }
