@@ -47,7 +47,8 @@ struct Env {
 }
 
 impl Env {
-    async fn start() -> Env {
+    /// Starts a server on a fresh database and a browser, phone-sized or desktop.
+    async fn start(phone: bool) -> Env {
         let root = workspace();
         let bin = std::env::var("NGUON_E2E_BIN").map(PathBuf::from).unwrap_or(root.join("target/release/nguon-server"));
         let site = std::env::var("NGUON_E2E_SITE").map(PathBuf::from).unwrap_or(root.join("target/site"));
@@ -79,20 +80,21 @@ impl Env {
         wait_for_port(port, "the server").await;
         wait_for_port(driver_port, "chromedriver").await;
         let profile = tmp.path().join("profile");
-        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
-            "goog:chromeOptions": {
-                // A 360 CSS px phone screen (headless windows cannot be narrower than 500 px).
-                "mobileEmulation": { "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 1.0 } },
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
-            }
-        }))
-        .unwrap();
+        let mut options = serde_json::json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,800",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        });
+        if phone {
+            // A 360 CSS px phone screen (headless windows cannot be narrower than 500 px).
+            options["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 1.0 } });
+        }
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({ "goog:chromeOptions": options })).unwrap();
         let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{driver_port}"))
@@ -172,7 +174,7 @@ impl Env {
 /// journey in a 360 px wide phone window, in Vietnamese first.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn first_run_login_language_logout() {
-    let env = Env::start().await;
+    let env = Env::start(true).await;
     let b = &env.browser;
     b.goto(&env.base).await.unwrap();
     env.wait_text("h1", "Thiết lập lần đầu").await;
@@ -206,7 +208,7 @@ async fn first_run_login_language_logout() {
 
     // Switch to English without a page load.
     env.open_menu().await;
-    env.click("#lang-en").await;
+    env.click("#menu-lang-en").await;
     env.wait_text("h1", "Welcome, Nguyễn Thị Ánh Đào!").await;
     assert_eq!(env.js("return document.documentElement.lang").await, "en");
     assert_eq!(env.js("return window.__nguonMarker").await, 42, "language switch without a page load");
@@ -215,7 +217,7 @@ async fn first_run_login_language_logout() {
     // Log out: back to the login page, in English.
     env.open_menu().await;
     env.shot("05-menu-open-en").await;
-    env.click("#logout").await;
+    env.click("#menu-logout").await;
     env.wait_text("h1", "Log in").await;
     assert!(b.current_url().await.unwrap().path().ends_with("/login"));
 
@@ -231,7 +233,7 @@ async fn first_run_login_language_logout() {
 
     // Back to Vietnamese, and the choice sticks across a full reload.
     env.open_menu().await;
-    env.click("#lang-vi").await;
+    env.click("#menu-lang-vi").await;
     env.wait_text("h1", "Xin chào").await;
     b.refresh().await.unwrap();
     env.wait_text("h1", "Xin chào, Nguyễn Thị Ánh Đào!").await;
@@ -240,10 +242,29 @@ async fn first_run_login_language_logout() {
     // A reload of a protected page after logging out lands on the login page.
     env.wait_hydrated().await;
     env.open_menu().await;
-    env.click("#logout").await;
+    env.click("#menu-logout").await;
     env.wait_text("h1", "Đăng nhập").await;
     b.goto(&format!("{}/account", env.base)).await.unwrap();
     env.wait_text("h1", "Đăng nhập").await;
     env.shot("07-login-vi").await;
+    env.browser.clone().close().await.unwrap();
+}
+
+/// On a desktop the navigation sits in the header bar and works there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desktop_navigation_bar() {
+    let env = Env::start(false).await;
+    env.browser.goto(&format!("{}/setup", env.base)).await.unwrap();
+    env.wait_text("h1", "Thiết lập lần đầu").await;
+    env.wait_hydrated().await;
+    let menu_button = env.browser.find(Locator::Css("details.menu")).await.unwrap();
+    assert!(!menu_button.is_displayed().await.unwrap(), "no menu button on a wide screen");
+    let english = env.browser.find(Locator::Css("#bar-lang-en")).await.unwrap();
+    assert!(english.is_displayed().await.unwrap());
+    env.js("window.__nguonMarker = 7; return true").await;
+    english.click().await.unwrap();
+    env.wait_text("h1", "First-run set-up").await;
+    assert_eq!(env.js("return window.__nguonMarker").await, 7, "switched without a page load");
+    env.shot("08-desktop-setup-en").await;
     env.browser.clone().close().await.unwrap();
 }

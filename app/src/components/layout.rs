@@ -96,9 +96,6 @@ fn footer(page: PageCtx) -> AnyView {
 
 fn header(page: PageCtx) -> AnyView {
     let PageCtx { m, info } = page;
-    let actions = expect_context::<Actions>();
-    let user = info.user.clone();
-    let is_admin = user.as_ref().is_some_and(|u| u.has_role(Role::Administrator));
     // On a phone the menu is a <details>; close it once a link or button in it
     // was used, since client-side navigation does not reload the page.
     let menu = NodeRef::<leptos::html::Details>::new();
@@ -116,37 +113,51 @@ fn header(page: PageCtx) -> AnyView {
                 <span class="brand-name">{m.app_name}</span>
                 <span class="brand-tag">{m.tagline}</span>
             </a>
+            // Wide screens: the navigation sits in the bar.
+            <nav class="bar-nav" aria-label=m.menu>{nav_items(m, &info, "bar")}</nav>
+            // Phones: the same navigation behind a "Menu" button (works without JavaScript).
             <details class="menu" node_ref=menu>
                 <summary>{m.menu}</summary>
-                <nav aria-label=m.menu on:click=close_menu>
-                    {user.as_ref().map(|_| view! {
-                        <A href="/">{m.nav_home}</A>
-                        {is_admin.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
-                        <A href="/account">{m.nav_account}</A>
-                    })}
-                    <div class="lang" role="group" aria-label=m.language>
-                        {Locale::ALL.into_iter().map(|l| view! {
-                            <ActionForm action=actions.set_locale attr:class="inline">
-                                <input type="hidden" name="locale" value=l.code()/>
-                                <button type="submit" class="link" id=format!("lang-{}", l.code())
-                                    aria-pressed=(l == info.locale).to_string() lang=l.code()>
-                                    {locale_name(l)}
-                                </button>
-                            </ActionForm>
-                        }).collect_view()}
-                    </div>
-                    {user.as_ref().map(|u| view! {
-                        <div class="who">
-                            <span class="muted">{m.signed_in_as}" "</span>
-                            <strong class="user-name">{u.full_name.clone()}</strong>
-                        </div>
-                        <ActionForm action=actions.logout attr:class="inline">
-                            <button type="submit" class="secondary" id="logout">{m.logout}</button>
-                        </ActionForm>
-                    })}
-                </nav>
+                <nav aria-label=m.menu on:click=close_menu>{nav_items(m, &info, "menu")}</nav>
             </details>
         </header>
+    }
+    .into_any()
+}
+
+/// Links by role, language switch, user and log out; `prefix` keeps element
+/// ids unique between the bar and the phone menu.
+fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> AnyView {
+    let actions = expect_context::<Actions>();
+    let user = info.user.clone();
+    let is_admin = user.as_ref().is_some_and(|u| u.has_role(Role::Administrator));
+    let current = info.locale;
+    view! {
+        {user.as_ref().map(|_| view! {
+            <A href="/">{m.nav_home}</A>
+            {is_admin.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
+            <A href="/account">{m.nav_account}</A>
+        })}
+        <div class="lang" role="group" aria-label=m.language>
+            {Locale::ALL.into_iter().map(|l| view! {
+                <ActionForm action=actions.set_locale attr:class="inline">
+                    <input type="hidden" name="locale" value=l.code()/>
+                    <button type="submit" class="link" id=format!("{prefix}-lang-{}", l.code())
+                        aria-pressed=(l == current).to_string() lang=l.code()>
+                        {locale_name(l)}
+                    </button>
+                </ActionForm>
+            }).collect_view()}
+        </div>
+        {user.map(|u| view! {
+            <div class="who">
+                <span class="muted">{m.signed_in_as}" "</span>
+                <strong class="user-name">{u.full_name}</strong>
+            </div>
+            <ActionForm action=actions.logout attr:class="inline">
+                <button type="submit" class="secondary" id=format!("{prefix}-logout")>{m.logout}</button>
+            </ActionForm>
+        })}
     }
     .into_any()
 }
