@@ -300,7 +300,8 @@ pub async fn find_user<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<u
 
 /// Accounts an administrator may manage: those holding a role inside one of
 /// the actor's administration scopes, and (for an administrator of a top
-/// unit) accounts holding no role yet. Sorted by full name.
+/// unit) accounts holding no role yet. In class-list order (given name,
+/// middle name, family name, Vietnamese alphabet).
 pub async fn list_manageable<C: ConnectionTrait>(
     conn: &C,
     actor: &crate::policy::Actor,
@@ -334,6 +335,6 @@ pub async fn list_manageable<C: ConnectionTrait>(
             });
         }
     }
-    rows.sort_by(|a, b| a.full_name.cmp(&b.full_name).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| crate::names::compare_full_names(&a.full_name, &b.full_name).then(a.id.cmp(&b.id)));
     Ok(rows)
 }

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod db;
 pub mod entities;
+pub mod names;
 pub mod policy;
 pub mod sessions;
 pub mod settings;

@@ -202,7 +202,8 @@ async fn policy_scopes_follow_the_org_tree(t: TestDb) {
     // The administrator of the root sees both accounts; the officer may not list accounts.
     let admin_actor = policy::Actor { user_id: admin.id, grants: accounts::active_grants(&db, admin.id).await.unwrap() };
     let rows = accounts::list_manageable(&db, &admin_actor).await.unwrap();
-    assert_eq!(rows.iter().map(|r| r.username.as_str()).collect::<Vec<_>>(), vec!["admin", "bithu"]);
+    // Class-list order: Trần Văn Bình (given name Bình) before Nguyễn Thị Ánh Đào (Đào).
+    assert_eq!(rows.iter().map(|r| r.username.as_str()).collect::<Vec<_>>(), vec!["bithu", "admin"]);
     assert_eq!(accounts::list_manageable(&db, &actor).await.unwrap_err(), AppError::Forbidden);
 }
 
