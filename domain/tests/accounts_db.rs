@@ -236,3 +236,50 @@ both_engines!(
     policy_scopes_follow_the_org_tree,
     duplicate_username_is_refused,
 );
+
+/// The SQLite pragmas the connection promises, and several pooled readers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_connection_settings() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let t = TestDb::new(nguon_testkit::Engine::Sqlite).await;
+    let db = open(&t).await;
+    let pragma = |name: &'static str| {
+        let db = db.clone();
+        async move {
+            let row = db
+                .query_one_raw(Statement::from_string(db.get_database_backend(), format!("PRAGMA {name}")))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<String>(0).or_else(|_| row.try_get_by_index::<i64>(0).map(|v| v.to_string())).unwrap()
+        }
+    };
+    assert_eq!(pragma("journal_mode").await, "wal");
+    assert_eq!(pragma("foreign_keys").await, "1");
+    assert_eq!(pragma("synchronous").await, "1", "NORMAL");
+    assert_eq!(pragma("busy_timeout").await, "5000");
+    // Readers run side by side on separate pooled connections.
+    let reads = (0..8).map(|_| {
+        let db = db.clone();
+        tokio::spawn(async move { user::Entity::find().count(&db).await.unwrap() })
+    });
+    for r in reads {
+        assert_eq!(r.await.unwrap(), 0);
+    }
+}
+
+async fn housekeeping_purges_old_rows(t: TestDb) {
+    let db = open(&t).await;
+    let admin = setup::create_first_admin(&db, &AuditContext::default(), first_run("admin")).await.unwrap();
+    let s = AuthSettings::default();
+    sessions::create(&db, &s, admin.id, "127.0.0.1", "x").await.unwrap();
+    accounts::authenticate(&db, &s, "admin", "wrong", "127.0.0.1").await.unwrap_err();
+    let now = Utc::now();
+    assert_eq!(sessions::purge_expired(&db, &s, now).await.unwrap(), 0, "a fresh session stays");
+    assert_eq!(sessions::purge_expired(&db, &s, now + Duration::minutes(31)).await.unwrap(), 1);
+    assert_eq!(throttle::purge_before(&db, now - Duration::hours(1)).await.unwrap(), 0);
+    assert_eq!(throttle::purge_before(&db, now + Duration::seconds(1)).await.unwrap(), 1);
+    assert_eq!(login_attempt::Entity::find().count(&db).await.unwrap(), 0);
+}
+
+both_engines!(housekeeping_purges_old_rows);
