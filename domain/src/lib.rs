@@ -10,6 +10,7 @@ pub mod audit;
 pub mod db;
 pub mod entities;
 pub mod names;
+pub mod org;
 pub mod policy;
 pub mod sessions;
 pub mod settings;

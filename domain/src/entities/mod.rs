@@ -3,8 +3,15 @@
 
 pub mod app_meta;
 pub mod audit_log;
+pub mod class;
+pub mod enrolment;
 pub mod login_attempt;
 pub mod org_unit;
 pub mod role_grant;
+pub mod school_year;
+pub mod semester;
 pub mod session;
+pub mod staff;
+pub mod student;
+pub mod unit_link;
 pub mod user;

@@ -14,6 +14,8 @@ pub struct Model {
     pub kind: String,
     /// Display name, e.g. "THPT Tân Hà".
     pub name: String,
+    /// Official code, if any (e.g. a school's code in the ministry's system).
+    pub code: Option<String>,
     /// The unit above, if any.
     pub parent_id: Option<i64>,
     /// First day the unit exists in this form.

@@ -1,0 +1,56 @@
+//! A student of a school. Ethnicity and religion are sensitive (domain.md §5): only roles with `ViewSensitive` may see them.
+
+use sea_orm::entity::prelude::*;
+
+/// A row of `students`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "students")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The school (an org unit).
+    pub school_id: i64,
+    /// Code in the school-management software; unique per school.
+    pub student_code: Option<String>,
+    /// Họ.
+    pub family_name: String,
+    /// Tên đệm (may be empty).
+    pub middle_name: String,
+    /// Tên.
+    pub given_name: String,
+    /// Accent-free lower-case full name (`crate::names::fold`).
+    pub search_key: String,
+    /// Date of birth.
+    pub date_of_birth: Date,
+    /// `male`, `female` or `other`.
+    pub gender: Option<String>,
+    /// Sensitive.
+    pub ethnicity: Option<String>,
+    /// Sensitive.
+    pub religion: Option<String>,
+    /// Date of joining the Youth Union.
+    pub union_joined_on: Option<Date>,
+    /// Quê quán: commune or ward.
+    pub hometown_commune: Option<String>,
+    /// Quê quán: province.
+    pub hometown_province: Option<String>,
+    /// Current residence: commune or ward.
+    pub residence_commune: Option<String>,
+    /// Current residence: province.
+    pub residence_province: Option<String>,
+    /// Parent or guardian.
+    pub guardian_name: Option<String>,
+    /// Their phone.
+    pub guardian_phone: Option<String>,
+    /// Creation time.
+    pub created_at: DateTimeUtc,
+    /// Last change.
+    pub updated_at: DateTimeUtc,
+}
+
+/// No relations are navigated through sea-orm yet.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,144 @@
+//! The organisation and people schema on both engines: constraints hold,
+//! Vietnamese text round-trips, and dated links answer by date.
+
+use chrono::{NaiveDate, Utc};
+use nguon_domain::audit::AuditContext;
+use nguon_domain::entities::{class, enrolment, org_unit, school_year, staff, student, unit_link};
+use nguon_domain::org::{self, Relation};
+use nguon_domain::{db, names, AppError};
+use nguon_testkit::{both_engines, TestDb};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+async fn unit(db: &DatabaseConnection, kind: &str, name: &str, parent: Option<i64>) -> org_unit::Model {
+    org_unit::ActiveModel {
+        kind: Set(kind.into()),
+        name: Set(name.into()),
+        parent_id: Set(parent),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+}
+
+fn new_student(school: i64, code: Option<&str>, full: &str) -> student::ActiveModel {
+    let n = names::PersonName::split(full);
+    student::ActiveModel {
+        school_id: Set(school),
+        student_code: Set(code.map(str::to_string)),
+        search_key: Set(names::fold(&n.full())),
+        family_name: Set(n.family),
+        middle_name: Set(n.middle),
+        given_name: Set(n.given),
+        date_of_birth: Set(d(2008, 2, 29)),
+        ethnicity: Set(Some("Cơ Ho".into())),
+        hometown_commune: Set(Some("Xã Tân Hà".into())),
+        hometown_province: Set(Some("Lâm Đồng".into())),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
+async fn schema_constraints_hold(t: TestDb) {
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let province = unit(&db, "province", "Tỉnh Lâm Đồng", None).await;
+    let school = unit(&db, "school", "THPT Tân Hà", Some(province.id)).await;
+    let other = unit(&db, "school", "THPT Lâm Hà", Some(province.id)).await;
+    let year = school_year::ActiveModel {
+        school_id: Set(school.id),
+        name: Set("2025-2026".into()),
+        starts_on: Set(d(2025, 9, 5)),
+        ends_on: Set(d(2026, 5, 31)),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    let dup_year = school_year::ActiveModel { id: sea_orm::NotSet, ..year.clone().into() };
+    assert!(dup_year.insert(&db).await.is_err(), "one 2025-2026 per school");
+    let teacher = staff::ActiveModel {
+        school_id: Set(school.id),
+        family_name: Set("Đặng".into()),
+        middle_name: Set("Thị".into()),
+        given_name: Set("Hương".into()),
+        search_key: Set("dang thi huong".into()),
+        party_full_member_since: Set(Some(d(2015, 3, 2))),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    let c12a1 = class::ActiveModel {
+        school_year_id: Set(year.id),
+        name: Set("12A1".into()),
+        grade: Set(12),
+        homeroom_staff_id: Set(Some(teacher.id)),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+
+    let s = new_student(school.id, Some("HS001"), "Nguyễn Thị Ánh Đào").insert(&db).await.unwrap();
+    let stored = student::Entity::find_by_id(s.id).one(&db).await.unwrap().unwrap();
+    assert_eq!((stored.family_name.as_str(), stored.middle_name.as_str(), stored.given_name.as_str()), ("Nguyễn", "Thị Ánh", "Đào"));
+    assert_eq!(stored.search_key, "nguyen thi anh dao");
+    assert_eq!(stored.ethnicity.as_deref(), Some("Cơ Ho"));
+    assert_eq!(stored.date_of_birth, d(2008, 2, 29));
+    // Codes are unique per school, may repeat across schools, and may be missing.
+    assert!(new_student(school.id, Some("HS001"), "Lê Văn An").insert(&db).await.is_err());
+    new_student(other.id, Some("HS001"), "Lê Văn An").insert(&db).await.unwrap();
+    new_student(school.id, None, "Trần Bình").insert(&db).await.unwrap();
+    new_student(school.id, None, "Trần Bình Minh").insert(&db).await.unwrap();
+    assert_eq!(student::Entity::find().count(&db).await.unwrap(), 4);
+
+    // One class per student per year; foreign keys are enforced (SQLite too).
+    let enrol = |class_id: i64| enrolment::ActiveModel {
+        student_id: Set(s.id),
+        class_id: Set(class_id),
+        school_year_id: Set(year.id),
+        ..Default::default()
+    };
+    enrol(c12a1.id).insert(&db).await.unwrap();
+    assert!(enrol(c12a1.id).insert(&db).await.is_err(), "no second class in the same year");
+    let orphan = enrolment::ActiveModel {
+        student_id: Set(s.id),
+        class_id: Set(999_999),
+        school_year_id: Set(999_999),
+        ..Default::default()
+    };
+    assert!(orphan.insert(&db).await.is_err(), "foreign keys enforced");
+}
+
+async fn dated_links_keep_history(t: TestDb) {
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let province = unit(&db, "province", "Tỉnh Lâm Đồng", None).await;
+    let district = unit(&db, "party_committee", "Huyện ủy Lâm Hà", Some(province.id)).await;
+    let commune = unit(&db, "party_committee", "Đảng ủy xã Tân Hà", Some(province.id)).await;
+    let school = unit(&db, "school", "THPT Tân Hà", Some(province.id)).await;
+    let ctx = AuditContext::default();
+    org::set_link(&db, &ctx, school.id, Relation::DecidingCommittee, district.id, d(2020, 1, 1)).await.unwrap();
+    org::set_link(&db, &ctx, school.id, Relation::DecidingCommittee, commune.id, d(2025, 7, 1)).await.unwrap();
+    let on = |date| org::effective_target(&db, school.id, Relation::DecidingCommittee, date);
+    assert_eq!(on(d(2024, 4, 10)).await.unwrap(), Some(district.id), "records before the change keep the district");
+    assert_eq!(on(d(2025, 6, 30)).await.unwrap(), Some(district.id));
+    assert_eq!(on(d(2025, 7, 1)).await.unwrap(), Some(commune.id));
+    assert_eq!(org::effective_target(&db, school.id, Relation::TrainingCentre, d(2026, 1, 1)).await.unwrap(), None);
+    let old = unit_link::Entity::find().all(&db).await.unwrap();
+    assert_eq!(old.iter().find(|l| l.target_unit_id == district.id).unwrap().valid_to, Some(d(2025, 6, 30)));
+    // Backdating before the latest change, or linking a unit to itself, is refused and changes nothing.
+    let back = org::set_link(&db, &ctx, school.id, Relation::DecidingCommittee, district.id, d(2025, 1, 1)).await;
+    assert!(matches!(back, Err(AppError::Invalid(_))));
+    let own = org::set_link(&db, &ctx, school.id, Relation::PartyOrganisation, school.id, d(2025, 1, 1)).await;
+    assert!(matches!(own, Err(AppError::Invalid(_))));
+    assert_eq!(unit_link::Entity::find().count(&db).await.unwrap(), 2);
+}
+
+both_engines!(schema_constraints_hold, dated_links_keep_history);
