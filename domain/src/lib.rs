@@ -13,6 +13,7 @@ pub mod names;
 pub mod org;
 pub mod policy;
 pub mod sessions;
+pub mod students;
 pub mod settings;
 pub mod setup;
 pub mod throttle;

@@ -141,4 +141,102 @@ async fn dated_links_keep_history(t: TestDb) {
     assert_eq!(unit_link::Entity::find().count(&db).await.unwrap(), 2);
 }
 
-both_engines!(schema_constraints_hold, dated_links_keep_history);
+async fn student_lists_follow_policy_filters_and_order(t: TestDb) {
+    use nguon_domain::policy::Actor;
+    use nguon_domain::students::{self, StudentFilter};
+    use nguon_domain::Role;
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let province = unit(&db, "province", "Tỉnh Lâm Đồng", None).await;
+    let a = unit(&db, "school", "THPT Tân Hà", Some(province.id)).await;
+    let b = unit(&db, "school", "THPT Lâm Hà", Some(province.id)).await;
+    let year = school_year::ActiveModel {
+        school_id: Set(a.id),
+        name: Set("2025-2026".into()),
+        starts_on: Set(d(2025, 9, 5)),
+        ends_on: Set(d(2026, 5, 31)),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    let mk_class = |name: &'static str, grade: i16| class::ActiveModel {
+        school_year_id: Set(year.id),
+        name: Set(name.into()),
+        grade: Set(grade),
+        ..Default::default()
+    };
+    let c10 = mk_class("10A1", 10).insert(&db).await.unwrap();
+    let c12 = mk_class("12A1", 12).insert(&db).await.unwrap();
+    // (full name, code, birth date, union member, class)
+    let people = [
+        ("Nguyễn Văn Đức", "A01", d(2008, 3, 1), true, c12.id),
+        ("Bùi Văn Dũng", "A02", d(2008, 11, 20), true, c12.id),
+        ("Lê Thị Ăn", "A03", d(2010, 1, 5), false, c10.id),
+        ("Trần Văn An", "A04", d(2010, 6, 30), true, c10.id),
+    ];
+    for (name, code, dob, union, class_id) in people {
+        let mut st = new_student(a.id, Some(code), name);
+        st.date_of_birth = Set(dob);
+        st.union_joined_on = Set(union.then(|| d(2023, 3, 26)));
+        let st = st.insert(&db).await.unwrap();
+        enrolment::ActiveModel {
+            student_id: Set(st.id),
+            class_id: Set(class_id),
+            school_year_id: Set(year.id),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+    }
+    new_student(b.id, Some("B01"), "Phạm Văn Bình").insert(&db).await.unwrap();
+
+    let today = d(2026, 3, 1);
+    let ctx = AuditContext::default();
+    let actor = |role: Role, unit: i64| Actor { user_id: 1, grants: vec![(role, unit)] };
+    let names_of = |rows: &[nguon_shared::views::StudentRow]| {
+        rows.iter().map(|r| format!("{} {}", r.middle_name, r.given_name)).collect::<Vec<_>>()
+    };
+    let all = StudentFilter::default();
+
+    // A union officer of school A: class-list order, no sensitive fields.
+    let union_a = actor(Role::YouthUnionOfficer, a.id);
+    let rows = students::list(&db, &union_a, &ctx, a.id, &all, today).await.unwrap();
+    assert_eq!(names_of(&rows), vec!["Văn An", "Thị Ăn", "Văn Dũng", "Văn Đức"]);
+    assert!(rows.iter().all(|r| r.ethnicity.is_none() && !r.sensitive_visible));
+    assert_eq!(rows[3].class_name.as_deref(), Some("12A1"));
+    // ... and nothing of school B, not even whether it exists.
+    assert_eq!(students::list(&db, &union_a, &ctx, b.id, &all, today).await.unwrap_err(), AppError::NotFound);
+    // An administrator manages accounts, not students.
+    let admin = actor(Role::Administrator, province.id);
+    assert_eq!(students::list(&db, &admin, &ctx, a.id, &all, today).await.unwrap_err(), AppError::NotFound);
+
+    // Filters and accent-free search.
+    let f = |filter: StudentFilter| {
+        let db = db.clone();
+        let union_a = union_a.clone();
+        let ctx = ctx.clone();
+        async move { names_of(&students::list(&db, &union_a, &ctx, a.id, &filter, today).await.unwrap()) }
+    };
+    assert_eq!(f(StudentFilter { grade: Some(12), ..Default::default() }).await, vec!["Văn Dũng", "Văn Đức"]);
+    assert_eq!(f(StudentFilter { class_id: Some(c10.id), ..Default::default() }).await, vec!["Văn An", "Thị Ăn"]);
+    assert_eq!(f(StudentFilter { union_members_only: true, ..Default::default() }).await, vec!["Văn An", "Văn Dũng", "Văn Đức"]);
+    assert_eq!(f(StudentFilter { adult_on: Some(d(2026, 5, 31)), ..Default::default() }).await, vec!["Văn Đức"]);
+    assert_eq!(f(StudentFilter { query: Some("nguyen van duc".into()), ..Default::default() }).await, vec!["Văn Đức"]);
+    assert_eq!(f(StudentFilter { query: Some("a03".into()), ..Default::default() }).await, vec!["Thị Ăn"]);
+    assert!(f(StudentFilter { query: Some("dung nguyen".into()), ..Default::default() }).await.is_empty());
+
+    // The school's Party cell officer sees sensitive fields; that read is not logged.
+    let audit_count = || async { nguon_domain::entities::audit_log::Entity::find().count(&db).await.unwrap() };
+    let before = audit_count().await;
+    let cell_a = actor(Role::PartyCellOfficer, a.id);
+    let rows = students::list(&db, &cell_a, &ctx, a.id, &all, today).await.unwrap();
+    assert!(rows.iter().all(|r| r.sensitive_visible && r.ethnicity.as_deref() == Some("Cơ Ho")));
+    assert_eq!(audit_count().await, before);
+    // The superior committee, from outside the school, sees them too, and the read is logged.
+    let superior = actor(Role::SuperiorOfficer, province.id);
+    students::list(&db, &superior, &ctx, a.id, &all, today).await.unwrap();
+    assert_eq!(audit_count().await, before + 1);
+}
+
+both_engines!(schema_constraints_hold, dated_links_keep_history, student_lists_follow_policy_filters_and_order);

@@ -75,3 +75,33 @@ pub struct UserRow {
     /// Roles in force.
     pub roles: Vec<RoleGrantView>,
 }
+
+/// One student in a list. Sensitive fields are `None` unless the reader's
+/// role may see them (`sensitive_visible`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentRow {
+    /// Student id.
+    pub id: i64,
+    /// Code in the school-management software.
+    pub code: Option<String>,
+    /// Họ.
+    pub family_name: String,
+    /// Tên đệm.
+    pub middle_name: String,
+    /// Tên.
+    pub given_name: String,
+    /// Date of birth.
+    pub date_of_birth: chrono::NaiveDate,
+    /// Class in the chosen school year, e.g. "12A1".
+    pub class_name: Option<String>,
+    /// Grade of that class.
+    pub grade: Option<i16>,
+    /// Date of joining the Youth Union.
+    pub union_joined_on: Option<chrono::NaiveDate>,
+    /// Sensitive: ethnicity.
+    pub ethnicity: Option<String>,
+    /// Sensitive: religion.
+    pub religion: Option<String>,
+    /// Whether the sensitive fields were disclosed to this reader.
+    pub sensitive_visible: bool,
+}
