@@ -124,6 +124,44 @@ pub async fn set_link(
     Ok(link)
 }
 
+/// The schools (org units of kind `school`) where `actor` holds a role
+/// allowing `permission`: granted at the school or anywhere above it. In
+/// Vietnamese alphabetical order.
+pub async fn schools_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    actor: &crate::policy::Actor,
+    permission: crate::policy::Permission,
+) -> Result<Vec<nguon_shared::views::SchoolOption>, AppError> {
+    use crate::entities::org_unit;
+    use crate::policy::{role_allows, UnitKind};
+    let roots: Vec<i64> = actor.grants.iter().filter(|(r, _)| role_allows(*r, permission)).map(|(_, u)| *u).collect();
+    if roots.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The tree is small (a province: thousands of units); walk it in memory.
+    let units = org_unit::Entity::find().all(conn).await?;
+    let parent: std::collections::HashMap<i64, Option<i64>> = units.iter().map(|u| (u.id, u.parent_id)).collect();
+    let under_a_root = |mut id: i64| {
+        for _ in 0..32 {
+            if roots.contains(&id) {
+                return true;
+            }
+            match parent.get(&id).copied().flatten() {
+                Some(p) => id = p,
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut schools: Vec<_> = units
+        .iter()
+        .filter(|u| u.kind == UnitKind::School.code() && under_a_root(u.id))
+        .map(|u| nguon_shared::views::SchoolOption { id: u.id, name: u.name.clone() })
+        .collect();
+    schools.sort_by(|a, b| crate::names::compare_text(&a.name, &b.name));
+    Ok(schools)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

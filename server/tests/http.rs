@@ -386,7 +386,105 @@ async fn account_functions_for_a_signed_in_user(t: TestDb) {
     assert!(s.login("admin", "mật-khẩu-mới-123").await.is_ok());
 }
 
+async fn student_list_page_and_access(t: TestDb) {
+    use nguon_domain::entities::{class, enrolment, org_unit, school_year, student};
+    use nguon_domain::{accounts, names, Role};
+    let s = Server::with_admin(t, |_| {}).await;
+    let province = org_unit::Entity::find().one(&s.db).await.unwrap().unwrap();
+    let school = |name: &str| org_unit::ActiveModel {
+        kind: Set("school".into()),
+        name: Set(name.into()),
+        parent_id: Set(Some(province.id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let a = school("THPT Tân Hà").insert(&s.db).await.unwrap();
+    let b = school("THPT Lâm Hà").insert(&s.db).await.unwrap();
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let year = school_year::ActiveModel {
+        school_id: Set(a.id),
+        name: Set("2025-2026".into()),
+        starts_on: Set(d(2025, 9, 1)),
+        ends_on: Set(d(2026, 8, 31)),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .unwrap();
+    let c12 = class::ActiveModel { school_year_id: Set(year.id), name: Set("12A1".into()), grade: Set(12), ..Default::default() }
+        .insert(&s.db)
+        .await
+        .unwrap();
+    for (school_id, full) in [(a.id, "Nguyễn Văn Đức"), (a.id, "Nguyễn Văn Dũng"), (b.id, "Trần Thị Bích")] {
+        let n = names::PersonName::split(full);
+        let st = student::ActiveModel {
+            school_id: Set(school_id),
+            search_key: Set(names::fold(full)),
+            family_name: Set(n.family),
+            middle_name: Set(n.middle),
+            given_name: Set(n.given),
+            date_of_birth: Set(d(2008, 3, 1)),
+            ethnicity: Set(Some("Kinh".into())),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&s.db)
+        .await
+        .unwrap();
+        if school_id == a.id {
+            enrolment::ActiveModel { student_id: Set(st.id), class_id: Set(c12.id), school_year_id: Set(year.id), ..Default::default() }
+                .insert(&s.db)
+                .await
+                .unwrap();
+        }
+    }
+    let ctx = AuditContext::default();
+    let officer = accounts::create_user(
+        &s.db,
+        &ctx,
+        accounts::NewUser {
+            username: accounts::Username::parse("doan.th").unwrap(),
+            full_name: accounts::FullName::parse("full_name", "Hồ Thị Thu").unwrap(),
+            password: accounts::NewPassword::parse(PW, PW, "doan.th").unwrap(),
+            locale: Locale::Vi,
+        },
+    )
+    .await
+    .unwrap();
+    accounts::grant_role(&s.db, &ctx, officer.id, Role::YouthUnionOfficer, a.id).await.unwrap();
+    let cookie = s.login("doan.th", PW).await.unwrap();
+
+    // The page, rendered on the server from a plain GET form: unaccented search, dd/mm/yyyy, no sensitive column.
+    let html = s.page("/students?q=nguyen+van+duc", Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains("Nguyễn Văn Đức") && !html.contains("Nguyễn Văn Dũng"), "search without accents");
+    assert!(html.contains("01/03/2008") && html.contains("12A1"));
+    assert!(!html.contains("Kinh") && !html.contains("Dân tộc"), "no sensitive data for a union officer");
+    assert!(!html.contains("THPT Lâm Hà"), "other schools are not even offered");
+    let schools: serde_json::Value = s.call("my_schools", &[], Some(&cookie)).await.json().await.unwrap();
+    assert_eq!(schools.as_array().unwrap().len(), 1);
+
+    let list = |school: i64, grade: &'static str, adult_on: &'static str, cookie: Option<String>| {
+        let s = &s;
+        async move {
+            let school = school.to_string();
+            let form = [("school", school.as_str()), ("q", ""), ("grade", grade), ("union_only", "false"), ("adult_on", adult_on)];
+            s.call("list_students", &form, cookie.as_deref()).await
+        }
+    };
+    let ok: serde_json::Value = list(a.id, "12", "", Some(cookie.clone())).await.json().await.unwrap();
+    assert_eq!(ok.as_array().unwrap().len(), 2);
+    assert_eq!(app_error(list(b.id, "", "", Some(cookie.clone())).await).await, AppError::NotFound);
+    assert_eq!(app_error(list(a.id, "13", "", Some(cookie.clone())).await).await, AppError::invalid("grade", ErrorCode::InvalidValue));
+    assert_eq!(app_error(list(a.id, "", "31/12/2026", Some(cookie.clone())).await).await, AppError::invalid("adult_on", ErrorCode::InvalidValue));
+    assert_eq!(app_error(list(a.id, "", "", None).await).await, AppError::Unauthenticated);
+    // The administrator (accounts only) gets no student list either.
+    let admin = s.login("admin", PW).await.unwrap();
+    assert_eq!(app_error(list(a.id, "", "", Some(admin)).await).await, AppError::NotFound);
+}
+
 both_engines!(
+    student_list_page_and_access,
     login_success_and_failure,
     secure_cookie_when_configured,
     login_is_throttled,

@@ -29,13 +29,6 @@ pub struct CurrentUserView {
     pub roles: Vec<RoleGrantView>,
 }
 
-impl CurrentUserView {
-    /// Whether the user holds `role` anywhere.
-    pub fn has_role(&self, role: Role) -> bool {
-        self.roles.iter().any(|g| g.role == role)
-    }
-}
-
 /// What every page needs to render its shell: who is signed in, in which
 /// language, and whether the installation still needs its first administrator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +39,17 @@ pub struct ShellInfo {
     pub locale: Locale,
     /// True while no account exists: the first-run page is offered.
     pub needs_setup: bool,
+    /// What the navigation offers, as decided by the server's policy.
+    pub nav: NavPermissions,
+}
+
+/// Which sections the signed-in user may open (the server refuses the rest anyway).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavPermissions {
+    /// Student lists.
+    pub students: bool,
+    /// Account administration.
+    pub accounts: bool,
 }
 
 /// One open session of the current user, for the "my sessions" list.
@@ -104,4 +108,13 @@ pub struct StudentRow {
     pub religion: Option<String>,
     /// Whether the sensitive fields were disclosed to this reader.
     pub sensitive_visible: bool,
+}
+
+/// A school the user may open, for pickers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolOption {
+    /// Org unit id of the school.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
 }

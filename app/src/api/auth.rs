@@ -8,17 +8,27 @@ use nguon_shared::AppError;
 #[server(endpoint = "shell_info")]
 pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
     use super::context::*;
+    use nguon_domain::policy::{require_any, Actor, Permission};
     use nguon_domain::{accounts, setup};
+    use nguon_shared::views::NavPermissions;
     let st = state()?;
     let auth = request_auth()?;
-    let user = match current_user().await {
-        Ok((account, _)) => Some(accounts::current_user_view(&st.db, &account).await?),
-        Err(AppError::Unauthenticated) => None,
+    let (user, nav) = match current_user().await {
+        Ok((account, _)) => {
+            let view = accounts::current_user_view(&st.db, &account).await?;
+            let actor = Actor { user_id: account.id, grants: view.roles.iter().map(|g| (g.role, g.unit_id)).collect() };
+            let nav = NavPermissions {
+                students: require_any(&actor, Permission::ViewStudents).is_ok(),
+                accounts: require_any(&actor, Permission::ManageAccounts).is_ok(),
+            };
+            (Some(view), nav)
+        }
+        Err(AppError::Unauthenticated) => (None, NavPermissions::default()),
         Err(e) => return Err(e),
     };
     let locale = user.as_ref().map(|u| u.locale).or(auth.locale_hint).unwrap_or_default();
     let needs_setup = user.is_none() && setup::needs_setup(&st.db).await?;
-    Ok(ShellInfo { user, locale, needs_setup })
+    Ok(ShellInfo { user, locale, needs_setup, nav })
 }
 
 /// Signs in with a username and password; on success the session id is new

@@ -7,8 +7,10 @@ pub mod context;
 
 mod account;
 mod auth;
+mod students;
 mod users;
 
 pub use account::*;
 pub use auth::*;
+pub use students::*;
 pub use users::*;

@@ -6,13 +6,15 @@
 
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
-use crate::pages::{account::AccountPage, home::HomePage, login::LoginPage, setup::SetupPage, users::UsersPage};
+use crate::pages::{
+    account::AccountPage, home::HomePage, login::LoginPage, setup::SetupPage, students::StudentsPage, users::UsersPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 use leptos_router::components::{Redirect, Route, Routes, A};
 use leptos_router::{path, SsrMode};
 use nguon_shared::views::{CurrentUserView, ShellInfo};
-use nguon_shared::{Locale, Role};
+use nguon_shared::Locale;
 
 /// What a page renders from: the catalogue and the shell facts.
 #[derive(Clone)]
@@ -84,6 +86,7 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/students") view=StudentsPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <WithShell render=footer/>
@@ -130,12 +133,13 @@ fn header(page: PageCtx) -> AnyView {
 fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> AnyView {
     let actions = expect_context::<Actions>();
     let user = info.user.clone();
-    let is_admin = user.as_ref().is_some_and(|u| u.has_role(Role::Administrator));
+    let nav = info.nav;
     let current = info.locale;
     view! {
         {user.as_ref().map(|_| view! {
             <A href="/">{m.nav_home}</A>
-            {is_admin.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
+            {nav.students.then(|| view! { <A href="/students">{m.nav_students}</A> })}
+            {nav.accounts.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
             <A href="/account">{m.nav_account}</A>
         })}
         <div class="lang" role="group" aria-label=m.language>

@@ -4,4 +4,5 @@ pub mod account;
 pub mod home;
 pub mod login;
 pub mod setup;
+pub mod students;
 pub mod users;
