@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod db;
+pub mod demo;
 pub mod entities;
 pub mod names;
 pub mod org;

@@ -240,3 +240,42 @@ async fn student_lists_follow_policy_filters_and_order(t: TestDb) {
 }
 
 both_engines!(schema_constraints_hold, dated_links_keep_history, student_lists_follow_policy_filters_and_order);
+
+async fn demo_school_loads_once(t: TestDb) {
+    use nguon_domain::policy::Actor;
+    use nguon_domain::students::{self, StudentFilter};
+    use nguon_domain::{accounts, demo, setup, Locale};
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let ctx = AuditContext::default();
+    assert_eq!(demo::load(&db, &ctx, "mật-khẩu-demo-123", 88).await.unwrap_err(), AppError::NotFound, "needs a top unit");
+    let input = setup::FirstRunInput {
+        organisation: "Tỉnh Lâm Đồng".into(),
+        full_name: "Quản Trị".into(),
+        username: "admin".into(),
+        password: "mật-khẩu-đủ-dài".into(),
+        confirm: "mật-khẩu-đủ-dài".into(),
+        locale: Locale::Vi,
+    };
+    setup::create_first_admin(&db, &ctx, input).await.unwrap();
+    let summary = demo::load(&db, &ctx, "mật-khẩu-demo-123", 88).await.unwrap();
+    assert_eq!(summary.classes, 30);
+    assert!((30 * 35..=30 * 45).contains(&summary.students), "{}", summary.students);
+    assert_eq!(student::Entity::find().count(&db).await.unwrap() as usize, summary.students);
+    assert_eq!(enrolment::Entity::find().count(&db).await.unwrap() as usize, summary.students);
+    assert_eq!(
+        org::effective_target(&db, summary.school_id, Relation::DecidingCommittee, d(2026, 1, 1)).await.unwrap().is_some(),
+        true
+    );
+    assert_eq!(demo::load(&db, &ctx, "mật-khẩu-demo-123", 88).await.unwrap_err(), AppError::AlreadySetUp);
+
+    // The demo union officer signs in and sees the school's 12th graders who are 18 by the end of the year.
+    let s = nguon_domain::settings::AuthSettings::default();
+    let officer = accounts::authenticate(&db, &s, "demo.doan", "mật-khẩu-demo-123", "127.0.0.1").await.unwrap();
+    let actor = Actor { user_id: officer.id, grants: accounts::active_grants(&db, officer.id).await.unwrap() };
+    let filter = StudentFilter { grade: Some(12), adult_on: Some(d(2026, 5, 31)), ..Default::default() };
+    let rows = students::list(&db, &actor, &ctx, summary.school_id, &filter, d(2026, 3, 1)).await.unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.grade == Some(12)));
+    assert!(rows.iter().all(|r| r.date_of_birth <= d(2008, 5, 31)));
+}
+
+both_engines!(demo_school_loads_once);

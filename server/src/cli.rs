@@ -57,6 +57,13 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Load the generated demo school (THPT Tân Hà, demo) under the top unit, with demo
+    /// accounts demo.doan, demo.chibo and demo.huongdan sharing the given password.
+    Demo {
+        /// Read the demo accounts' password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
     /// End every session of an account (e.g. a lost phone), without changing its password.
     RevokeSessions {
         /// The account's login name.
@@ -143,6 +150,21 @@ pub async fn run() -> ExitCode {
             Ok(password) => accounts::reset_password(&db, &ctx, &username, &password)
                 .await
                 .map(|_| println!("Đã đặt lại mật khẩu / password reset: {username}"))
+                .map_err(|e| describe(&e)),
+        },
+        Command::Demo { password_stdin } => match read_password(password_stdin) {
+            Err(e) => Err(e.to_string()),
+            Ok(password) => nguon_domain::demo::load(&db, &ctx, &password, 88)
+                .await
+                .map(|s| {
+                    println!(
+                        "Đã tạo trường demo / demo school loaded: {} lớp/classes, {} học sinh/students, {} cán bộ/staff; tài khoản/accounts: {}",
+                        s.classes,
+                        s.students,
+                        s.staff,
+                        s.accounts.join(", ")
+                    )
+                })
                 .map_err(|e| describe(&e)),
         },
         Command::RevokeSessions { username } => accounts::revoke_all_sessions(&db, &ctx, &username)

@@ -1,0 +1,231 @@
+//! A generated demo school modelled on THPT Tân Hà (Lâm Đồng): its Party
+//! organisation and union, one school year with two semesters, three grades
+//! of classes with 35–45 students each, and staff, some of them Party members.
+//! Every person is generated; none is real.
+
+use crate::accounts::{self, FullName, NewPassword, NewUser, Username};
+use crate::audit::{self, AuditContext, AuditEntry};
+use crate::entities::{class, enrolment, org_unit, school_year, semester, staff, student};
+use crate::names;
+use crate::org::{self, Relation};
+use crate::policy::UnitKind;
+use chrono::{NaiveDate, Utc};
+use nguon_shared::{AppError, Locale, Role};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "K'", "Ka", "Kơ Sá",
+];
+const MIDDLE_F: &[&str] = &["Thị", "Thị Ngọc", "Thị Thu", "Ngọc", "Thị Hồng", "Thị Kim", "Phương", "Bảo"];
+const MIDDLE_M: &[&str] = &["Văn", "Minh", "Đức", "Quang", "Hữu", "Thành", "Công", "Gia", "Hoàng"];
+const GIVEN_F: &[&str] = &[
+    "An", "Anh", "Ánh", "Bích", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hằng", "Hương", "Lan", "Linh", "Mai", "My", "Ngân",
+    "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Trang", "Uyên", "Vy", "Yến", "Ý", "Ân", "Ăn",
+];
+const GIVEN_M: &[&str] = &[
+    "An", "Bảo", "Bình", "Cường", "Dũng", "Đạt", "Đức", "Hải", "Hiếu", "Huy", "Hùng", "Khang", "Khoa", "Long", "Minh", "Nam",
+    "Nghĩa", "Phúc", "Quân", "Sơn", "Tài", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Vinh",
+];
+const ETHNICITY: &[&str] = &["Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Cơ Ho", "Mạ", "Tày", "Nùng"];
+const COMMUNES: &[&str] = &["Xã Tân Hà", "Xã Đan Phượng", "Xã Hoài Đức", "Xã Liên Hà", "Xã Phúc Thọ", "Xã Đạ Đờn"];
+
+/// What the demo created, for the CLI to report.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DemoSummary {
+    /// The demo school's org unit id.
+    pub school_id: i64,
+    /// Classes created.
+    pub classes: usize,
+    /// Students created.
+    pub students: usize,
+    /// Staff created.
+    pub staff: usize,
+    /// Demo accounts created (login names).
+    pub accounts: Vec<String>,
+}
+
+/// A generated person's name and gender.
+fn person(rng: &mut StdRng) -> (names::PersonName, &'static str) {
+    let female = rng.random_bool(0.52);
+    let pick = |rng: &mut StdRng, list: &[&'static str]| list[rng.random_range(0..list.len())];
+    let family = pick(rng, FAMILY);
+    let (middle, given) = if female { (pick(rng, MIDDLE_F), pick(rng, GIVEN_F)) } else { (pick(rng, MIDDLE_M), pick(rng, GIVEN_M)) };
+    let name = names::PersonName { family: family.into(), middle: middle.into(), given: given.into() };
+    (name, if female { "female" } else { "male" })
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid demo date")
+}
+
+fn unit(kind: UnitKind, name: &str, parent: i64) -> org_unit::ActiveModel {
+    org_unit::ActiveModel {
+        kind: Set(kind.code().into()),
+        name: Set(name.into()),
+        parent_id: Set(Some(parent)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
+/// Loads the demo school under the top organisation unit, in one
+/// transaction (plus the dated links). Demo accounts — a Youth Union
+/// officer, a Party cell officer and a mentor — share `password`.
+/// Refused when a demo school already exists.
+pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, seed: u64) -> Result<DemoSummary, AppError> {
+    const SCHOOL: &str = "THPT Tân Hà (demo)";
+    let top = org_unit::Entity::find()
+        .filter(org_unit::Column::ParentId.is_null())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if org_unit::Entity::find().filter(org_unit::Column::Name.eq(SCHOOL)).one(db).await?.is_some() {
+        return Err(AppError::AlreadySetUp);
+    }
+    let mut rng = StdRng::seed_from_u64(seed);
+    let txn = db.begin().await?;
+    let commune = unit(UnitKind::PartyCommittee, "Đảng ủy xã Tân Hà (demo)", top.id).insert(&txn).await?;
+    let centre = unit(UnitKind::TrainingCentre, "Trung tâm chính trị (demo)", top.id).insert(&txn).await?;
+    let school = unit(UnitKind::School, SCHOOL, commune.id).insert(&txn).await?;
+    let party = unit(UnitKind::PartyCell, "Đảng bộ THPT Tân Hà (demo)", school.id).insert(&txn).await?;
+    let union = unit(UnitKind::SchoolUnion, "Đoàn trường THPT Tân Hà (demo)", school.id).insert(&txn).await?;
+    let year = school_year::ActiveModel {
+        school_id: Set(school.id),
+        name: Set("2025-2026".into()),
+        starts_on: Set(d(2025, 9, 5)),
+        ends_on: Set(d(2026, 5, 31)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for (number, starts, ends) in [(1, d(2025, 9, 5), d(2026, 1, 10)), (2, d(2026, 1, 12), d(2026, 5, 31))] {
+        semester::ActiveModel { school_year_id: Set(year.id), number: Set(number), starts_on: Set(starts), ends_on: Set(ends), ..Default::default() }
+            .insert(&txn)
+            .await?;
+    }
+
+    // Staff: about 90, a third of them official Party members of the school's Party organisation.
+    let mut staff_rows = Vec::new();
+    for _ in 0..90 {
+        let (name, _) = person(&mut rng);
+        let member = rng.random_bool(0.35);
+        let since = member.then(|| d(rng.random_range(1998..2024), rng.random_range(1..=12), rng.random_range(1..=28)));
+        staff_rows.push(
+            staff::ActiveModel {
+                school_id: Set(school.id),
+                search_key: Set(names::fold(&name.full())),
+                family_name: Set(name.family),
+                middle_name: Set(name.middle),
+                given_name: Set(name.given),
+                party_full_member_since: Set(since),
+                party_cell_unit_id: Set(member.then_some(party.id)),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?,
+        );
+    }
+
+    // Classes 10A1…12A10 with 35–45 students each; grade 10 born 2010, 11 in 2009, 12 in 2008.
+    let mut classes = 0;
+    let mut students = 0;
+    for grade in [10i16, 11, 12] {
+        for n in 1..=10 {
+            let homeroom = &staff_rows[(grade as usize * 10 + n) % staff_rows.len()];
+            let branch = unit(UnitKind::ClassBranch, &format!("Chi đoàn {grade}A{n}"), union.id).insert(&txn).await?;
+            let c = class::ActiveModel {
+                school_year_id: Set(year.id),
+                name: Set(format!("{grade}A{n}")),
+                grade: Set(grade),
+                homeroom_staff_id: Set(Some(homeroom.id)),
+                branch_unit_id: Set(Some(branch.id)),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            classes += 1;
+            let born = 2020 - i32::from(grade);
+            for _ in 0..rng.random_range(35..=45) {
+                let (name, gender) = person(&mut rng);
+                students += 1;
+                let dob = d(born, rng.random_range(1..=12), rng.random_range(1..=28));
+                let union_since = (grade > 10 || rng.random_bool(0.7)).then(|| d(born + 15, 3, 26));
+                let commune = COMMUNES[rng.random_range(0..COMMUNES.len())];
+                let s = student::ActiveModel {
+                    school_id: Set(school.id),
+                    student_code: Set(Some(format!("TH{students:05}"))),
+                    search_key: Set(names::fold(&name.full())),
+                    family_name: Set(name.family),
+                    middle_name: Set(name.middle),
+                    given_name: Set(name.given),
+                    date_of_birth: Set(dob),
+                    gender: Set(Some(gender.into())),
+                    ethnicity: Set(Some(ETHNICITY[rng.random_range(0..ETHNICITY.len())].into())),
+                    union_joined_on: Set(union_since),
+                    hometown_commune: Set(Some(commune.into())),
+                    hometown_province: Set(Some("Lâm Đồng".into())),
+                    residence_commune: Set(Some(commune.into())),
+                    residence_province: Set(Some("Lâm Đồng".into())),
+                    created_at: Set(Utc::now()),
+                    updated_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                enrolment::ActiveModel { student_id: Set(s.id), class_id: Set(c.id), school_year_id: Set(year.id), ..Default::default() }
+                    .insert(&txn)
+                    .await?;
+            }
+        }
+    }
+
+    // Demo accounts, one per school role.
+    let mut logins = Vec::new();
+    for (login, full, role) in [
+        ("demo.doan", "Hồ Thị Thu (demo)", Role::YouthUnionOfficer),
+        ("demo.chibo", "Đặng Văn Minh (demo)", Role::PartyCellOfficer),
+        ("demo.huongdan", "Lê Thị Hương (demo)", Role::Mentor),
+    ] {
+        let user = accounts::create_user(
+            &txn,
+            ctx,
+            NewUser {
+                username: Username::parse(login).map_err(|e| AppError::Invalid(vec![e]))?,
+                full_name: FullName::parse("full_name", full).map_err(|e| AppError::Invalid(vec![e]))?,
+                password: NewPassword::parse(password, password, login)?,
+                locale: Locale::Vi,
+            },
+        )
+        .await?;
+        accounts::grant_role(&txn, ctx, user.id, role, school.id).await?;
+        logins.push(login.to_string());
+    }
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "load_demo",
+            entity: "org_unit",
+            entity_id: Some(school.id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "classes": classes, "students": students, "staff": staff_rows.len() })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+
+    for (relation, target, from) in [
+        (Relation::PartyOrganisation, party.id, d(2020, 1, 1)),
+        (Relation::YouthUnion, union.id, d(2020, 1, 1)),
+        (Relation::SuperiorCommittee, commune.id, d(2025, 7, 1)),
+        (Relation::DecidingCommittee, commune.id, d(2025, 7, 1)),
+        (Relation::TrainingCentre, centre.id, d(2025, 7, 1)),
+    ] {
+        org::set_link(db, ctx, school.id, relation, target, from).await?;
+    }
+    Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins })
+}
