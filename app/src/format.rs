@@ -17,9 +17,32 @@ pub fn date_time(t: DateTime<Utc>) -> String {
     t.with_timezone(&vietnam()).format("%d/%m/%Y %H:%M").to_string()
 }
 
+/// Parses a date typed as `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`,
+/// `dd.mm.yyyy`) or sent by a date picker as `yyyy-mm-dd`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
+        let normalised = s.replace(['-', '.'], "/");
+        // A two-digit year would silently mean the first century.
+        let four_digit_year = normalised.rsplit('/').next().is_some_and(|y| y.len() == 4);
+        four_digit_year.then(|| NaiveDate::parse_from_str(&normalised, "%d/%m/%Y").ok()).flatten()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_vietnamese_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
+        for s in ["31/05/2026", "31/5/2026", " 31-05-2026 ", "31.05.2026", "2026-05-31"] {
+            assert_eq!(parse_date(s), Some(d), "{s}");
+        }
+        for s in ["05/31/2026", "31/05/26", "", "hôm nay", "29/02/2026"] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn formats_in_vietnam_time() {

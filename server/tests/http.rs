@@ -476,7 +476,11 @@ async fn student_list_page_and_access(t: TestDb) {
     assert_eq!(ok.as_array().unwrap().len(), 2);
     assert_eq!(app_error(list(b.id, "", "", Some(cookie.clone())).await).await, AppError::NotFound);
     assert_eq!(app_error(list(a.id, "13", "", Some(cookie.clone())).await).await, AppError::invalid("grade", ErrorCode::InvalidValue));
-    assert_eq!(app_error(list(a.id, "", "31/12/2026", Some(cookie.clone())).await).await, AppError::invalid("adult_on", ErrorCode::InvalidValue));
+    assert_eq!(app_error(list(a.id, "", "31/13/2026", Some(cookie.clone())).await).await, AppError::invalid("adult_on", ErrorCode::InvalidValue));
+    let adults: serde_json::Value = list(a.id, "", "01/03/2026", Some(cookie.clone())).await.json().await.unwrap();
+    assert_eq!(adults.as_array().unwrap().len(), 2, "born 01/03/2008: 18 on 01/03/2026");
+    let minors: serde_json::Value = list(a.id, "", "28/02/2026", Some(cookie.clone())).await.json().await.unwrap();
+    assert_eq!(minors.as_array().unwrap().len(), 0);
     assert_eq!(app_error(list(a.id, "", "", None).await).await, AppError::Unauthenticated);
     // The administrator (accounts only) gets no student list either.
     let admin = s.login("admin", PW).await.unwrap();

@@ -39,6 +39,8 @@ async fn wait_for_port(port: u16, what: &str) {
 
 struct Env {
     base: String,
+    bin: PathBuf,
+    database_url: String,
     browser: Client,
     _server: Proc,
     _driver: Proc,
@@ -55,12 +57,13 @@ impl Env {
         assert!(bin.exists(), "{} missing: run `cargo leptos build --release` first (the README's test command does)", bin.display());
         assert!(site.join("pkg/nguon.wasm").exists(), "{} has no pkg/nguon.wasm", site.display());
         let tmp = tempfile::tempdir().unwrap();
+        let database_url = format!("sqlite://{}?mode=rwc", tmp.path().join("e2e.db").display());
         let port = free_port();
         let server = Proc(
             Command::new(&bin)
                 .arg("serve")
                 .current_dir(tmp.path())
-                .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", tmp.path().join("e2e.db").display()))
+                .env("DATABASE_URL", &database_url)
                 .env("NGUON_LISTEN", format!("127.0.0.1:{port}"))
                 .env("NGUON_SITE_ROOT", &site)
                 .env("NGUON_LOG", "warn")
@@ -102,7 +105,22 @@ impl Env {
             .expect("connect to chromedriver");
         let shots = root.join("target/e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Env { base: format!("http://127.0.0.1:{port}"), browser, _server: server, _driver: driver, _tmp: tmp, shots }
+        Env { base: format!("http://127.0.0.1:{port}"), bin, database_url, browser, _server: server, _driver: driver, _tmp: tmp, shots }
+    }
+
+    /// Runs the admin command line on the same database, password on stdin.
+    fn cli(&self, args: &[&str], password: &str) {
+        use std::io::Write;
+        let mut child = Command::new(&self.bin)
+            .args(args)
+            .env("DATABASE_URL", &self.database_url)
+            .env("NGUON_LOG", "error")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success(), "nguon-server {args:?}");
     }
 
     async fn shot(&self, name: &str) {
@@ -266,5 +284,56 @@ async fn desktop_navigation_bar() {
     env.wait_text("h1", "First-run set-up").await;
     assert_eq!(env.js("return window.__nguonMarker").await, 7, "switched without a page load");
     env.shot("08-desktop-setup-en").await;
+    env.browser.clone().close().await.unwrap();
+}
+
+/// The demo school: a union officer finds a student by an unaccented search
+/// on a phone, and the list never shows sensitive columns to that role.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_student_search_without_accents() {
+    let env = Env::start(true).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], "mật-khẩu-demo-123");
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_text("h1", "Đăng nhập").await;
+    env.wait_hydrated().await;
+    env.fill("username", "demo.doan").await;
+    env.fill("password", "mật-khẩu-demo-123").await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào, Hồ Thị Thu (demo)!").await;
+    env.open_menu().await;
+    env.click("details.menu nav a[href='/students']").await;
+    env.wait_text("#student-count", "học sinh").await;
+    env.shot("09-students").await;
+    // Take a real name from the list and search for it without accents.
+    let name = b.find(Locator::Css("#student-table tbody tr:nth-child(3) td:nth-child(2)")).await.unwrap().text().await.unwrap();
+    let plain = env.js(&format!("return {:?}.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()", name)).await;
+    let plain = plain.as_str().unwrap().to_string();
+    assert_ne!(plain, name.to_lowercase(), "the chosen name has diacritics: {name}");
+    env.js("window.__nguonMarker = 9; return true").await;
+    env.fill("q", &plain).await;
+    env.click("#student-filters button[type=submit]").await;
+    env.wait_text("#student-table", &name).await;
+    // Every row shown matches: each word of the query starts a word of the (accent-free) name.
+    let shown = env
+        .js("return [...document.querySelectorAll('#student-table tbody tr td:nth-child(2)')].map(td => td.textContent)")
+        .await;
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    assert!(shown.contains(&name), "{name} in {shown:?}");
+    let folded = env
+        .js("return [...document.querySelectorAll('#student-table tbody tr td:nth-child(2)')].map(td => td.textContent.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase())")
+        .await;
+    let folded: Vec<String> = serde_json::from_value(folded).unwrap();
+    for row in &folded {
+        let words: Vec<&str> = row.split(' ').collect();
+        assert!(plain.split(' ').all(|q| words.iter().any(|w| w.starts_with(q))), "{row} does not match {plain}");
+    }
+    assert!(b.current_url().await.unwrap().query().unwrap_or("").contains("q="), "the search is in the address, so it can be shared");
+    assert_eq!(env.js("return window.__nguonMarker").await, 9, "searched without a page load");
+    let headers = env.js("return document.querySelector('#student-table thead').textContent").await;
+    assert!(!headers.as_str().unwrap().contains("Dân tộc"), "no sensitive column for a union officer");
+    env.shot("10-students-search").await;
     env.browser.clone().close().await.unwrap();
 }

@@ -14,7 +14,7 @@ pub async fn my_schools() -> Result<Vec<SchoolOption>, AppError> {
 }
 
 /// The students of a school, filtered. `grade` empty or 10–12; `adult_on`
-/// empty or a date `yyyy-mm-dd` (from a date input).
+/// empty or a date `dd/mm/yyyy`.
 #[server(endpoint = "list_students")]
 pub async fn list_students(
     school: i64,
@@ -34,7 +34,7 @@ pub async fn list_students(
     let adult_on = match adult_on.trim() {
         "" => None,
         d => Some(
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::invalid("adult_on", ErrorCode::InvalidValue))?,
+            crate::format::parse_date(d).ok_or_else(|| AppError::invalid("adult_on", ErrorCode::InvalidValue))?,
         ),
     };
     if q.chars().count() > 100 {

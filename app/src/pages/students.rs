@@ -60,7 +60,8 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                                 </div>
                                 <div class="field">
                                     <label for="f-adult">{m.adult_on}</label>
-                                    <input id="f-adult" name="adult_on" type="date" value=param("adult_on")/>
+                                    <input id="f-adult" name="adult_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                                        value=param("adult_on")/>
                                 </div>
                             </div>
                             <div class="field checkbox">
