@@ -174,12 +174,7 @@ pub async fn change_password(
 
 /// Administrator reset (CLI): sets a new password and ends every session.
 pub async fn reset_password(db: &DatabaseConnection, ctx: &AuditContext, username: &str, new: &str) -> Result<(), AppError> {
-    let username = Username::parse(username).map_err(|e| AppError::Invalid(vec![e]))?;
-    let account = user::Entity::find()
-        .filter(user::Column::Username.eq(username.as_str()))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let account = find_by_username(db, username).await?;
     let new = NewPassword::parse(new, new, &account.username)?;
     let hash = hash_password(new.expose()).await?;
     let txn = db.begin().await?;
@@ -193,28 +188,18 @@ pub async fn reset_password(db: &DatabaseConnection, ctx: &AuditContext, usernam
 /// Administrator action (CLI): ends every session of the account named
 /// `username`, audited; returns how many ended.
 pub async fn revoke_all_sessions(db: &DatabaseConnection, ctx: &AuditContext, username: &str) -> Result<u64, AppError> {
+    let account = find_by_username(db, username).await?;
+    sessions::end_sessions(db, ctx, account.id, None).await
+}
+
+/// The account with this login name, or [`AppError::NotFound`].
+async fn find_by_username(db: &DatabaseConnection, username: &str) -> Result<user::Model, AppError> {
     let username = Username::parse(username).map_err(|e| AppError::Invalid(vec![e]))?;
-    let account = user::Entity::find()
+    user::Entity::find()
         .filter(user::Column::Username.eq(username.as_str()))
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
-    let n = sessions::revoke_all_for_user(&txn, account.id, None).await?;
-    audit::record(
-        &txn,
-        ctx,
-        AuditEntry {
-            action: "revoke_sessions",
-            entity: "user",
-            entity_id: Some(account.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "ended": n })),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(n)
+        .ok_or(AppError::NotFound)
 }
 
 async fn set_password_hash<C: ConnectionTrait>(

@@ -151,11 +151,12 @@ pub async fn sign_out(db: &DatabaseConnection, ctx: &AuditContext, token: &str) 
     Ok(())
 }
 
-/// "Log out all other devices": ends every session of the user but `keep`,
-/// in one audited transaction; returns how many ended.
-pub async fn end_other_sessions(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, keep: &str) -> Result<u64, AppError> {
+/// Ends every session of the user except `keep` (a session id), in one
+/// audited transaction; returns how many ended. With `keep` it is "log out
+/// all other devices"; without, an administrator's revocation.
+pub async fn end_sessions(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, keep: Option<&str>) -> Result<u64, AppError> {
     let txn = db.begin().await?;
-    let n = revoke_all_for_user(&txn, user_id, Some(keep)).await?;
+    let n = revoke_all_for_user(&txn, user_id, keep).await?;
     audit::record(
         &txn,
         ctx,

@@ -127,7 +127,7 @@ async fn sessions_expire_and_are_revoked(t: TestDb) {
     let c = sessions::create(&db, &s, admin.id, "127.0.0.1", "test").await.unwrap();
     let d = sessions::create(&db, &s, admin.id, "127.0.0.1", "test").await.unwrap();
     let keep = sessions::token_id(&d);
-    let n = sessions::end_other_sessions(&db, &AuditContext::default(), admin.id, &keep).await.unwrap();
+    let n = sessions::end_sessions(&db, &AuditContext::default(), admin.id, Some(&keep)).await.unwrap();
     assert_eq!(n, 1);
     assert!(sessions::resolve(&db, &s, &c, Utc::now()).await.unwrap().is_none());
     assert!(sessions::resolve(&db, &s, &d, Utc::now()).await.unwrap().is_some());

@@ -36,7 +36,7 @@ pub async fn revoke_other_sessions() -> Result<u64, AppError> {
     let result = async {
         let (account, session) = current_user().await?;
         let ctx = audit_context(Some(account.id));
-        sessions::end_other_sessions(&state()?.db, &ctx, account.id, &session.id).await
+        sessions::end_sessions(&state()?.db, &ctx, account.id, Some(&session.id)).await
     }
     .await;
     finish_form(result, None)
