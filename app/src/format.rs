@@ -7,6 +7,11 @@ fn vietnam() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).expect("valid offset")
 }
 
+/// Today's date in Vietnam.
+pub fn today() -> NaiveDate {
+    Utc::now().with_timezone(&vietnam()).date_naive()
+}
+
 /// `dd/mm/yyyy` for a calendar date.
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

@@ -110,6 +110,17 @@ pub struct StudentRow {
     pub sensitive_visible: bool,
 }
 
+impl StudentRow {
+    /// The full name in the usual order: family, middle, given.
+    pub fn full_name(&self) -> String {
+        [self.family_name.as_str(), self.middle_name.as_str(), self.given_name.as_str()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// A school the user may open, for pickers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolOption {

@@ -41,6 +41,6 @@ pub async fn list_students(
         return Err(AppError::invalid("q", ErrorCode::TooLong { max: 100 }));
     }
     let filter = StudentFilter { grade, union_members_only: union_only, adult_on, query: Some(q), ..Default::default() };
-    let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("offset")).date_naive();
-    students::list(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, &filter, today).await
+    let ctx = audit_context(Some(actor.user_id));
+    students::list(&state()?.db, &actor, &ctx, school, &filter, crate::format::today()).await
 }

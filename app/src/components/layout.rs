@@ -34,10 +34,15 @@ pub fn WithShell(render: fn(PageCtx) -> AnyView) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || shell.get().map(|r| match r {
                 Ok(info) => render(PageCtx { m: messages(info.locale), info }),
-                Err(e) => view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(&e)}</p> }.into_any(),
+                Err(e) => shell_error(&e),
             })}
         </Transition>
     }
+}
+
+/// When the shell facts themselves fail, the language is unknown: Vietnamese.
+fn shell_error(e: &nguon_shared::AppError) -> AnyView {
+    view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(e)}</p> }.into_any()
 }
 
 /// Like [`WithShell`] for pages that need a signed-in user: visitors are
@@ -52,7 +57,7 @@ pub fn WithUser(render: fn(PageCtx, CurrentUserView) -> AnyView) -> impl IntoVie
                     (Some(user), _) => render(PageCtx { m: messages(info.locale), info }, user),
                     (None, needs_setup) => sign_in_prompt(messages(info.locale), needs_setup),
                 },
-                Err(e) => view! { <p class="alert error" role="alert">{messages(Locale::Vi).error(&e)}</p> }.into_any(),
+                Err(e) => shell_error(&e),
             })}
         </Transition>
     }

@@ -108,8 +108,7 @@ fn student_table(m: &'static crate::i18n::Messages, rows: Vec<StudentRow>) -> An
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().enumerate().map(|(i, r)| {
-                        let name = [r.family_name.as_str(), r.middle_name.as_str(), r.given_name.as_str()]
-                            .into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+                        let name = r.full_name();
                         view! {
                             <tr>
                                 <td>{i + 1}</td>
