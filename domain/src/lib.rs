@@ -13,6 +13,7 @@ pub mod entities;
 pub mod names;
 pub mod org;
 pub mod policy;
+pub mod roster;
 pub mod sessions;
 pub mod students;
 pub mod settings;

@@ -56,6 +56,11 @@ pub fn nfc(s: &str) -> String {
     composed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text in Unicode NFC, line breaks kept (for whole files).
+pub fn nfc_keep_lines(s: &str) -> String {
+    ComposingNormalizerBorrowed::new_nfc().normalize(s).into_owned()
+}
+
 /// The search key of a text: lower case, without diacritics, `đ` as `d`,
 /// spaces collapsed. "Nguyễn Văn Đức" → "nguyen van duc".
 pub fn fold(s: &str) -> String {

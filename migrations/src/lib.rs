@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_foundation;
 mod m20261125_000002_organisation_people;
+mod m20261126_000003_roster_uploads;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_foundation::Migration),
             Box::new(m20261125_000002_organisation_people::Migration),
+            Box::new(m20261126_000003_roster_uploads::Migration),
         ]
     }
 }

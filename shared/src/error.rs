@@ -38,6 +38,25 @@ pub enum ErrorCode {
     PasswordTooGuessable,
     /// A value outside the allowed set.
     InvalidValue,
+    /// Not a date written dd/mm/yyyy.
+    InvalidDate,
+    /// The file is neither a readable `.xlsx` nor a `.csv`.
+    UnreadableFile,
+    /// The file's text is in a legacy Vietnamese encoding (TCVN3, VNI) and
+    /// would come out garbled.
+    LegacyEncoding {
+        /// `TCVN3` or `VNI`.
+        encoding: String,
+    },
+    /// The same student appears earlier in the file, at `line`.
+    DuplicateInFile {
+        /// Line (row number as the spreadsheet shows it) of the first occurrence.
+        line: u32,
+    },
+    /// A class name without a grade 10–12 (e.g. "10A1").
+    InvalidClass,
+    /// The same column is mapped to two fields, or a required field has no column.
+    BadMapping,
 }
 
 /// A refused input field: which one and why.

@@ -6,6 +6,7 @@
 pub mod error;
 pub mod locale;
 pub mod role;
+pub mod roster;
 pub mod views;
 
 pub use error::{AppError, ErrorCode, FieldError};

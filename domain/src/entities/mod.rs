@@ -8,6 +8,7 @@ pub mod enrolment;
 pub mod login_attempt;
 pub mod org_unit;
 pub mod role_grant;
+pub mod roster_upload;
 pub mod school_year;
 pub mod semester;
 pub mod session;
