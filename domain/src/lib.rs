@@ -14,6 +14,7 @@ pub mod names;
 pub mod org;
 pub mod policy;
 pub mod roster;
+pub mod school_years;
 pub mod sessions;
 pub mod students;
 pub mod settings;

@@ -268,7 +268,52 @@ async fn only_the_schools_administrators_import(t: TestDb) {
     assert_eq!(refused, Err(AppError::invalid("school_year", ErrorCode::InvalidValue)));
 }
 
+async fn years_roll_over_keeping_history(t: TestDb) {
+    use nguon_domain::school_years::{self, NewSchoolYear};
+    use nguon_shared::views::RollOverSummary;
+    let w = world(&t).await;
+    let id = upload(&w, &w.admin, "lop10_good.xlsx").await.unwrap();
+    commit(&w, id).await;
+    // A grade-12 class, so someone graduates.
+    let c12 = class::ActiveModel { school_year_id: Set(w.year), name: Set("12A1".into()), grade: Set(12), ..Default::default() }
+        .insert(&w.db)
+        .await
+        .unwrap();
+    let senior = student::Entity::find().filter(student::Column::StudentCode.eq("HS1012")).one(&w.db).await.unwrap().unwrap();
+    let mut e: enrolment::ActiveModel = enrolment::Entity::find()
+        .filter(enrolment::Column::StudentId.eq(senior.id))
+        .one(&w.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    e.class_id = Set(c12.id);
+    e.update(&w.db).await.unwrap();
+
+    let ctx = AuditContext { actor_user_id: Some(w.admin.user_id), client_addr: None };
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let next = NewSchoolYear { school_id: w.school, starts_on: d(2026, 9, 5), second_semester_on: d(2027, 1, 11), ends_on: d(2027, 5, 31) };
+    let overlapping = NewSchoolYear { starts_on: d(2026, 5, 1), ..next.clone() };
+    assert!(matches!(school_years::create(&w.db, &w.admin, &ctx, overlapping).await, Err(AppError::Invalid(_))));
+    let next_id = school_years::create(&w.db, &w.admin, &ctx, next).await.unwrap();
+    let summary = school_years::roll_over(&w.db, &w.admin, &ctx, w.year, next_id).await.unwrap();
+    assert_eq!(summary, RollOverSummary { classes_created: 2, students_moved: 11, graduated: 1, already_placed: 0 });
+    assert_eq!(students_in(&w.db, "11A2", next_id).await, vec!["HS1009", "HS1010", "HS1011"]);
+    // Last year's classes are untouched; a second run changes nothing.
+    assert_eq!(students_in(&w.db, "10A2", w.year).await, vec!["HS1009", "HS1010", "HS1011"]);
+    let again = school_years::roll_over(&w.db, &w.admin, &ctx, w.year, next_id).await.unwrap();
+    assert_eq!(again, RollOverSummary { classes_created: 0, students_moved: 0, graduated: 1, already_placed: 11 });
+    // Backwards, or by someone from elsewhere, is refused.
+    assert!(school_years::roll_over(&w.db, &w.admin, &ctx, next_id, w.year).await.is_err());
+    let outsider = Actor { user_id: w.admin.user_id, grants: vec![(Role::Administrator, w.other_school)] };
+    assert_eq!(school_years::roll_over(&w.db, &outsider, &ctx, w.year, next_id).await, Err(AppError::NotFound));
+    let years = school_years::list(&w.db, &w.admin).await.unwrap();
+    let names: Vec<(&str, u32, u32)> = years.iter().map(|y| (y.name.as_str(), y.classes, y.students)).collect();
+    assert_eq!(names, vec![("2026-2027", 2, 11), ("2025-2026", 3, 12)]);
+}
+
 both_engines!(
+    years_roll_over_keeping_history,
     good_file_previews_then_imports,
     bad_rows_are_reported_and_skipped,
     legacy_encodings_are_refused,

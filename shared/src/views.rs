@@ -129,3 +129,39 @@ pub struct SchoolOption {
     /// Its name.
     pub name: String,
 }
+
+/// A school year of a school, with its semesters and sizes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolYearView {
+    /// Id.
+    pub id: i64,
+    /// The school (org unit id).
+    pub school_id: i64,
+    /// The school's name.
+    pub school_name: String,
+    /// "2025-2026".
+    pub name: String,
+    /// First day.
+    pub starts_on: chrono::NaiveDate,
+    /// Last day.
+    pub ends_on: chrono::NaiveDate,
+    /// Semesters: (number, first day, last day).
+    pub semesters: Vec<(i16, chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Classes in the year.
+    pub classes: u32,
+    /// Students placed in a class that year.
+    pub students: u32,
+}
+
+/// What a grade roll-over did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RollOverSummary {
+    /// Classes created in the new year (11A1 from 10A1 …).
+    pub classes_created: u32,
+    /// Students placed one grade up.
+    pub students_moved: u32,
+    /// Grade-12 students, who leave (their history stays).
+    pub graduated: u32,
+    /// Students already placed in the new year, left as they were.
+    pub already_placed: u32,
+}
