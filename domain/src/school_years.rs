@@ -64,6 +64,12 @@ async fn require<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) ->
     authorize(actor, Permission::ManageOrganisation, &chain).map_err(|_| AppError::NotFound)
 }
 
+/// The school a school year belongs to (missing years answer `NotFound`;
+/// callers authorise on the school).
+pub async fn school_of<C: ConnectionTrait>(conn: &C, year_id: i64) -> Result<i64, AppError> {
+    Ok(school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?.school_id)
+}
+
 /// The school years of every school the actor administers, newest first.
 pub async fn list<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<SchoolYearView>, AppError> {
     let schools = crate::org::schools_in_scope(conn, actor, Permission::ManageOrganisation).await?;

@@ -8,3 +8,4 @@ pub mod config;
 pub mod middleware;
 pub mod router;
 pub mod telemetry;
+pub mod upload;

@@ -56,10 +56,17 @@ pub fn build(config: &Config, app: AppState) -> Router {
             leptos::nonce::provide_nonce();
         }
     };
-    let mw = MiddlewareState { app, trust_forwarded_for: config.trust_forwarded_for };
+    let mw = MiddlewareState { app: app.clone(), trust_forwarded_for: config.trust_forwarded_for };
     Router::new()
         // POST only: no server function can be reached with GET.
         .route("/api/{*fn_name}", post(server_fn_handler))
+        .route(
+            "/upload/roster",
+            post(crate::upload::roster_upload)
+                .with_state(app.clone())
+                // Room for the largest file accepted plus the form's own bytes.
+                .layer(axum::extract::DefaultBodyLimit::max(nguon_domain::roster::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
         .leptos_routes_with_context(&state, routes, page_ctx.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

@@ -1,140 +1,16 @@
 //! HTTP tests against the real router on a real socket, on SQLite and PostgreSQL.
 
 use chrono::{Duration, Utc};
-use nguon_app::api::context::AppState;
 use nguon_domain::audit::AuditContext;
 use nguon_domain::entities::{audit_log, login_attempt, session, user};
-use nguon_domain::{db, setup, AppError, ErrorCode, Locale};
-use nguon_server::config::Config;
-use nguon_server::router;
+use nguon_domain::{AppError, ErrorCode, Locale};
 use nguon_testkit::{both_engines, TestDb};
-use reqwest::header::{self, HeaderMap};
-use reqwest::{redirect, Client, Response, StatusCode};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
-use std::net::SocketAddr;
+use reqwest::header;
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 
-const PW: &str = "mật-khẩu-đủ-dài";
-
-struct Server {
-    base: String,
-    db: DatabaseConnection,
-    http: Client,
-    _db: TestDb,
-}
-
-impl Server {
-    async fn start(t: TestDb, tweak: impl FnOnce(&mut Config)) -> Server {
-        let mut config = Config { listen: "127.0.0.1:0".parse().unwrap(), ..Config::default() };
-        tweak(&mut config);
-        let db = db::connect_and_migrate(&t.url).await.unwrap();
-        let state = AppState { db: db.clone(), auth: config.auth_settings(), secure_cookies: config.secure_cookies };
-        let app = router::build(&config, state);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
-        });
-        let http = Client::builder().redirect(redirect::Policy::none()).build().unwrap();
-        Server { base: format!("http://{addr}"), db, http, _db: t }
-    }
-
-    async fn with_admin(t: TestDb, tweak: impl FnOnce(&mut Config)) -> Server {
-        let s = Server::start(t, tweak).await;
-        let input = setup::FirstRunInput {
-            organisation: "Tỉnh Lâm Đồng".into(),
-            full_name: "Nguyễn Thị Ánh Đào".into(),
-            username: "admin".into(),
-            password: PW.into(),
-            confirm: PW.into(),
-            locale: Locale::Vi,
-        };
-        setup::create_first_admin(&s.db, &AuditContext::default(), input).await.unwrap();
-        s
-    }
-
-    /// Calls a server function the way the wasm client does (same origin, JSON answer).
-    async fn call(&self, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
-        let mut req = self
-            .http
-            .post(format!("{}/api/{name}", self.base))
-            .header(header::ORIGIN, &self.base)
-            .header(header::ACCEPT, "application/json")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(encode(form));
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        req.send().await.unwrap()
-    }
-
-    /// Posts a form the way a browser without JavaScript does, from page `from`.
-    async fn plain_form_post(&self, name: &str, from: &str, form: &[(&str, &str)]) -> Response {
-        self.http
-            .post(format!("{}/api/{name}", self.base))
-            .header(header::ORIGIN, &self.base)
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::REFERER, format!("{}{from}", self.base))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(encode(form))
-            .send()
-            .await
-            .unwrap()
-    }
-
-    /// Loads a page as a browser does.
-    async fn page(&self, path: &str, cookie: Option<&str>) -> Response {
-        let mut req = self.http.get(format!("{}{path}", self.base)).header(header::ACCEPT, "text/html,application/xhtml+xml");
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        req.send().await.unwrap()
-    }
-
-    async fn login(&self, username: &str, password: &str) -> Result<String, AppError> {
-        let res = self.call("login", &[("username", username), ("password", password)], None).await;
-        if res.status().is_success() {
-            Ok(session_cookie(res.headers()).expect("session cookie set on login"))
-        } else {
-            Err(app_error(res).await)
-        }
-    }
-}
-
-fn encode(form: &[(&str, &str)]) -> String {
-    form.iter()
-        .map(|(k, v)| {
-            let enc: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={enc}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn session_cookie(h: &HeaderMap) -> Option<String> {
-    h.get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("nguon_session=") && !v.contains("Max-Age=0"))
-        .map(|v| v.split(';').next().unwrap().to_string())
-}
-
-async fn app_error(res: Response) -> AppError {
-    let body = res.text().await.unwrap();
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not an AppError ({e}): {body}"))
-}
-
-async fn signed_in_user(s: &Server, cookie: &str) -> Option<String> {
-    let res = s.call("shell_info", &[], Some(cookie)).await;
-    assert!(res.status().is_success());
-    let v: serde_json::Value = res.json().await.unwrap();
-    v["user"]["username"].as_str().map(str::to_string)
-}
+mod common;
+use common::*;
 
 async fn login_success_and_failure(t: TestDb) {
     let s = Server::with_admin(t, |_| {}).await;

@@ -50,6 +50,8 @@ pub struct NavPermissions {
     pub students: bool,
     /// Account administration.
     pub accounts: bool,
+    /// School years, classes, roster import, organisation tree.
+    pub organisation: bool,
 }
 
 /// One open session of the current user, for the "my sessions" list.

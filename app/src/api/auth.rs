@@ -20,6 +20,7 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
             let nav = NavPermissions {
                 students: require_any(&actor, Permission::ViewStudents).is_ok(),
                 accounts: require_any(&actor, Permission::ManageAccounts).is_ok(),
+                organisation: require_any(&actor, Permission::ManageOrganisation).is_ok(),
             };
             (Some(view), nav)
         }

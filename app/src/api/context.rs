@@ -78,6 +78,15 @@ pub fn audit_context(actor_user_id: Option<i64>) -> AuditContext {
     AuditContext { actor_user_id, client_addr: request_auth().ok().map(|a| a.client_addr) }
 }
 
+/// A required `dd/mm/yyyy` date field.
+pub fn required_date(field: &str, text: &str) -> Result<chrono::NaiveDate, AppError> {
+    use nguon_shared::ErrorCode;
+    match text.trim() {
+        "" => Err(AppError::invalid(field, ErrorCode::Required)),
+        t => crate::format::parse_date(t).ok_or_else(|| AppError::invalid(field, ErrorCode::InvalidDate)),
+    }
+}
+
 fn set_cookie(value: String) {
     if let (Some(opts), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
         opts.append_header(header::SET_COOKIE, v);

@@ -7,10 +7,14 @@ pub mod context;
 
 mod account;
 mod auth;
+mod organisation;
+mod roster;
 mod students;
 mod users;
 
 pub use account::*;
 pub use auth::*;
+pub use organisation::*;
+pub use roster::*;
 pub use students::*;
 pub use users::*;

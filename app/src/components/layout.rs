@@ -7,7 +7,8 @@
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
-    account::AccountPage, home::HomePage, login::LoginPage, setup::SetupPage, students::StudentsPage, users::UsersPage,
+    account::AccountPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, setup::SetupPage,
+    students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -92,6 +93,9 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/students") view=StudentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/import/:id") view=ImportPreviewPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <WithShell render=footer/>
@@ -144,6 +148,10 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
         {user.as_ref().map(|_| view! {
             <A href="/">{m.nav_home}</A>
             {nav.students.then(|| view! { <A href="/students">{m.nav_students}</A> })}
+            {nav.organisation.then(|| view! {
+                <A href="/admin/years">{m.nav_years}</A>
+                <A href="/admin/import">{m.nav_import}</A>
+            })}
             {nav.accounts.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
             <A href="/account">{m.nav_account}</A>
         })}

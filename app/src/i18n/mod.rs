@@ -4,6 +4,7 @@
 mod en;
 mod vi;
 
+use nguon_shared::roster::ImportField;
 use nguon_shared::{AppError, ErrorCode, Locale, Role};
 
 /// Every user-interface string. A new string is a new field, so a catalogue
@@ -110,6 +111,80 @@ pub struct Messages {
     pub code_wrong_current_password: &'static str,
     pub code_password_too_guessable: &'static str,
     pub code_invalid_value: &'static str,
+    pub nav_years: &'static str,
+    pub nav_import: &'static str,
+    pub none: &'static str,
+    pub date_hint: &'static str,
+    pub years_title: &'static str,
+    pub no_years: &'static str,
+    pub col_year: &'static str,
+    pub col_semesters: &'static str,
+    pub col_classes: &'static str,
+    pub col_students: &'static str,
+    /// `{n}`, `{from}`, `{to}`.
+    pub semester_dates: &'static str,
+    pub new_year_title: &'static str,
+    pub starts_on: &'static str,
+    pub second_semester_on: &'static str,
+    pub ends_on: &'static str,
+    pub create_year_button: &'static str,
+    pub year_created: &'static str,
+    pub roll_over_title: &'static str,
+    pub roll_over_intro: &'static str,
+    pub from_year: &'static str,
+    pub to_year: &'static str,
+    pub roll_over_button: &'static str,
+    /// `{moved}`, `{graduated}`.
+    pub rolled_over: &'static str,
+    pub import_title: &'static str,
+    pub import_intro: &'static str,
+    pub school_year: &'static str,
+    pub file_label: &'static str,
+    pub file_hint: &'static str,
+    pub upload_button: &'static str,
+    pub uploading: &'static str,
+    pub recent_uploads: &'static str,
+    pub not_imported_yet: &'static str,
+    /// `{created}`, `{updated}`, `{skipped}`.
+    pub import_done_short: &'static str,
+    pub back_to_uploads: &'static str,
+    pub mapping_title: &'static str,
+    pub sheet: &'static str,
+    /// `{n}`.
+    pub header_row: &'static str,
+    pub ignore_column: &'static str,
+    pub apply_mapping: &'static str,
+    pub mapping_problem: &'static str,
+    pub preview_title: &'static str,
+    /// Counts.
+    pub import_plan: &'static str,
+    /// `{list}`.
+    pub new_classes: &'static str,
+    /// `{n}`.
+    pub import_button: &'static str,
+    /// Counts.
+    pub import_done: &'static str,
+    pub view_students: &'static str,
+    /// `{n}`.
+    pub error_rows: &'static str,
+    pub all_rows: &'static str,
+    pub col_line: &'static str,
+    pub col_code: &'static str,
+    pub col_result: &'static str,
+    pub action_create: &'static str,
+    pub action_update: &'static str,
+    pub action_unchanged: &'static str,
+    pub action_skip: &'static str,
+    pub code_invalid_date: &'static str,
+    pub code_unreadable_file: &'static str,
+    /// `{enc}`: TCVN3 or VNI.
+    pub code_legacy_encoding: &'static str,
+    /// `{n}`.
+    pub code_duplicate_in_file: &'static str,
+    pub code_invalid_class: &'static str,
+    pub code_bad_mapping: &'static str,
+    /// Labels of the import fields, in the order of `ImportField::ALL`.
+    pub import_fields: [&'static str; 20],
 }
 
 /// The catalogue of a locale.
@@ -171,7 +246,19 @@ impl Messages {
             ErrorCode::WrongCurrentPassword => self.code_wrong_current_password.into(),
             ErrorCode::PasswordTooGuessable => self.code_password_too_guessable.into(),
             ErrorCode::InvalidValue => self.code_invalid_value.into(),
+            ErrorCode::InvalidDate => self.code_invalid_date.into(),
+            ErrorCode::UnreadableFile => self.code_unreadable_file.into(),
+            ErrorCode::LegacyEncoding { encoding } => fill(self.code_legacy_encoding, &[("enc", encoding)]),
+            ErrorCode::DuplicateInFile { line } => fill(self.code_duplicate_in_file, &[("n", &line.to_string())]),
+            ErrorCode::InvalidClass => self.code_invalid_class.into(),
+            ErrorCode::BadMapping => self.code_bad_mapping.into(),
         }
+    }
+
+    /// An import field's label.
+    pub fn import_field(&self, f: ImportField) -> &'static str {
+        let i = ImportField::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        self.import_fields[i]
     }
 }
 

@@ -2,7 +2,9 @@
 
 pub mod account;
 pub mod home;
+pub mod import;
 pub mod login;
 pub mod setup;
 pub mod students;
 pub mod users;
+pub mod years;

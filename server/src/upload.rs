@@ -1,0 +1,69 @@
+//! `POST /upload/roster`: the roster file upload, as a plain multipart form
+//! (server functions take no files here). It answers with a redirect, so it
+//! works the same with or without JavaScript: to the preview on success,
+//! back to the upload page with `?error=` otherwise.
+
+use axum::extract::{Multipart, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use nguon_app::api::context::{AppState, RequestAuth};
+use nguon_domain::audit::AuditContext;
+use nguon_domain::policy::Actor;
+use nguon_domain::roster::{self, UploadInput, MAX_UPLOAD_BYTES};
+use nguon_domain::{accounts, AppError, ErrorCode};
+
+/// The signed-in user as the policy sees it, from the session middleware's facts.
+async fn actor(app: &AppState, auth: &RequestAuth) -> Result<Actor, AppError> {
+    let session = auth.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = accounts::find_user(&app.db, session.user_id).await?.filter(|u| u.is_active).ok_or(AppError::Unauthenticated)?;
+    Ok(Actor { user_id: user.id, grants: accounts::active_grants(&app.db, user.id).await? })
+}
+
+async fn read_form(mut form: Multipart) -> Result<(Option<i64>, Option<(String, Vec<u8>)>), AppError> {
+    let bad = |field: &str| AppError::invalid(field, ErrorCode::InvalidValue);
+    let (mut year, mut file) = (None, None);
+    while let Some(field) = form.next_field().await.map_err(|_| bad("file"))? {
+        match field.name() {
+            Some("school_year") => {
+                year = Some(field.text().await.map_err(|_| bad("school_year"))?.trim().parse::<i64>().map_err(|_| bad("school_year"))?)
+            }
+            Some("file") => {
+                let name = field.file_name().unwrap_or_default().to_string();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::invalid("file", ErrorCode::TooLong { max: MAX_UPLOAD_BYTES as u32 }))?;
+                file = Some((name, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    Ok((year, file))
+}
+
+fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()
+}
+
+/// Handles the upload form.
+pub async fn roster_upload(
+    State(app): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    form: Multipart,
+) -> Response {
+    let result = async {
+        let actor = actor(&app, &auth).await?;
+        let (year, file) = read_form(form).await?;
+        let year = year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
+        let (file_name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid("file", ErrorCode::Required))?;
+        let school_id = nguon_domain::school_years::school_of(&app.db, year).await?;
+        let ctx = AuditContext { actor_user_id: Some(actor.user_id), client_addr: Some(auth.client_addr.clone()) };
+        roster::upload(&app.db, &actor, &ctx, UploadInput { school_id, school_year_id: year, file_name, bytes }).await
+    }
+    .await;
+    match result {
+        Ok(id) => see_other(&format!("/admin/import/{id}")),
+        Err(e) => see_other(&format!("/admin/import?error={}", e.to_query_value())),
+    }
+}

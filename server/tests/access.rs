@@ -1,0 +1,306 @@
+//! The access matrix: every server function (and the upload endpoint) is
+//! called by a visitor, a user without roles, and a user of each role at
+//! school A, against school A and school B; each answer must be exactly the
+//! one written in the table below. The table is written by hand from
+//! product.md's roles, not computed from the policy code it checks.
+
+mod common;
+use common::*;
+
+use chrono::{NaiveDate, Utc};
+use nguon_domain::accounts::{self, FullName, NewPassword, NewUser, Username};
+use nguon_domain::audit::AuditContext;
+use nguon_domain::entities::{class, enrolment, org_unit, school_year, student};
+use nguon_domain::{AppError, Locale, Role};
+use nguon_testkit::{both_engines, TestDb};
+use reqwest::header;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use std::collections::BTreeSet;
+
+/// What a call must answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum E {
+    /// Success.
+    Ok,
+    /// Not signed in.
+    Unauth,
+    /// Refused as if it did not exist (other school, or no right there).
+    NotFound,
+    /// Refused outright (a whole function the role never has).
+    Forbidden,
+    /// Input refused.
+    Invalid,
+    /// Wrong password.
+    Credentials,
+    /// First-run set-up already done.
+    SetUp,
+}
+
+/// Callers, in the order of every row of the table.
+const CALLERS: [&str; 7] = ["visitor", "no role", "administrator", "superior", "party cell", "mentor", "union"];
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+async fn school(s: &Server, name: &str, parent: i64) -> i64 {
+    org_unit::ActiveModel {
+        kind: Set("school".into()),
+        name: Set(name.into()),
+        parent_id: Set(Some(parent)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .unwrap()
+    .id
+}
+
+async fn year(s: &Server, school: i64, name: &str, start: i32) -> i64 {
+    school_year::ActiveModel {
+        school_id: Set(school),
+        name: Set(name.into()),
+        starts_on: Set(d(start, 9, 5)),
+        ends_on: Set(d(start + 1, 5, 31)),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .unwrap()
+    .id
+}
+
+async fn pupil(s: &Server, school: i64, year: i64, given: &str) {
+    let c = class::ActiveModel { school_year_id: Set(year), name: Set("10A1".into()), grade: Set(10), ..Default::default() }
+        .insert(&s.db)
+        .await
+        .unwrap();
+    let st = student::ActiveModel {
+        school_id: Set(school),
+        family_name: Set("Nguyễn".into()),
+        middle_name: Set("Văn".into()),
+        given_name: Set(given.into()),
+        search_key: Set(format!("nguyen van {}", nguon_domain::names::fold(given))),
+        date_of_birth: Set(d(2010, 1, 1)),
+        ethnicity: Set(Some("Cơ Ho".into())),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .unwrap();
+    enrolment::ActiveModel { student_id: Set(st.id), class_id: Set(c.id), school_year_id: Set(year), ..Default::default() }
+        .insert(&s.db)
+        .await
+        .unwrap();
+}
+
+async fn account(s: &Server, login: &str, role: Option<(Role, i64)>) -> String {
+    let ctx = AuditContext::default();
+    let u = accounts::create_user(
+        &s.db,
+        &ctx,
+        NewUser {
+            username: Username::parse(login).unwrap(),
+            full_name: FullName::parse("full_name", "Người Thử").unwrap(),
+            password: NewPassword::parse(PW, PW, login).unwrap(),
+            locale: Locale::Vi,
+        },
+    )
+    .await
+    .unwrap();
+    if let Some((role, unit)) = role {
+        accounts::grant_role(&s.db, &ctx, u.id, role, unit).await.unwrap();
+    }
+    s.login(login, PW).await.unwrap()
+}
+
+/// The answer of a server function as an outcome plus its JSON value.
+async fn outcome(res: reqwest::Response) -> (E, serde_json::Value) {
+    if res.status().is_success() {
+        return (E::Ok, res.json().await.unwrap_or(serde_json::Value::Null));
+    }
+    let e = match app_error(res).await {
+        AppError::Unauthenticated => E::Unauth,
+        AppError::NotFound => E::NotFound,
+        AppError::Forbidden => E::Forbidden,
+        AppError::Invalid(_) => E::Invalid,
+        AppError::InvalidCredentials => E::Credentials,
+        AppError::AlreadySetUp => E::SetUp,
+        other => panic!("unexpected error {other:?}"),
+    };
+    (e, serde_json::Value::Null)
+}
+
+/// Uploads a roster through the multipart endpoint; the outcome is read
+/// from where it redirects.
+async fn upload(s: &Server, cookie: Option<&str>, year: i64) -> (E, Option<i64>) {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/roster/lop10_good.xlsx")).unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("school_year", year.to_string())
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name("lop10_good.xlsx"));
+    let mut req = s.http.post(format!("{}/upload/roster", s.base)).header(header::ORIGIN, &s.base).multipart(form);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    if let Some(id) = to.strip_prefix("/admin/import/") {
+        return (E::Ok, Some(id.parse().unwrap()));
+    }
+    let code = to.split("error=").nth(1).expect("an error in the redirect");
+    let e = match AppError::from_query_value(code).unwrap() {
+        AppError::Unauthenticated => E::Unauth,
+        AppError::NotFound => E::NotFound,
+        other => panic!("unexpected upload error {other:?}"),
+    };
+    (e, None)
+}
+
+fn ids(v: &serde_json::Value) -> BTreeSet<i64> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default()
+}
+
+async fn access_matrix(t: TestDb) {
+    use E::*;
+    // Throttling has its own tests; here seven wrong passwords in a row are part of the table.
+    let s = Server::with_admin(t, |c| {
+        c.login_max_failures_per_account = 100;
+        c.login_max_failures_per_addr = 100;
+    })
+    .await;
+    let province = org_unit::Entity::find().one(&s.db).await.unwrap().unwrap().id;
+    let (a, b) = (school(&s, "THPT Tân Hà", province).await, school(&s, "THPT Lâm Hà", province).await);
+    let (year_a, year_b) = (year(&s, a, "2025-2026", 2025).await, year(&s, b, "2025-2026", 2025).await);
+    let (next_a, next_b) = (year(&s, a, "2026-2027", 2026).await, year(&s, b, "2026-2027", 2026).await);
+    pupil(&s, a, year_a, "An").await;
+    pupil(&s, b, year_b, "Bình").await;
+
+    // The province administrator uploads to school B: nobody at school A may touch it.
+    let root = s.login("admin", PW).await.unwrap();
+    let (_, upload_b) = upload(&s, Some(&root), year_b).await;
+    let upload_b = upload_b.unwrap().to_string();
+
+    let mut cookies: Vec<Option<String>> = vec![None, Some(account(&s, "khongvaitro", None).await)];
+    for (login, role) in [
+        ("quantri.a", Role::Administrator),
+        ("captren.a", Role::SuperiorOfficer),
+        ("chibo.a", Role::PartyCellOfficer),
+        ("huongdan.a", Role::Mentor),
+        ("doan.a", Role::YouthUnionOfficer),
+    ] {
+        cookies.push(Some(account(&s, login, Some((role, a))).await));
+    }
+
+    // The school A administrator's upload (checked against the table below too).
+    let mut upload_a = None;
+    for (i, cookie) in cookies.iter().enumerate() {
+        let expected = [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound][i];
+        let (got, id) = upload(&s, cookie.as_deref(), year_a).await;
+        assert_eq!(got, expected, "upload to school A as {}", CALLERS[i]);
+        upload_a = upload_a.or(id);
+        let (got, _) = upload(&s, cookie.as_deref(), year_b).await;
+        let expected = if i == 0 { Unauth } else { NotFound };
+        assert_eq!(got, expected, "upload to school B as {}", CALLERS[i]);
+    }
+    let upload_a = upload_a.unwrap().to_string();
+    let (a_s, b_s, ya, yb, na, nb) =
+        (a.to_string(), b.to_string(), year_a.to_string(), year_b.to_string(), next_a.to_string(), next_b.to_string());
+
+    //                  visitor  no role   admin   superior party cell mentor  union
+    let table: Vec<(&str, Vec<(&str, &str)>, [E; 7])> = vec![
+        ("shell_info", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("set_locale", vec![("locale", "vi")], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("setup", vec![("organisation", "X"), ("full_name", "Người Khác"), ("username", "khac"), ("password", PW), ("confirm", PW), ("locale", "vi")],
+            [SetUp, SetUp, SetUp, SetUp, SetUp, SetUp, SetUp]),
+        ("login", vec![("username", "admin"), ("password", "sai-mat-khau-roi")],
+            [Credentials, Credentials, Credentials, Credentials, Credentials, Credentials, Credentials]),
+        ("my_sessions", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("change_password", vec![("current", "sai-mat-khau-roi"), ("new", "mat-khau-moi-dai"), ("confirm", "mat-khau-moi-dai")],
+            [Unauth, Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
+        ("revoke_other_sessions", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("list_users", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("my_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("list_students", vec![("school", &a_s), ("q", ""), ("grade", ""), ("union_only", "false"), ("adult_on", "")],
+            [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("list_students", vec![("school", &b_s), ("q", ""), ("grade", ""), ("union_only", "false"), ("adult_on", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("admin_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("school_years", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("my_roster_uploads", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("roster_preview", vec![("upload", &upload_a), ("sheet", ""), ("mapping", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("roster_preview", vec![("upload", &upload_b), ("sheet", ""), ("mapping", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("import_roster", vec![("upload", &upload_b), ("sheet", ""), ("mapping", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("import_roster", vec![("upload", &upload_a), ("sheet", ""), ("mapping", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("create_school_year", vec![("school", &b_s), ("starts_on", "05/09/2030"), ("second_semester_on", "10/01/2031"), ("ends_on", "31/05/2031")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_school_year", vec![("school", &a_s), ("starts_on", "05/09/2030"), ("second_semester_on", "10/01/2031"), ("ends_on", "31/05/2031")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("roll_over_year", vec![("from_year", &yb), ("to_year", &nb)],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("roll_over_year", vec![("from_year", &ya), ("to_year", &na)],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+    ];
+
+    // Every registered server function has a row.
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .filter_map(|(p, _)| p.strip_prefix("/api/").map(str::to_string))
+        .collect();
+    let covered: BTreeSet<String> = table.iter().map(|(n, _, _)| n.to_string()).collect();
+    assert_eq!(registered, covered, "a server function is missing from the access matrix (or gone from the app)");
+
+    for (name, args, expected) in &table {
+        for (i, cookie) in cookies.iter().enumerate() {
+            let (got, value) = outcome(s.call(name, args, cookie.as_deref()).await).await;
+            assert_eq!(got, expected[i], "{name} {args:?} as {}", CALLERS[i]);
+            // What the lists reveal: only school A, only to whom it concerns.
+            let who = CALLERS[i];
+            match *name {
+                "my_schools" => {
+                    let want: BTreeSet<i64> = if i >= 3 { [a].into() } else { BTreeSet::new() };
+                    assert_eq!(ids(&value), want, "my_schools as {who}");
+                }
+                "admin_schools" => {
+                    let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
+                    assert_eq!(ids(&value), want, "admin_schools as {who}");
+                }
+                "school_years" if got == Ok => {
+                    let schools: BTreeSet<i64> =
+                        value.as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
+                    let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
+                    assert_eq!(schools, want, "school_years as {who}");
+                }
+                "my_roster_uploads" => {
+                    let want: BTreeSet<i64> = if i == 2 { [upload_a.parse().unwrap()].into() } else { BTreeSet::new() };
+                    assert_eq!(ids(&value), want, "my_roster_uploads as {who}");
+                }
+                "list_students" if got == Ok => {
+                    let rows = value.as_array().unwrap();
+                    assert!(rows.iter().all(|r| r["given_name"] != "Bình"), "a student of school B leaked to {who}");
+                    // Ethnicity and religion only for the Party side (domain.md §5).
+                    let sensitive = matches!(who, "superior" | "party cell");
+                    for r in rows {
+                        assert_eq!(r["sensitive_visible"].as_bool(), Some(sensitive), "{who}");
+                        assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
+                    }
+                }
+                "list_users" if got == Ok => {
+                    let names: Vec<&str> = value.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+                    assert!(!names.contains(&"admin"), "the province administrator is outside school A's scope");
+                    assert!(names.contains(&"doan.a"));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+both_engines!(access_matrix);
