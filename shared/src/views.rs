@@ -167,3 +167,84 @@ pub struct RollOverSummary {
     /// Students already placed in the new year, left as they were.
     pub already_placed: u32,
 }
+
+/// One line of the audit log, for administrators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    /// Entry id (also the paging cursor).
+    pub id: i64,
+    /// When.
+    pub occurred_at: chrono::DateTime<chrono::Utc>,
+    /// Who (login name); `None` for the command line or first-run set-up.
+    pub actor: Option<String>,
+    /// Action code (`create`, `update`, `login` …).
+    pub action: String,
+    /// Entity name.
+    pub entity: String,
+    /// Entity id.
+    pub entity_id: Option<String>,
+    /// State before, as JSON.
+    pub before: Option<String>,
+    /// State after, as JSON.
+    pub after: Option<String>,
+    /// Client address.
+    pub client_addr: Option<String>,
+}
+
+/// A page of the audit log, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// Entries.
+    pub rows: Vec<AuditRow>,
+    /// The cursor for the next (older) page, if there is one.
+    pub next_before: Option<i64>,
+}
+
+/// A role grant, with who granted (and revoked) it and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantRow {
+    /// Grant id.
+    pub id: i64,
+    /// The role.
+    pub role: Role,
+    /// Where it applies (the unit and its subtree).
+    pub unit_name: String,
+    /// Who granted it (login name).
+    pub granted_by: Option<String>,
+    /// When.
+    pub granted_at: chrono::DateTime<chrono::Utc>,
+    /// Who revoked it, if revoked.
+    pub revoked_by: Option<String>,
+    /// When it was revoked.
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A member of staff of a school: the person, their account and roles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRow {
+    /// Staff record id.
+    pub id: i64,
+    /// Full name.
+    pub full_name: String,
+    /// The linked account's id and login name, if the person has an account.
+    pub account: Option<(i64, String)>,
+    /// Whether the account may sign in.
+    pub active: bool,
+    /// Date of becoming an official (full) Party member, if a member.
+    pub party_full_member_since: Option<chrono::NaiveDate>,
+    /// The Party cell they belong to.
+    pub party_cell: Option<String>,
+    /// Role grants of the account, revoked ones included (history).
+    pub grants: Vec<GrantRow>,
+}
+
+/// An organisation unit, for pickers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitOption {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Kind code (`school`, `party_cell` …).
+    pub kind: String,
+}
