@@ -207,6 +207,39 @@ async fn access_matrix(t: TestDb) {
         assert_eq!(got, expected, "upload to school B as {}", CALLERS[i]);
     }
     let upload_a = upload_a.unwrap().to_string();
+
+    // Staff and grants at both schools, for the staff functions.
+    let staff_at = |school: i64, given: &'static str| nguon_domain::entities::staff::ActiveModel {
+        school_id: Set(school),
+        family_name: Set("Trần".into()),
+        middle_name: Set("Thị".into()),
+        given_name: Set(given.into()),
+        search_key: Set(format!("tran thi {given}")),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let staff_a = staff_at(a, "lan").insert(&s.db).await.unwrap().id.to_string();
+    let staff_b = staff_at(b, "mai").insert(&s.db).await.unwrap().id.to_string();
+    let ctx = AuditContext::default();
+    let user_id = |login: &'static str| {
+        let db = s.db.clone();
+        async move {
+            use sea_orm::{ColumnTrait, QueryFilter};
+            nguon_domain::entities::user::Entity::find()
+                .filter(nguon_domain::entities::user::Column::Username.eq(login))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let union_user = user_id("doan.a").await.to_string();
+    // Someone outside the table holds the grants to revoke.
+    account(&s, "phu.a", None).await;
+    let bystander = user_id("phu.a").await;
+    let grant_a = accounts::grant_role(&s.db, &ctx, bystander, Role::Mentor, a).await.unwrap().id.to_string();
+    let grant_b = accounts::grant_role(&s.db, &ctx, bystander, Role::Mentor, b).await.unwrap().id.to_string();
     let (a_s, b_s, ya, yb, na, nb) =
         (a.to_string(), b.to_string(), year_a.to_string(), year_b.to_string(), next_a.to_string(), next_b.to_string());
 
@@ -247,6 +280,28 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("roll_over_year", vec![("from_year", &ya), ("to_year", &na)],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("staff_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("grant_units", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("list_staff", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("list_staff", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("party_cells", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("party_cells", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_staff", vec![("school", &b_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_staff", vec![("school", &a_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("set_staff_party", vec![("staff", &staff_b), ("party_full_member_since", "02/03/2015"), ("party_cell", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_staff_party", vec![("staff", &staff_a), ("party_full_member_since", "02/03/2015"), ("party_cell", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("grant_role", vec![("user", &union_user), ("role", "mentor"), ("unit", &b_s)],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("grant_role", vec![("user", &union_user), ("role", "mentor"), ("unit", &a_s)],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("revoke_grant", vec![("grant", &grant_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("revoke_grant", vec![("grant", &grant_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("audit_log", vec![("from", ""), ("to", ""), ("actor_name", ""), ("action", ""), ("entity", ""), ("before", "")],
+            [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -268,7 +323,7 @@ async fn access_matrix(t: TestDb) {
                     let want: BTreeSet<i64> = if i >= 3 { [a].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "my_schools as {who}");
                 }
-                "admin_schools" => {
+                "admin_schools" | "staff_schools" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "admin_schools as {who}");
                 }
@@ -291,6 +346,18 @@ async fn access_matrix(t: TestDb) {
                         assert_eq!(r["sensitive_visible"].as_bool(), Some(sensitive), "{who}");
                         assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
                     }
+                }
+                "grant_units" => {
+                    let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
+                    assert_eq!(ids(&value), want, "grant_units as {who}");
+                }
+                "list_staff" if got == Ok => {
+                    let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["full_name"].as_str().unwrap()).collect();
+                    assert!(names.contains(&"Trần Thị lan") && !names.contains(&"Trần Thị mai"), "{names:?}");
+                }
+                "audit_log" if got == Ok => {
+                    let actors: BTreeSet<&str> = value["rows"].as_array().unwrap().iter().filter_map(|r| r["actor"].as_str()).collect();
+                    assert!(!actors.contains("admin"), "school A's administrator sees the province administrator's entries: {actors:?}");
                 }
                 "list_users" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();

@@ -52,6 +52,8 @@ pub struct NavPermissions {
     pub accounts: bool,
     /// School years, classes, roster import, organisation tree.
     pub organisation: bool,
+    /// The audit log.
+    pub audit: bool,
 }
 
 /// One open session of the current user, for the "my sessions" list.

@@ -21,6 +21,7 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
                 students: require_any(&actor, Permission::ViewStudents).is_ok(),
                 accounts: require_any(&actor, Permission::ManageAccounts).is_ok(),
                 organisation: require_any(&actor, Permission::ManageOrganisation).is_ok(),
+                audit: require_any(&actor, Permission::ViewAuditLog).is_ok(),
             };
             (Some(view), nav)
         }

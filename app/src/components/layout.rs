@@ -7,7 +7,7 @@
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
-    account::AccountPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, setup::SetupPage,
+    account::AccountPage, audit::AuditPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -94,6 +94,8 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/students") view=StudentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import/:id") view=ImportPreviewPage ssr=SsrMode::Async/>
             </Routes>
@@ -152,7 +154,11 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                 <A href="/admin/years">{m.nav_years}</A>
                 <A href="/admin/import">{m.nav_import}</A>
             })}
-            {nav.accounts.then(|| view! { <A href="/admin/users">{m.nav_users}</A> })}
+            {nav.accounts.then(|| view! {
+                <A href="/admin/staff">{m.nav_staff}</A>
+                <A href="/admin/users">{m.nav_users}</A>
+            })}
+            {nav.audit.then(|| view! { <A href="/admin/audit">{m.nav_audit}</A> })}
             <A href="/account">{m.nav_account}</A>
         })}
         <div class="lang" role="group" aria-label=m.language>

@@ -1,10 +1,12 @@
 //! One module per page.
 
 pub mod account;
+pub mod audit;
 pub mod home;
 pub mod import;
 pub mod login;
 pub mod setup;
+pub mod staff;
 pub mod students;
 pub mod users;
 pub mod years;

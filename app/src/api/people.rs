@@ -1,0 +1,152 @@
+//! Staff, role grants and the audit log (administrators).
+
+use leptos::prelude::*;
+use nguon_shared::views::{AuditPage, SchoolOption, StaffRow, UnitOption};
+use nguon_shared::AppError;
+
+/// Schools where the user manages accounts.
+#[server(endpoint = "staff_schools")]
+pub async fn staff_schools() -> Result<Vec<SchoolOption>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::people::schools(&state()?.db, &actor).await
+}
+
+/// A school's staff with accounts and grant history.
+#[server(endpoint = "list_staff")]
+pub async fn list_staff(school: i64) -> Result<Vec<StaffRow>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::people::list_staff(&state()?.db, &actor, school).await
+}
+
+/// A school's Party cells.
+#[server(endpoint = "party_cells")]
+pub async fn party_cells(school: i64) -> Result<Vec<UnitOption>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::people::party_cells(&state()?.db, &actor, school).await
+}
+
+/// Units where the user may grant roles.
+#[server(endpoint = "grant_units")]
+pub async fn grant_units() -> Result<Vec<UnitOption>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::people::grant_units(&state()?.db, &actor).await
+}
+
+/// Parses an optional id field (empty: none).
+#[cfg(feature = "ssr")]
+fn optional_id(field: &str, text: &str) -> Result<Option<i64>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t.parse().map(Some).map_err(|_| AppError::invalid(field, nguon_shared::ErrorCode::InvalidValue)),
+    }
+}
+
+/// Parses an optional `dd/mm/yyyy` field.
+#[cfg(feature = "ssr")]
+fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => crate::format::parse_date(t).map(Some).ok_or_else(|| AppError::invalid(field, nguon_shared::ErrorCode::InvalidDate)),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn optional_role(text: &str) -> Result<Option<nguon_shared::Role>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => nguon_shared::Role::from_code(t).map(Some).ok_or_else(|| AppError::invalid("role", nguon_shared::ErrorCode::InvalidValue)),
+    }
+}
+
+/// Adds a member of staff (with an account when a login name is given).
+#[server(endpoint = "create_staff")]
+pub async fn create_staff(
+    school: i64,
+    full_name: String,
+    username: String,
+    password: String,
+    party_full_member_since: String,
+    party_cell: String,
+    role: String,
+) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::people::{self, NewStaff};
+    let result = async {
+        let actor = actor().await?;
+        let input = NewStaff {
+            school_id: school,
+            full_name,
+            username,
+            password,
+            party_full_member_since: optional_date("party_full_member_since", &party_full_member_since)?,
+            party_cell_unit_id: optional_id("party_cell", &party_cell)?,
+            role: optional_role(&role)?,
+        };
+        people::create_staff(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input, crate::format::today()).await
+    }
+    .await;
+    let back = format!("/admin/staff?school={school}&added=1");
+    finish_form(result, Some(&back))
+}
+
+/// Records a staff member's Party membership facts (empty clears them).
+#[server(endpoint = "set_staff_party")]
+pub async fn set_staff_party(staff: i64, party_full_member_since: String, party_cell: String) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let since = optional_date("party_full_member_since", &party_full_member_since)?;
+        let cell = optional_id("party_cell", &party_cell)?;
+        nguon_domain::people::set_party(&state()?.db, &actor, &audit_context(Some(actor.user_id)), staff, since, cell, crate::format::today())
+            .await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Grants a role at a unit to an account.
+#[server(endpoint = "grant_role")]
+pub async fn grant_role(user: i64, role: String, unit: i64) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let role = optional_role(&role)?.ok_or_else(|| AppError::invalid("role", nguon_shared::ErrorCode::Required))?;
+        nguon_domain::people::grant(&state()?.db, &actor, &audit_context(Some(actor.user_id)), user, role, unit).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Revokes a role grant (kept in the history).
+#[server(endpoint = "revoke_grant")]
+pub async fn revoke_grant(grant: i64) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::people::revoke(&state()?.db, &actor, &audit_context(Some(actor.user_id)), grant).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// A page of the audit log; dates `dd/mm/yyyy`, `before` a cursor (empty: newest).
+#[server(endpoint = "audit_log")]
+pub async fn audit_log(from: String, to: String, actor_name: String, action: String, entity: String, before: String) -> Result<AuditPage, AppError> {
+    use super::context::*;
+    use nguon_domain::audit::{self, AuditFilter};
+    let actor = actor().await?;
+    let text = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let filter = AuditFilter {
+        from: optional_date("from", &from)?,
+        to: optional_date("to", &to)?,
+        actor: text(actor_name),
+        action: text(action),
+        entity: text(entity),
+        before_id: optional_id("before", &before)?,
+    };
+    audit::browse(&state()?.db, &actor, &filter).await
+}

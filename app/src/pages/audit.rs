@@ -1,0 +1,98 @@
+//! The audit log browser: who did what, when, with the change recorded.
+
+use crate::api::audit_log;
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use nguon_shared::views::CurrentUserView;
+
+/// The audit log page.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! { <WithUser render=audit_page/> }
+}
+
+fn audit_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+    let m = page.m;
+    let query = use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
+    let entries = Resource::new(
+        move || (param("from"), param("to"), param("actor"), param("action"), param("entity"), param("before")),
+        |(from, to, actor, action, entity, before)| audit_log(from, to, actor, action, entity, before),
+    );
+    let text_field = move |name: &'static str, label: &'static str, placeholder: &'static str| {
+        let id = format!("f-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=name type="text" value=param(name) placeholder=placeholder autocomplete="off"/>
+            </div>
+        }
+    };
+    view! {
+        <h1>{m.audit_title}</h1>
+        <Form method="GET" action="" attr:class="card filters" attr:id="audit-filters">
+            <div class="field-row">
+                {text_field("from", m.from_date, "dd/mm/yyyy")}
+                {text_field("to", m.to_date, "dd/mm/yyyy")}
+            </div>
+            <div class="field-row">
+                {text_field("actor", m.username, "")}
+                {text_field("action", m.audit_action, "create, update, login…")}
+            </div>
+            {text_field("entity", m.audit_entity, "student, staff, role_grant…")}
+            <button type="submit">{m.filter_button}</button>
+        </Form>
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || entries.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok(p) if p.rows.is_empty() => view! { <p class="muted">{m.none}</p> }.into_any(),
+                Ok(p) => {
+                    let next = p.next_before.map(|id| {
+                        let mut q: Vec<String> = ["from", "to", "actor", "action", "entity"].iter()
+                            .map(|k| (k, param(k))).filter(|(_, v)| !v.is_empty())
+                            .map(|(k, v)| format!("{k}={}", v.replace('&', "%26").replace(' ', "+"))).collect();
+                        q.push(format!("before={id}"));
+                        format!("?{}", q.join("&"))
+                    });
+                    view! {
+                        <div class="table-wrap">
+                            <table id="audit-table">
+                                <thead><tr>
+                                    <th scope="col">{m.audit_when}</th>
+                                    <th scope="col">{m.username}</th>
+                                    <th scope="col">{m.audit_action}</th>
+                                    <th scope="col">{m.audit_entity}</th>
+                                    <th scope="col">{m.audit_change}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {p.rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td>{format::date_time(r.occurred_at)}<br/><small class="muted">{r.client_addr.unwrap_or_default()}</small></td>
+                                            <td>{r.actor.unwrap_or_else(|| "—".into())}</td>
+                                            <td><code>{r.action}</code></td>
+                                            <td><code>{r.entity}</code>{r.entity_id.map(|id| format!(" #{id}"))}</td>
+                                            <td>
+                                                {(r.before.is_some() || r.after.is_some()).then(|| view! {
+                                                    <details>
+                                                        <summary>{m.audit_details}</summary>
+                                                        {r.before.map(|b| view! { <p class="muted">{m.audit_before}</p><pre>{b}</pre> })}
+                                                        {r.after.map(|a| view! { <p class="muted">{m.audit_after}</p><pre>{a}</pre> })}
+                                                    </details>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        {next.map(|href| view! { <p><a href=href id="audit-older">{m.older_entries}</a></p> })}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
