@@ -12,6 +12,7 @@ pub mod demo;
 pub mod entities;
 pub mod names;
 pub mod org;
+pub mod org_admin;
 pub mod people;
 pub mod policy;
 pub mod roster;

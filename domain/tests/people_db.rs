@@ -159,4 +159,84 @@ async fn staff_grants_and_audit(t: TestDb) {
     assert_eq!(audit::browse(&db, &mentor, &AuditFilter::default()).await, Err(AppError::Forbidden));
 }
 
-both_engines!(staff_grants_and_audit);
+async fn organisation_tree_admin(t: TestDb) {
+    use nguon_domain::org::Relation;
+    use nguon_domain::org_admin::{self, UnitInput};
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let root_user = setup::create_first_admin(
+        &db,
+        &AuditContext::default(),
+        setup::FirstRunInput {
+            organisation: "Tỉnh Lâm Đồng".into(),
+            full_name: "Quản Trị Tỉnh".into(),
+            username: "admin".into(),
+            password: PW.into(),
+            confirm: PW.into(),
+            locale: Locale::Vi,
+        },
+    )
+    .await
+    .unwrap();
+    let province = org_unit::Entity::find().one(&db).await.unwrap().unwrap().id;
+    let root = Actor { user_id: root_user.id, grants: vec![(Role::Administrator, province)] };
+    let c = ctx(&root);
+    let add = |kind: &str, name: &str, parent: i64| UnitInput { kind: kind.into(), name: name.into(), parent_id: parent, ..Default::default() };
+    let district = org_admin::create_unit(&db, &root, &c, UnitInput { valid_to: Some(d(2025, 6, 30)), ..add("party_committee", "Huyện ủy Lâm Hà", province) }).await.unwrap();
+    let commune = org_admin::create_unit(&db, &root, &c, UnitInput { valid_from: Some(d(2025, 7, 1)), ..add("party_committee", "Đảng ủy xã Tân Hà", province) }).await.unwrap();
+    let school = org_admin::create_unit(&db, &root, &c, add("school", "THPT Tân Hà", district)).await.unwrap();
+    let cell = org_admin::create_unit(&db, &root, &c, add("party_cell", "Chi bộ THPT Tân Hà", school)).await.unwrap();
+    org_admin::create_unit(&db, &root, &c, add("school_union", "Đoàn trường THPT Tân Hà", school)).await.unwrap();
+    // Bad input changes nothing.
+    let bad = org_admin::create_unit(&db, &root, &c, add("planet", " ", school)).await;
+    assert!(matches!(bad, Err(AppError::Invalid(e)) if e.len() == 2));
+
+    // The 2025 reorganisation: the school moves from the district to the commune committee.
+    org_admin::update_unit(&db, &root, &c, school, UnitInput { parent_id: commune, ..add("", "THPT Tân Hà", commune) }).await.unwrap();
+    let tree = org_admin::tree(&db, &root).await.unwrap();
+    let shape: Vec<(u32, &str)> = tree.iter().map(|u| (u.depth, u.name.as_str())).collect();
+    assert_eq!(
+        shape,
+        vec![
+            (0, "Tỉnh Lâm Đồng"),
+            (1, "Đảng ủy xã Tân Hà"),
+            (2, "THPT Tân Hà"),
+            (3, "Chi bộ THPT Tân Hà"),
+            (3, "Đoàn trường THPT Tân Hà"),
+            (1, "Huyện ủy Lâm Hà"),
+        ]
+    );
+    // A unit cannot go under its own subtree; the old parent is in the audit log.
+    let cycle = org_admin::update_unit(&db, &root, &c, school, UnitInput { parent_id: cell, ..add("", "THPT Tân Hà", cell) }).await;
+    assert_eq!(cycle, Err(AppError::invalid("parent", ErrorCode::InvalidValue)));
+    let moves = audit::browse(&db, &root, &AuditFilter { entity: Some("org_unit".into()), action: Some("update".into()), ..Default::default() }).await.unwrap();
+    assert!(moves.rows[0].before.as_deref().unwrap().contains(&format!("\"parent_id\":{district}")));
+
+    // Dated links: the deciding committee was the district until 30/6/2025, the commune since.
+    org_admin::set_school_link(&db, &root, &c, school, Relation::DecidingCommittee, district, d(2020, 1, 1)).await.unwrap();
+    org_admin::set_school_link(&db, &root, &c, school, Relation::DecidingCommittee, commune, d(2025, 7, 1)).await.unwrap();
+    org_admin::set_school_link(&db, &root, &c, school, Relation::PartyOrganisation, cell, d(2020, 1, 1)).await.unwrap();
+    let links = org_admin::links(&db, &root, school).await.unwrap();
+    let rows: Vec<(&str, &str, Option<NaiveDate>)> = links.iter().map(|l| (l.relation.as_str(), l.target_name.as_str(), l.valid_to)).collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("party_organisation", "Chi bộ THPT Tân Hà", None),
+            ("deciding_committee", "Đảng ủy xã Tân Hà", None),
+            ("deciding_committee", "Huyện ủy Lâm Hà", Some(d(2025, 6, 30))),
+        ]
+    );
+    assert_eq!(nguon_domain::org::effective_target(&db, school, Relation::DecidingCommittee, d(2024, 3, 1)).await.unwrap(), Some(district));
+
+    // A school administrator sees and edits only their school's subtree.
+    let school_admin = Actor { user_id: root_user.id, grants: vec![(Role::Administrator, school)] };
+    let theirs: Vec<i64> = org_admin::tree(&db, &school_admin).await.unwrap().iter().map(|u| u.id).collect();
+    assert_eq!(theirs.len(), 3);
+    assert_eq!(theirs[0], school);
+    let out_of_scope = org_admin::create_unit(&db, &school_admin, &c, add("school", "THPT Khác", commune)).await;
+    assert_eq!(out_of_scope, Err(AppError::NotFound));
+    assert_eq!(org_admin::links(&db, &school_admin, school).await.map(|l| l.len()), Ok(3));
+    let mentor = Actor { user_id: root_user.id, grants: vec![(Role::Mentor, school)] };
+    assert_eq!(org_admin::tree(&db, &mentor).await, Err(AppError::Forbidden));
+}
+
+both_engines!(staff_grants_and_audit, organisation_tree_admin);

@@ -235,6 +235,19 @@ async fn access_matrix(t: TestDb) {
         }
     };
     let union_user = user_id("doan.a").await.to_string();
+    let cell_a = org_unit::ActiveModel {
+        kind: Set("party_cell".into()),
+        name: Set("Chi bộ A".into()),
+        parent_id: Set(Some(a)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .unwrap()
+    .id
+    .to_string();
+    let province_s = province.to_string();
     // Someone outside the table holds the grants to revoke.
     account(&s, "phu.a", None).await;
     let bystander = user_id("phu.a").await;
@@ -302,6 +315,21 @@ async fn access_matrix(t: TestDb) {
         ("revoke_grant", vec![("grant", &grant_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("audit_log", vec![("from", ""), ("to", ""), ("actor_name", ""), ("action", ""), ("entity", ""), ("before", "")],
             [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("org_tree", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &b_s), ("valid_from", ""), ("valid_to", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &a_s), ("valid_from", ""), ("valid_to", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("update_unit", vec![("unit", &b_s), ("name", "Đổi tên"), ("code", ""), ("parent", &province_s), ("valid_from", ""), ("valid_to", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("update_unit", vec![("unit", &a_s), ("name", "THPT Tân Hà"), ("code", "68000701"), ("parent", &province_s), ("valid_from", ""), ("valid_to", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("school_links", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("school_links", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("set_school_link", vec![("school", &b_s), ("relation", "party_organisation"), ("target", &cell_a), ("valid_from", "01/09/2025")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_school_link", vec![("school", &a_s), ("relation", "party_organisation"), ("target", &cell_a), ("valid_from", "01/09/2025")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -350,6 +378,10 @@ async fn access_matrix(t: TestDb) {
                 "grant_units" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "grant_units as {who}");
+                }
+                "org_tree" if got == Ok => {
+                    let units = ids(&value);
+                    assert!(units.contains(&a) && !units.contains(&b) && !units.contains(&province), "{units:?}");
                 }
                 "list_staff" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["full_name"].as_str().unwrap()).collect();

@@ -250,3 +250,45 @@ pub struct UnitOption {
     /// Kind code (`school`, `party_cell` …).
     pub kind: String,
 }
+
+/// A unit of the organisation tree, in tree order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    /// Id.
+    pub id: i64,
+    /// Kind code (`province`, `school`, `party_cell` …).
+    pub kind: String,
+    /// Name.
+    pub name: String,
+    /// Short code (e.g. the Ministry's school code).
+    pub code: Option<String>,
+    /// Parent unit.
+    pub parent_id: Option<i64>,
+    /// Depth below the first unit shown (0 for the top).
+    pub depth: u32,
+    /// In force from.
+    pub valid_from: Option<chrono::NaiveDate>,
+    /// In force until (closed, merged or dissolved after it).
+    pub valid_to: Option<chrono::NaiveDate>,
+}
+
+/// A dated link of a school to a related body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRow {
+    /// Relation code (`party_organisation`, `deciding_committee` …).
+    pub relation: String,
+    /// The related unit's name.
+    pub target_name: String,
+    /// From.
+    pub valid_from: chrono::NaiveDate,
+    /// Until (`None`: still in force).
+    pub valid_to: Option<chrono::NaiveDate>,
+}
+
+/// Codes of the organisation unit kinds, in the order forms list them.
+pub const UNIT_KINDS: [&str; 8] =
+    ["province", "commune", "party_committee", "school", "party_cell", "school_union", "class_branch", "training_centre"];
+
+/// Codes of the dated relations of a school, in the order forms list them.
+pub const RELATIONS: [&str; 5] =
+    ["party_organisation", "youth_union", "superior_committee", "deciding_committee", "training_centre"];

@@ -58,3 +58,86 @@ pub async fn roll_over_year(from_year: i64, to_year: i64) -> Result<RollOverSumm
     let done = result.as_ref().ok().map(|s| format!("/admin/years?moved={}&graduated={}", s.students_moved, s.graduated));
     finish_form(result, done.as_deref())
 }
+
+/// The organisation subtrees the user administers.
+#[server(endpoint = "org_tree")]
+pub async fn org_tree() -> Result<Vec<nguon_shared::views::UnitRow>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::org_admin::tree(&state()?.db, &actor).await
+}
+
+#[cfg(feature = "ssr")]
+fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => crate::format::parse_date(t).map(Some).ok_or_else(|| AppError::invalid(field, nguon_shared::ErrorCode::InvalidDate)),
+    }
+}
+
+/// Adds a unit; dates `dd/mm/yyyy` or empty.
+#[server(endpoint = "create_unit")]
+pub async fn create_unit(kind: String, name: String, code: String, parent: i64, valid_from: String, valid_to: String) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::org_admin::{self, UnitInput};
+    let result = async {
+        let actor = actor().await?;
+        let input = UnitInput {
+            kind,
+            name,
+            code,
+            parent_id: parent,
+            valid_from: optional_date("valid_from", &valid_from)?,
+            valid_to: optional_date("valid_to", &valid_to)?,
+        };
+        org_admin::create_unit(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input).await
+    }
+    .await;
+    finish_form(result, Some("/admin/org"))
+}
+
+/// Renames, re-parents or closes a unit.
+#[server(endpoint = "update_unit")]
+pub async fn update_unit(unit: i64, name: String, code: String, parent: i64, valid_from: String, valid_to: String) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::org_admin::{self, UnitInput};
+    let result = async {
+        let actor = actor().await?;
+        let input = UnitInput {
+            kind: String::new(),
+            name,
+            code,
+            parent_id: parent,
+            valid_from: optional_date("valid_from", &valid_from)?,
+            valid_to: optional_date("valid_to", &valid_to)?,
+        };
+        org_admin::update_unit(&state()?.db, &actor, &audit_context(Some(actor.user_id)), unit, input).await
+    }
+    .await;
+    finish_form(result, Some("/admin/org"))
+}
+
+/// A school's dated links.
+#[server(endpoint = "school_links")]
+pub async fn school_links(school: i64) -> Result<Vec<nguon_shared::views::LinkRow>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::org_admin::links(&state()?.db, &actor, school).await
+}
+
+/// From `valid_from` (`dd/mm/yyyy`), the school's `relation` is `target`.
+#[server(endpoint = "set_school_link")]
+pub async fn set_school_link(school: i64, relation: String, target: i64, valid_from: String) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::org_admin;
+    let result = async {
+        let actor = actor().await?;
+        let relation = org_admin::relation_from_code(&relation)
+            .ok_or_else(|| AppError::invalid("relation", nguon_shared::ErrorCode::InvalidValue))?;
+        let from = required_date("valid_from", &valid_from)?;
+        org_admin::set_school_link(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, relation, target, from).await
+    }
+    .await;
+    let back = format!("/admin/org?school={school}");
+    finish_form(result, Some(&back))
+}

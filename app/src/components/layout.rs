@@ -7,7 +7,7 @@
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
-    account::AccountPage, audit::AuditPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, setup::SetupPage, staff::StaffPage,
+    account::AccountPage, audit::AuditPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -95,6 +95,7 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/students") view=StudentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import/:id") view=ImportPreviewPage ssr=SsrMode::Async/>
@@ -151,6 +152,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
             <A href="/">{m.nav_home}</A>
             {nav.students.then(|| view! { <A href="/students">{m.nav_students}</A> })}
             {nav.organisation.then(|| view! {
+                <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>
                 <A href="/admin/import">{m.nav_import}</A>
             })}

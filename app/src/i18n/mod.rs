@@ -223,6 +223,24 @@ pub struct Messages {
     pub audit_before: &'static str,
     pub audit_after: &'static str,
     pub older_entries: &'static str,
+    pub nav_org: &'static str,
+    pub org_title: &'static str,
+    pub unit_name: &'static str,
+    pub unit_kind: &'static str,
+    pub unit_code: &'static str,
+    pub parent_unit: &'static str,
+    pub in_force: &'static str,
+    pub valid_from: &'static str,
+    pub valid_to: &'static str,
+    pub school_links: &'static str,
+    pub add_unit_title: &'static str,
+    pub add_unit_button: &'static str,
+    pub relation: &'static str,
+    pub set_link_button: &'static str,
+    /// Unit kind names, in the order of `views::UNIT_KINDS`.
+    pub unit_kinds: [&'static str; 8],
+    /// Relation names, in the order of `views::RELATIONS`.
+    pub relations: [&'static str; 5],
     /// Labels of the import fields, in the order of `ImportField::ALL`.
     pub import_fields: [&'static str; 20],
 }
@@ -293,6 +311,16 @@ impl Messages {
             ErrorCode::InvalidClass => self.code_invalid_class.into(),
             ErrorCode::BadMapping => self.code_bad_mapping.into(),
         }
+    }
+
+    /// A unit kind's name from its code (the code itself if unknown).
+    pub fn unit_kind_label(&self, code: &str) -> String {
+        nguon_shared::views::UNIT_KINDS.iter().position(|k| *k == code).map(|i| self.unit_kinds[i]).unwrap_or(code).to_string()
+    }
+
+    /// A relation's name from its code.
+    pub fn relation_label(&self, code: &str) -> String {
+        nguon_shared::views::RELATIONS.iter().position(|k| *k == code).map(|i| self.relations[i]).unwrap_or(code).to_string()
     }
 
     /// An import field's label.

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod home;
 pub mod import;
 pub mod login;
+pub mod org;
 pub mod setup;
 pub mod staff;
 pub mod students;

@@ -1,0 +1,220 @@
+//! The organisation tree: units by kind with their effective dates, and each
+//! school's dated links (Party organisation, union, committees, training centre).
+
+use crate::api::{org_tree, school_links, CreateUnit, SetSchoolLink, UpdateUnit};
+use crate::components::form::{form_error, ErrorBanner};
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use crate::i18n::Messages;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use nguon_shared::views::{CurrentUserView, UnitRow, RELATIONS, UNIT_KINDS};
+
+/// The organisation page.
+#[component]
+pub fn OrgPage() -> impl IntoView {
+    view! { <WithUser render=org_page/> }
+}
+
+fn date_input(name: &'static str, id: String, label: &'static str, value: Option<chrono::NaiveDate>) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value.map(format::date).unwrap_or_default()/>
+        </div>
+    }
+    .into_any()
+}
+
+fn unit_options(units: &[UnitRow], selected: Option<i64>) -> AnyView {
+    units
+        .iter()
+        .map(|u| {
+            let label = format!("{}{}", "— ".repeat(u.depth as usize), u.name);
+            view! { <option value=u.id.to_string() selected=Some(u.id) == selected>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn org_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+    let m = page.m;
+    let query = use_query_map();
+    let create = ServerAction::<CreateUnit>::new();
+    let update = ServerAction::<UpdateUnit>::new();
+    let link = ServerAction::<SetSchoolLink>::new();
+    let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
+    let tree = Resource::new(move || (create.version().get(), update.version().get()), |_| org_tree());
+    let school = move || query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok()));
+    view! {
+        <h1>{m.org_title}</h1>
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || tree.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok(units) => {
+                    let chosen = school().filter(|id| units.iter().any(|u| u.id == *id && u.kind == "school"));
+                    view! {
+                        {tree_table(m, &units, update)}
+                        {chosen.map(|id| links_section(m, id, &units, link))}
+                        {add_unit_form(m, &units, create)}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+fn tree_table(m: &'static Messages, units: &[UnitRow], update: ServerAction<UpdateUnit>) -> AnyView {
+    view! {
+        <div class="table-wrap">
+            <table id="org-tree">
+                <thead><tr>
+                    <th scope="col">{m.unit_name}</th>
+                    <th scope="col">{m.unit_kind}</th>
+                    <th scope="col">{m.in_force}</th>
+                </tr></thead>
+                <tbody>
+                    {units.iter().map(|u| {
+                        let indent = format!("padding-left: {}rem", u.depth as f32 * 1.25 + 0.5);
+                        let dates = match (u.valid_from, u.valid_to) {
+                            (None, None) => String::new(),
+                            (from, to) => format!("{} – {}", from.map(format::date).unwrap_or_default(), to.map(format::date).unwrap_or_default()),
+                        };
+                        let p = format!("u{}", u.id);
+                        let parent_options = unit_options(units, u.parent_id);
+                        let (from_field, to_field) = (
+                            date_input("valid_from", format!("{p}-from"), m.valid_from, u.valid_from),
+                            date_input("valid_to", format!("{p}-to"), m.valid_to, u.valid_to),
+                        );
+                        let is_school = u.kind == "school";
+                        let (id, name, code) = (u.id, u.name.clone(), u.code.clone().unwrap_or_default());
+                        view! {
+                            <tr class=u.valid_to.is_some().then_some("closed")>
+                                <td style=indent>
+                                    <strong>{u.name.clone()}</strong>
+                                    {u.code.clone().map(|c| view! { " "<small class="muted">{c}</small> })}
+                                    {is_school.then(|| view! { <br/><a href=format!("/admin/org?school={}", u.id)>{m.school_links}</a> })}
+                                    <details>
+                                        <summary>{m.edit}</summary>
+                                        <ActionForm action=update>
+                                            <input type="hidden" name="unit" value=id.to_string()/>
+                                            <div class="field">
+                                                <label for=format!("{p}-name")>{m.unit_name}</label>
+                                                <input id=format!("{p}-name") name="name" type="text" value=name/>
+                                            </div>
+                                            <div class="field">
+                                                <label for=format!("{p}-code")>{m.unit_code}</label>
+                                                <input id=format!("{p}-code") name="code" type="text" value=code/>
+                                            </div>
+                                            <div class="field">
+                                                <label for=format!("{p}-parent")>{m.parent_unit}</label>
+                                                <select id=format!("{p}-parent") name="parent">{parent_options}</select>
+                                            </div>
+                                            <div class="field-row">{from_field}{to_field}</div>
+                                            <button type="submit" class="secondary">{m.save}</button>
+                                        </ActionForm>
+                                    </details>
+                                </td>
+                                <td>{m.unit_kind_label(&u.kind)}</td>
+                                <td>{dates}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<CreateUnit>) -> AnyView {
+    let parents = unit_options(units, None);
+    view! {
+        <section class="card">
+            <h2>{m.add_unit_title}</h2>
+            <ActionForm action=create attr:id="unit-form">
+                <div class="field-row">
+                    <div class="field">
+                        <label for="new-kind">{m.unit_kind}</label>
+                        <select id="new-kind" name="kind">
+                            {UNIT_KINDS.into_iter().map(|k| view! { <option value=k selected=k == "school">{m.unit_kind_label(k)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="new-parent">{m.parent_unit}</label>
+                        <select id="new-parent" name="parent">{parents}</select>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="new-name">{m.unit_name}</label>
+                    <input id="new-name" name="name" type="text"/>
+                </div>
+                <div class="field">
+                    <label for="new-code">{m.unit_code}</label>
+                    <input id="new-code" name="code" type="text"/>
+                </div>
+                <div class="field-row">
+                    {date_input("valid_from", "new-from".into(), m.valid_from, None)}
+                    {date_input("valid_to", "new-to".into(), m.valid_to, None)}
+                </div>
+                <button type="submit">{m.add_unit_button}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+fn links_section(m: &'static Messages, school: i64, units: &[UnitRow], link: ServerAction<SetSchoolLink>) -> AnyView {
+    let links = Resource::new(move || link.version().get(), move |_| school_links(school));
+    let name = units.iter().find(|u| u.id == school).map(|u| u.name.clone()).unwrap_or_default();
+    let targets = unit_options(units, None);
+    view! {
+        <section class="card" id="school-links">
+            <h2>{m.school_links}": "{name}</h2>
+            <Transition fallback=move || view! { <p>{m.loading}</p> }>
+                {move || links.get().map(|r| match r {
+                    Err(e) => view! { <p class="alert error">{m.error(&e)}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{m.none}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{m.relation}</th>
+                                <th scope="col">{m.unit_name}</th>
+                                <th scope="col">{m.in_force}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|l| view! {
+                                    <tr class=l.valid_to.is_some().then_some("closed")>
+                                        <td>{m.relation_label(&l.relation)}</td>
+                                        <td>{l.target_name}</td>
+                                        <td>{format!("{} – {}", format::date(l.valid_from), l.valid_to.map(format::date).unwrap_or_default())}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table></div>
+                    }.into_any(),
+                })}
+            </Transition>
+            <ActionForm action=link attr:id="link-form">
+                <input type="hidden" name="school" value=school.to_string()/>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="link-relation">{m.relation}</label>
+                        <select id="link-relation" name="relation">
+                            {RELATIONS.into_iter().map(|r| view! { <option value=r>{m.relation_label(r)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="link-target">{m.unit_name}</label>
+                        <select id="link-target" name="target">{targets}</select>
+                    </div>
+                </div>
+                {date_input("valid_from", "link-from".into(), m.valid_from, None)}
+                <button type="submit">{m.set_link_button}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
