@@ -147,6 +147,34 @@ pub async fn list<C: ConnectionTrait>(
     Ok(out.into_iter().map(|(_, r)| r).collect())
 }
 
+/// The classes of a school's current (or latest) school year, by grade then
+/// name, for users who may see its students.
+pub async fn classes<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    school_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<nguon_shared::views::ClassOption>, AppError> {
+    let chain = unit_chain(conn, school_id).await?;
+    authorize(actor, Permission::ViewStudents, &chain).map_err(|_| AppError::NotFound)?;
+    let years = school_year::Entity::find().filter(school_year::Column::SchoolId.eq(school_id)).all(conn).await?;
+    let Some(year) = pick_year(&years, today) else { return Ok(Vec::new()) };
+    let mut list: Vec<nguon_shared::views::ClassOption> = class::Entity::find()
+        .filter(class::Column::SchoolYearId.eq(year.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| nguon_shared::views::ClassOption { id: c.id, name: c.name, grade: c.grade })
+        .collect();
+    // "10A2" before "10A10": compare the numeric tail as a number.
+    let key = |name: &str| {
+        let tail: String = name.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        (name[..name.len() - tail.len()].to_string(), tail.parse::<u32>().unwrap_or(0))
+    };
+    list.sort_by(|a, b| a.grade.cmp(&b.grade).then_with(|| key(&a.name).cmp(&key(&b.name))));
+    Ok(list)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

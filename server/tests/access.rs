@@ -270,9 +270,11 @@ async fn access_matrix(t: TestDb) {
         ("revoke_other_sessions", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("list_users", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("my_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("list_students", vec![("school", &a_s), ("q", ""), ("grade", ""), ("union_only", "false"), ("adult_on", "")],
+        ("school_classes", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("school_classes", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("list_students", vec![("school", &a_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
             [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
-        ("list_students", vec![("school", &b_s), ("q", ""), ("grade", ""), ("union_only", "false"), ("adult_on", "")],
+        ("list_students", vec![("school", &b_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("admin_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("school_years", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
@@ -366,7 +368,7 @@ async fn access_matrix(t: TestDb) {
                     assert_eq!(ids(&value), want, "my_roster_uploads as {who}");
                 }
                 "list_students" if got == Ok => {
-                    let rows = value.as_array().unwrap();
+                    let rows = value["rows"].as_array().unwrap();
                     assert!(rows.iter().all(|r| r["given_name"] != "Bình"), "a student of school B leaked to {who}");
                     // Ethnicity and religion only for the Party side (domain.md §5).
                     let sensitive = matches!(who, "superior" | "party cell");

@@ -176,6 +176,45 @@ async fn first_run_setup_over_http(t: TestDb) {
     assert!(page.contains("Hệ thống đã được thiết lập."));
 }
 
+async fn first_run_can_load_the_demo_school(t: TestDb) {
+    let s = Server::start(t, |_| {}).await;
+    let form = [
+        ("organisation", "Tỉnh Lâm Đồng"),
+        ("full_name", "Lê Văn Đức"),
+        ("username", "duc.le"),
+        ("password", PW),
+        ("confirm", PW),
+        ("demo", "1"),
+    ];
+    let ok = s.call("setup", &form, None).await;
+    assert!(ok.status().is_success());
+    // The demo accounts use the administrator's password and see the demo school's students.
+    let cookie = s.login("demo.doan", PW).await.unwrap();
+    let schools: serde_json::Value = s.call("my_schools", &[], Some(&cookie)).await.json().await.unwrap();
+    assert_eq!(schools[0]["name"], "THPT Tân Hà (demo)");
+    let school = schools[0]["id"].as_i64().unwrap().to_string();
+    let form = [("school", school.as_str()), ("q", ""), ("grade", "10"), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")];
+    let page: serde_json::Value = s.call("list_students", &form, Some(&cookie)).await.json().await.unwrap();
+    assert!(page["total"].as_u64().unwrap() > 300, "ten classes of 35–45 students in grade 10");
+    assert_eq!(page["rows"].as_array().unwrap().len(), 100, "one page");
+    let form4: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "page" { (*k, "4") } else { (*k, *v) }).collect();
+    let last: serde_json::Value = s.call("list_students", &form4, Some(&cookie)).await.json().await.unwrap();
+    assert_eq!(last["offset"], 300);
+    let rest = page["total"].as_u64().unwrap() - 300;
+    assert_eq!(last["rows"].as_array().unwrap().len() as u64, rest.min(100));
+    // One class, as a class list.
+    let classes: serde_json::Value = s.call("school_classes", &[("school", &school)], Some(&cookie)).await.json().await.unwrap();
+    assert_eq!(classes.as_array().unwrap().len(), 30);
+    assert_eq!(classes[0]["name"], "10A1");
+    assert_eq!(classes[1]["name"], "10A2", "10A2 before 10A10");
+    let first_class = classes[0]["id"].as_i64().unwrap().to_string();
+    let one: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "class" { (*k, first_class.as_str()) } else { (*k, *v) }).collect();
+    let class_list: serde_json::Value = s.call("list_students", &one, Some(&cookie)).await.json().await.unwrap();
+    let n = class_list["total"].as_u64().unwrap();
+    assert!((35..=45).contains(&n), "{n}");
+    assert!(class_list["rows"].as_array().unwrap().iter().all(|r| r["class_name"] == "10A1"));
+}
+
 async fn plain_form_post_shows_translated_error(t: TestDb) {
     let s = Server::with_admin(t, |_| {}).await;
     let res = s.plain_form_post("login", "/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
@@ -344,19 +383,19 @@ async fn student_list_page_and_access(t: TestDb) {
         let s = &s;
         async move {
             let school = school.to_string();
-            let form = [("school", school.as_str()), ("q", ""), ("grade", grade), ("union_only", "false"), ("adult_on", adult_on)];
+            let form = [("school", school.as_str()), ("q", ""), ("grade", grade), ("class", ""), ("union_only", "false"), ("adult_on", adult_on), ("page", "")];
             s.call("list_students", &form, cookie.as_deref()).await
         }
     };
     let ok: serde_json::Value = list(a.id, "12", "", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(ok.as_array().unwrap().len(), 2);
+    assert_eq!(ok["rows"].as_array().unwrap().len(), 2);
     assert_eq!(app_error(list(b.id, "", "", Some(cookie.clone())).await).await, AppError::NotFound);
     assert_eq!(app_error(list(a.id, "13", "", Some(cookie.clone())).await).await, AppError::invalid("grade", ErrorCode::InvalidValue));
     assert_eq!(app_error(list(a.id, "", "31/13/2026", Some(cookie.clone())).await).await, AppError::invalid("adult_on", ErrorCode::InvalidValue));
     let adults: serde_json::Value = list(a.id, "", "01/03/2026", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(adults.as_array().unwrap().len(), 2, "born 01/03/2008: 18 on 01/03/2026");
+    assert_eq!(adults["rows"].as_array().unwrap().len(), 2, "born 01/03/2008: 18 on 01/03/2026");
     let minors: serde_json::Value = list(a.id, "", "28/02/2026", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(minors.as_array().unwrap().len(), 0);
+    assert_eq!(minors["total"], 0);
     assert_eq!(app_error(list(a.id, "", "", None).await).await, AppError::Unauthenticated);
     // The administrator (accounts only) gets no student list either.
     let admin = s.login("admin", PW).await.unwrap();
@@ -374,6 +413,7 @@ both_engines!(
     cross_origin_posts_are_refused,
     security_headers_are_present,
     first_run_setup_over_http,
+    first_run_can_load_the_demo_school,
     plain_form_post_shows_translated_error,
     language_switch_and_bad_inputs,
     account_functions_for_a_signed_in_user,

@@ -292,3 +292,27 @@ pub const UNIT_KINDS: [&str; 8] =
 /// Codes of the dated relations of a school, in the order forms list them.
 pub const RELATIONS: [&str; 5] =
     ["party_organisation", "youth_union", "superior_committee", "deciding_committee", "training_centre"];
+
+/// One page of a student list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentPage {
+    /// The students of this page, in class-list order.
+    pub rows: Vec<StudentRow>,
+    /// Students matching the filter, all pages.
+    pub total: u32,
+    /// Position of the first row in the whole list (0-based).
+    pub offset: u32,
+    /// Rows per page.
+    pub page_size: u32,
+}
+
+/// A class, for pickers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassOption {
+    /// Id.
+    pub id: i64,
+    /// "10A1".
+    pub name: String,
+    /// 10, 11 or 12.
+    pub grade: i16,
+}

@@ -71,7 +71,8 @@ pub async fn logout() -> Result<(), AppError> {
 }
 
 /// Creates the top organisation unit and the first administrator, then
-/// signs them in. Refused once any account exists.
+/// signs them in. Refused once any account exists. With `demo` ticked, the
+/// generated demo school is loaded too; its demo accounts get the same password.
 #[server(endpoint = "setup")]
 pub async fn setup_first_admin(
     organisation: String,
@@ -79,12 +80,14 @@ pub async fn setup_first_admin(
     username: String,
     password: String,
     confirm: String,
+    demo: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::*;
     use nguon_domain::{sessions, setup};
     let result = async {
         let st = state()?;
         let req = request_auth()?;
+        let demo_password = demo.is_some().then(|| password.clone());
         let input = setup::FirstRunInput {
             organisation,
             full_name,
@@ -95,6 +98,9 @@ pub async fn setup_first_admin(
         };
         let admin = setup::create_first_admin(&st.db, &audit_context(None), input).await?;
         let ctx = audit_context(Some(admin.id));
+        if let Some(pw) = demo_password {
+            nguon_domain::demo::load(&st.db, &ctx, &pw, 2025).await?;
+        }
         let token = sessions::sign_in(&st.db, &st.auth, &ctx, admin.id, None, &req.user_agent).await?;
         set_session_cookie(&st, &token);
         Ok(())

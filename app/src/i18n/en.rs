@@ -212,6 +212,10 @@ pub const EN: Messages = Messages {
     set_link_button: "Record the change",
     unit_kinds: ["Province", "Commune/ward", "Party committee", "High school", "School Party cell/committee", "School Youth Union", "Class branch", "Political training centre"],
     relations: ["School Party organisation", "School Youth Union", "Superior Party committee", "Committee deciding admissions", "Political training centre"],
+    setup_demo: "Load a demo school to try things out",
+    setup_demo_hint: "“THPT Tân Hà (demo)”: 30 classes, about 1,200 students and 90 staff with generated names (not real people). The demo accounts demo.doan, demo.chibo and demo.huongdan use the password you set here.",
+    all_classes: "All classes",
+    pages: "Pages",
     import_fields: [
         "Full name",
         "Family and middle name",

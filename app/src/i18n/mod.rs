@@ -241,6 +241,10 @@ pub struct Messages {
     pub unit_kinds: [&'static str; 8],
     /// Relation names, in the order of `views::RELATIONS`.
     pub relations: [&'static str; 5],
+    pub setup_demo: &'static str,
+    pub setup_demo_hint: &'static str,
+    pub all_classes: &'static str,
+    pub pages: &'static str,
     /// Labels of the import fields, in the order of `ImportField::ALL`.
     pub import_fields: [&'static str; 20],
 }

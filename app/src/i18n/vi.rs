@@ -212,6 +212,10 @@ pub const VI: Messages = Messages {
     set_link_button: "Ghi nhận thay đổi",
     unit_kinds: ["Tỉnh", "Xã/phường", "Đảng ủy", "Trường THPT", "Chi bộ/Đảng bộ trường", "Đoàn trường", "Chi đoàn", "Trung tâm chính trị"],
     relations: ["Tổ chức Đảng của trường", "Đoàn trường", "Cấp ủy cấp trên trực tiếp", "Cấp ủy có thẩm quyền quyết định kết nạp", "Trung tâm chính trị"],
+    setup_demo: "Nạp trường mẫu để dùng thử",
+    setup_demo_hint: "Trường mẫu “THPT Tân Hà (demo)”: 30 lớp, khoảng 1.200 học sinh và 90 cán bộ, tên do máy sinh ra (không phải người thật). Các tài khoản mẫu demo.doan, demo.chibo, demo.huongdan dùng mật khẩu bạn vừa đặt.",
+    all_classes: "Tất cả các lớp",
+    pages: "Trang",
     import_fields: [
         "Họ và tên",
         "Họ đệm",

@@ -36,6 +36,11 @@ fn setup_form(page: PageCtx) -> AnyView {
                 <Field m=m name="username" label=m.username autocomplete="username" error=error/>
                 <Field m=m name="password" label=m.password kind="password" autocomplete="new-password" hint=m.password_hint error=error/>
                 <Field m=m name="confirm" label=m.confirm_password kind="password" autocomplete="new-password" error=error/>
+                <div class="field checkbox">
+                    <input id="f-demo" name="demo" type="checkbox" value="1"/>
+                    <label for="f-demo">{m.setup_demo}</label>
+                </div>
+                <p class="hint">{m.setup_demo_hint}</p>
                 <button type="submit" disabled=move || setup.pending().get()>{m.setup_button}</button>
             </ActionForm>
         </section>

@@ -1,14 +1,14 @@
 //! Student list of a school: search without accents, filters, class-list order.
 //! The filter form is a plain GET form, so it works before the wasm loads.
 
-use crate::api::{list_students, my_schools};
+use crate::api::{list_students, my_schools, school_classes};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use nguon_shared::views::{CurrentUserView, StudentRow};
+use nguon_shared::views::{CurrentUserView, StudentPage};
 
 /// The student list page.
 #[component]
@@ -31,9 +31,10 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                     let chosen = param("school").parse::<i64>().ok().filter(|id| list.iter().any(|s| s.id == *id))
                         .unwrap_or(list[0].id);
                     let students = Resource::new(
-                        move || (chosen, param("q"), param("grade"), param("union") == "1", param("adult_on")),
-                        |(school, q, grade, union_only, adult_on)| list_students(school, q, grade, union_only, adult_on),
+                        move || (chosen, param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
+                        |(school, q, grade, class, union_only, adult_on, page)| list_students(school, q, grade, class, union_only, adult_on, page),
                     );
+                    let classes = Resource::new(move || chosen, school_classes);
                     view! {
                         <Form method="GET" action="" attr:class="card filters" attr:id="student-filters">
                             <div class="field">
@@ -58,6 +59,23 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                                         }).collect_view()}
                                     </select>
                                 </div>
+                                <Transition fallback=|| ()>
+                                    {move || classes.get().and_then(|r| r.ok()).map(|list| view! {
+                                        <div class="field">
+                                            <label for="f-class">{m.col_class}</label>
+                                            <select id="f-class" name="class">
+                                                <option value="">{m.all_classes}</option>
+                                                {list.into_iter().map(|c| {
+                                                    let id = c.id.to_string();
+                                                    let selected = param("class") == id;
+                                                    view! { <option value=id selected=selected>{c.name}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        </div>
+                                    })}
+                                </Transition>
+                            </div>
+                            <div class="field-row">
                                 <div class="field">
                                     <label for="f-adult">{m.adult_on}</label>
                                     <input id="f-adult" name="adult_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
@@ -72,7 +90,7 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                         </Form>
                         <Transition fallback=move || view! { <p>{m.loading}</p> }>
                             {move || students.get().map(|r| match r {
-                                Ok(rows) => student_table(m, rows),
+                                Ok(page) => student_table(m, page, &query.get()),
                                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                             })}
                         </Transition>
@@ -85,12 +103,43 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     .into_any()
 }
 
-fn student_table(m: &'static crate::i18n::Messages, rows: Vec<StudentRow>) -> AnyView {
+/// The query of the current page with `page` replaced, for the pager's links.
+fn page_href(query: &leptos_router::params::ParamsMap, page: u32) -> String {
+    let mut parts: Vec<String> = ["school", "q", "grade", "class", "union", "adult_on"]
+        .into_iter()
+        .filter_map(|k| query.get(k).filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(&v))))
+        .collect();
+    parts.push(format!("page={page}"));
+    format!("?{}", parts.join("&"))
+}
+
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn student_table(m: &'static crate::i18n::Messages, page: StudentPage, query: &leptos_router::params::ParamsMap) -> AnyView {
+    let StudentPage { rows, total, offset, page_size } = page;
     if rows.is_empty() {
         return view! { <p class="muted">{m.no_students}</p> }.into_any();
     }
     let sensitive = rows.iter().any(|r| r.sensitive_visible);
-    let count = fill(m.students_count, &[("n", &rows.len().to_string())]);
+    let count = fill(m.students_count, &[("n", &total.to_string())]);
+    let current = offset / page_size.max(1) + 1;
+    let pages = total.div_ceil(page_size.max(1));
+    let pager = (pages > 1).then(|| view! {
+        <nav class="pager" aria-label=m.pages>
+            {(1..=pages).map(|p| if p == current {
+                view! { <strong aria-current="page">{p}</strong> }.into_any()
+            } else {
+                view! { <a href=page_href(query, p)>{p}</a> }.into_any()
+            }).collect_view()}
+        </nav>
+    });
     view! {
         <p class="muted" id="student-count">{count}</p>
         <div class="table-wrap">
@@ -107,11 +156,11 @@ fn student_table(m: &'static crate::i18n::Messages, rows: Vec<StudentRow>) -> An
                     })}
                 </tr></thead>
                 <tbody>
-                    {rows.into_iter().enumerate().map(|(i, r)| {
+                    {rows.into_iter().enumerate().map(move |(i, r)| {
                         let name = r.full_name();
                         view! {
                             <tr>
-                                <td>{i + 1}</td>
+                                <td>{offset as usize + i + 1}</td>
                                 <td>{name}</td>
                                 <td>{format::date(r.date_of_birth)}</td>
                                 <td>{r.class_name.unwrap_or_default()}</td>
@@ -126,6 +175,7 @@ fn student_table(m: &'static crate::i18n::Messages, rows: Vec<StudentRow>) -> An
                 </tbody>
             </table>
         </div>
+        {pager}
     }
     .into_any()
 }
