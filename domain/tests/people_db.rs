@@ -1,56 +1,17 @@
 //! Staff records, role grants with history, and the audit-log browser, on both engines.
 
-use chrono::{NaiveDate, Utc};
-use nguon_domain::audit::{self, AuditContext, AuditFilter};
-use nguon_domain::entities::org_unit;
+use chrono::NaiveDate;
+use nguon_domain::audit::{self, AuditFilter};
 use nguon_domain::people::{self, NewStaff};
 use nguon_domain::policy::Actor;
-use nguon_domain::{accounts, db, setup, AppError, ErrorCode, Locale, Role};
+use nguon_domain::{accounts, AppError, ErrorCode, Role};
 use nguon_testkit::{both_engines, TestDb};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 
-const PW: &str = "mật-khẩu-đủ-dài";
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-async fn unit(db: &DatabaseConnection, kind: &str, name: &str, parent: i64) -> i64 {
-    org_unit::ActiveModel {
-        kind: Set(kind.into()),
-        name: Set(name.into()),
-        parent_id: Set(Some(parent)),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id
-}
-
-fn ctx(a: &Actor) -> AuditContext {
-    AuditContext { actor_user_id: Some(a.user_id), client_addr: None }
-}
+mod common;
+use common::*;
 
 async fn staff_grants_and_audit(t: TestDb) {
-    let db = db::connect_and_migrate(&t.url).await.unwrap();
-    let root_user = setup::create_first_admin(
-        &db,
-        &AuditContext::default(),
-        setup::FirstRunInput {
-            organisation: "Tỉnh Lâm Đồng".into(),
-            full_name: "Quản Trị Tỉnh".into(),
-            username: "admin".into(),
-            password: PW.into(),
-            confirm: PW.into(),
-            locale: Locale::Vi,
-        },
-    )
-    .await
-    .unwrap();
-    let province = org_unit::Entity::find().one(&db).await.unwrap().unwrap().id;
-    let root = Actor { user_id: root_user.id, grants: vec![(Role::Administrator, province)] };
+    let (db, root, province) = province(&t).await;
     let school = unit(&db, "school", "THPT Tân Hà", province).await;
     let other = unit(&db, "school", "THPT Lâm Hà", province).await;
     let cell = unit(&db, "party_cell", "Chi bộ THPT Tân Hà", school).await;
@@ -162,23 +123,7 @@ async fn staff_grants_and_audit(t: TestDb) {
 async fn organisation_tree_admin(t: TestDb) {
     use nguon_domain::org::Relation;
     use nguon_domain::org_admin::{self, UnitInput};
-    let db = db::connect_and_migrate(&t.url).await.unwrap();
-    let root_user = setup::create_first_admin(
-        &db,
-        &AuditContext::default(),
-        setup::FirstRunInput {
-            organisation: "Tỉnh Lâm Đồng".into(),
-            full_name: "Quản Trị Tỉnh".into(),
-            username: "admin".into(),
-            password: PW.into(),
-            confirm: PW.into(),
-            locale: Locale::Vi,
-        },
-    )
-    .await
-    .unwrap();
-    let province = org_unit::Entity::find().one(&db).await.unwrap().unwrap().id;
-    let root = Actor { user_id: root_user.id, grants: vec![(Role::Administrator, province)] };
+    let (db, root, province) = province(&t).await;
     let c = ctx(&root);
     let add = |kind: &str, name: &str, parent: i64| UnitInput { kind: kind.into(), name: name.into(), parent_id: parent, ..Default::default() };
     let district = org_admin::create_unit(&db, &root, &c, UnitInput { valid_to: Some(d(2025, 6, 30)), ..add("party_committee", "Huyện ủy Lâm Hà", province) }).await.unwrap();
@@ -228,14 +173,14 @@ async fn organisation_tree_admin(t: TestDb) {
     assert_eq!(nguon_domain::org::effective_target(&db, school, Relation::DecidingCommittee, d(2024, 3, 1)).await.unwrap(), Some(district));
 
     // A school administrator sees and edits only their school's subtree.
-    let school_admin = Actor { user_id: root_user.id, grants: vec![(Role::Administrator, school)] };
+    let school_admin = Actor { user_id: root.user_id, grants: vec![(Role::Administrator, school)] };
     let theirs: Vec<i64> = org_admin::tree(&db, &school_admin).await.unwrap().iter().map(|u| u.id).collect();
     assert_eq!(theirs.len(), 3);
     assert_eq!(theirs[0], school);
     let out_of_scope = org_admin::create_unit(&db, &school_admin, &c, add("school", "THPT Khác", commune)).await;
     assert_eq!(out_of_scope, Err(AppError::NotFound));
     assert_eq!(org_admin::links(&db, &school_admin, school).await.map(|l| l.len()), Ok(3));
-    let mentor = Actor { user_id: root_user.id, grants: vec![(Role::Mentor, school)] };
+    let mentor = Actor { user_id: root.user_id, grants: vec![(Role::Mentor, school)] };
     assert_eq!(org_admin::tree(&db, &mentor).await, Err(AppError::Forbidden));
 }
 

@@ -3,18 +3,18 @@
 //! `make_fixtures.py`): a good file, a file with bad rows, a re-import, an
 //! update as CSV, and files in legacy encodings.
 
-use chrono::{NaiveDate, Utc};
-use nguon_domain::accounts::{self, FullName, NewPassword, NewUser, Username};
+use chrono::NaiveDate;
 use nguon_domain::audit::AuditContext;
-use nguon_domain::entities::{audit_log, class, enrolment, org_unit, roster_upload, school_year, student};
+use nguon_domain::entities::{audit_log, class, enrolment, roster_upload, school_year, student};
 use nguon_domain::policy::Actor;
 use nguon_domain::roster::{self, MappingChoice, UploadInput};
-use nguon_domain::{db, setup, AppError, ErrorCode, Locale, Role};
+use nguon_domain::{AppError, ErrorCode, Role};
 use nguon_shared::roster::{ImportCounts, ImportField, RowAction};
 use nguon_testkit::{both_engines, TestDb};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-const PW: &str = "mật-khẩu-đủ-dài";
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/roster").join(name);
@@ -29,65 +29,21 @@ struct World {
     year: i64,
 }
 
-async fn user(db: &DatabaseConnection, login: &str) -> i64 {
-    accounts::create_user(
-        db,
-        &AuditContext::default(),
-        NewUser {
-            username: Username::parse(login).unwrap(),
-            full_name: FullName::parse("full_name", "Người Thử").unwrap(),
-            password: NewPassword::parse(PW, PW, login).unwrap(),
-            locale: Locale::Vi,
-        },
-    )
-    .await
-    .unwrap()
-    .id
-}
-
 async fn world(t: &TestDb) -> World {
-    let db = db::connect_and_migrate(&t.url).await.unwrap();
-    let admin = setup::create_first_admin(
-        &db,
-        &AuditContext::default(),
-        setup::FirstRunInput {
-            organisation: "Tỉnh Lâm Đồng".into(),
-            full_name: "Quản Trị".into(),
-            username: "admin".into(),
-            password: PW.into(),
-            confirm: PW.into(),
-            locale: Locale::Vi,
-        },
-    )
-    .await
-    .unwrap();
-    let province = org_unit::Entity::find().one(&db).await.unwrap().unwrap();
-    let school_unit = |name: &str| org_unit::ActiveModel {
-        kind: Set("school".into()),
-        name: Set(name.into()),
-        parent_id: Set(Some(province.id)),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    let school = school_unit("THPT Tân Hà").insert(&db).await.unwrap();
-    let other = school_unit("THPT Lâm Hà").insert(&db).await.unwrap();
+    let (db, admin, province) = province(t).await;
+    let school = unit(&db, "school", "THPT Tân Hà", province).await;
+    let other_school = unit(&db, "school", "THPT Lâm Hà", province).await;
     let year = school_year::ActiveModel {
-        school_id: Set(school.id),
+        school_id: Set(school),
         name: Set("2025-2026".into()),
-        starts_on: Set(NaiveDate::from_ymd_opt(2025, 9, 5).unwrap()),
-        ends_on: Set(NaiveDate::from_ymd_opt(2026, 5, 31).unwrap()),
+        starts_on: Set(d(2025, 9, 5)),
+        ends_on: Set(d(2026, 5, 31)),
         ..Default::default()
     }
     .insert(&db)
     .await
     .unwrap();
-    World {
-        db,
-        admin: Actor { user_id: admin.id, grants: vec![(Role::Administrator, province.id)] },
-        school: school.id,
-        other_school: other.id,
-        year: year.id,
-    }
+    World { db, admin, school, other_school, year: year.id }
 }
 
 async fn upload(w: &World, actor: &Actor, name: &str) -> Result<i64, AppError> {

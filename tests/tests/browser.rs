@@ -337,3 +337,102 @@ async fn demo_student_search_without_accents() {
     env.shot("10-students-search").await;
     env.browser.clone().close().await.unwrap();
 }
+
+/// An administrator sets up a school from nothing in the browser — the unit,
+/// a school year, a class list imported from a spreadsheet (with progress bar,
+/// mapping guessed from the Vietnamese headers, preview, import), a union
+/// officer's account — and that officer finds an imported student by an
+/// unaccented search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_a_class_list_and_find_a_student() {
+    let env = Env::start(false).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_hydrated().await;
+    env.fill("username", "admin").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào").await;
+
+    // The school, under the province.
+    env.click(".bar-nav a[href='/admin/org']").await;
+    env.wait_text("h1", "Cơ cấu tổ chức").await;
+    env.js("document.querySelector('#new-kind').value = 'school'; return true").await;
+    let name = b.find(Locator::Css("#new-name")).await.unwrap();
+    name.send_keys("THPT Tân Hà").await.unwrap();
+    env.click("#unit-form button[type=submit]").await;
+    env.wait_text("#org-tree", "THPT Tân Hà").await;
+    env.shot("11-org-tree").await;
+
+    // A school year with its two semesters.
+    env.click(".bar-nav a[href='/admin/years']").await;
+    env.wait_text("h1", "Năm học").await;
+    env.fill("starts_on", "05/09/2025").await;
+    env.fill("second_semester_on", "12/01/2026").await;
+    env.fill("ends_on", "31/05/2026").await;
+    env.click("#year-form button[type=submit]").await;
+    env.wait_text("#years-table", "2025-2026").await;
+    env.wait_text("#years-table", "Học kỳ 2: 12/01/2026 – 31/05/2026").await;
+
+    // Upload the class list exported by the school-management software.
+    env.click(".bar-nav a[href='/admin/import']").await;
+    env.wait_text("h1", "Nhập danh sách học sinh").await;
+    env.wait_text("#f-year", "THPT Tân Hà — 2025-2026").await;
+    let file = workspace().join("tests/fixtures/roster/lop10_good.xlsx");
+    b.find(Locator::Css("#f-file")).await.unwrap().send_keys(file.to_str().unwrap()).await.unwrap();
+    env.click("#upload-form button[type=submit]").await;
+    env.wait_text("#import-counts", "Sẽ thêm 12").await;
+    env.wait_text("#import-facts", "lop10_good.xlsx").await;
+    // The mapping was guessed from the headers; the title rows above them were skipped.
+    let full_name_column = env.js("return document.querySelector('#f-c2').value").await;
+    assert_eq!(full_name_column, "full_name");
+    env.wait_text("#preview-rows", "Tôn Nữ Thị Hà").await;
+    env.shot("12-import-preview").await;
+    env.wait_hydrated().await;
+    env.click("#import-form button[type=submit]").await;
+    env.wait_text("#import-done", "Đã nhập: thêm 12").await;
+    env.shot("13-import-done").await;
+
+    // A union officer for the school.
+    env.click(".bar-nav a[href='/admin/staff']").await;
+    env.wait_text("h1", "Cán bộ").await;
+    env.fill("full_name", "Hồ Thị Thu").await;
+    env.fill("username", "doan.tanha").await;
+    env.fill("password", PW).await;
+    env.js("document.querySelector('#f-role').value = 'youth_union_officer'; return true").await;
+    env.click("#staff-form button[type=submit]").await;
+    env.wait_text("#staff-table", "Đoàn").await;
+    env.wait_text("#staff-table", "doan.tanha").await;
+    env.click(".bar-nav form button[id='bar-logout']").await;
+    env.wait_text("h1", "Đăng nhập").await;
+
+    // The officer finds an imported student without typing accents.
+    env.fill("username", "doan.tanha").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào, Hồ Thị Thu!").await;
+    env.click(".bar-nav a[href='/students']").await;
+    env.wait_text("#student-count", "12 học sinh").await;
+    env.fill("q", "ton nu thi ha").await;
+    env.click("#student-filters button[type=submit]").await;
+    env.wait_text("#student-count", "1 học sinh").await;
+    env.wait_text("#student-table", "Tôn Nữ Thị Hà").await;
+    env.wait_text("#student-table", "31/01/2010").await;
+    // The class list is in Vietnamese order: by given name (Ăn < Ân < Brơi < Đức …).
+    env.fill("q", "").await;
+    env.click("#student-filters button[type=submit]").await;
+    env.wait_text("#student-count", "12 học sinh").await;
+    let order = env.js("return [...document.querySelectorAll('#student-table tbody tr td:nth-child(2)')].map(td => td.textContent)").await;
+    let order: Vec<String> = serde_json::from_value(order).unwrap();
+    assert_eq!(
+        order,
+        [
+            "Bùi Thị Ăn", "Hồ Ngọc Ân", "K' Brơi", "Nguyễn Văn Đức", "Tôn Nữ Thị Hà", "Đặng Thu Hằng", "Ka Thị Hương",
+            "Lê Quốc Khánh", "Vũ Đình Ơn", "Âu Dương Phong", "Trần Thị Ánh Tuyết", "Phạm Minh Ưng"
+        ]
+    );
+    env.shot("14-students-imported").await;
+    env.browser.clone().close().await.unwrap();
+}
