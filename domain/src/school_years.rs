@@ -153,6 +153,119 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     Ok(year.id)
 }
 
+/// The classes of a school year (grade, then name with numbers in order),
+/// with homeroom teachers and sizes; and the school's staff who may be
+/// homeroom teachers, in class-list order.
+pub async fn classes<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    year_id: i64,
+) -> Result<(Vec<nguon_shared::views::ClassRow>, Vec<(i64, String)>), AppError> {
+    use crate::entities::staff;
+    let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    require(conn, actor, year.school_id).await?;
+    let classes = class::Entity::find().filter(class::Column::SchoolYearId.eq(year.id)).all(conn).await?;
+    let mut staff_names: Vec<(crate::names::PersonName, i64)> = staff::Entity::find()
+        .filter(staff::Column::SchoolId.eq(year.school_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| (crate::names::PersonName { family: t.family_name, middle: t.middle_name, given: t.given_name }, t.id))
+        .collect();
+    staff_names.sort_by(|(a, _), (b, _)| crate::names::compare_names(a, b));
+    let options: Vec<(i64, String)> = staff_names.into_iter().map(|(n, id)| (id, n.full())).collect();
+    let teachers: HashMap<i64, String> = options.iter().cloned().collect();
+    let mut sizes: HashMap<i64, u32> = HashMap::new();
+    for e in enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(year.id)).all(conn).await? {
+        *sizes.entry(e.class_id).or_default() += 1;
+    }
+    let mut rows: Vec<nguon_shared::views::ClassRow> = classes
+        .into_iter()
+        .map(|c| nguon_shared::views::ClassRow {
+            id: c.id,
+            homeroom: c.homeroom_staff_id.and_then(|id| teachers.get(&id).map(|n| (id, n.clone()))),
+            students: sizes.get(&c.id).copied().unwrap_or(0),
+            name: c.name,
+            grade: c.grade,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.grade.cmp(&b.grade).then_with(|| class_order(&a.name).cmp(&class_order(&b.name))));
+    Ok((rows, options))
+}
+
+/// Sort key of a class name: "10A2" before "10A10".
+pub fn class_order(name: &str) -> (String, u32) {
+    let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
+    let (head, tail) = name.split_at(name.len() - digits);
+    (head.to_string(), tail.parse().unwrap_or(0))
+}
+
+/// Adds a class to a school year by hand (imports create them too).
+pub async fn create_class(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, year_id: i64, name: &str) -> Result<i64, AppError> {
+    let txn = db.begin().await?;
+    let year = school_year::Entity::find_by_id(year_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    require(&txn, actor, year.school_id).await?;
+    let (name, grade) = crate::roster::fields::parse_class(name).map_err(|code| AppError::invalid("name", code))?;
+    let exists = class::Entity::find()
+        .filter(class::Column::SchoolYearId.eq(year.id))
+        .filter(class::Column::Name.eq(name.as_str()))
+        .one(&txn)
+        .await?;
+    if exists.is_some() {
+        return Err(AppError::invalid("name", ErrorCode::InvalidValue));
+    }
+    let c = class::ActiveModel { school_year_id: Set(year.id), name: Set(name.clone()), grade: Set(grade), ..Default::default() }
+        .insert(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "create",
+            entity: "class",
+            entity_id: Some(c.id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "school_year_id": year.id, "name": name, "grade": grade })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(c.id)
+}
+
+/// Sets (or clears) a class's homeroom teacher, a staff member of the same school.
+pub async fn set_homeroom(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, class_id: i64, staff_id: Option<i64>) -> Result<(), AppError> {
+    use crate::entities::staff;
+    let txn = db.begin().await?;
+    let c = class::Entity::find_by_id(class_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let year = school_year::Entity::find_by_id(c.school_year_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    require(&txn, actor, year.school_id).await?;
+    if let Some(id) = staff_id {
+        let teacher = staff::Entity::find_by_id(id).one(&txn).await?;
+        if teacher.is_none_or(|t| t.school_id != year.school_id) {
+            return Err(AppError::invalid("homeroom", ErrorCode::InvalidValue));
+        }
+    }
+    let before = c.homeroom_staff_id;
+    let mut active: class::ActiveModel = c.into();
+    active.homeroom_staff_id = Set(staff_id);
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "update",
+            entity: "class",
+            entity_id: Some(class_id.to_string()),
+            before: Some(serde_json::json!({ "homeroom_staff_id": before })),
+            after: Some(serde_json::json!({ "homeroom_staff_id": staff_id })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Moves every student of `from_year` up a grade into `to_year` (a later
 /// year of the same school): 10A1 → 11A1, 11A1 → 12A1, creating missing
 /// classes; grade 12 leaves. Students already placed in `to_year` stay where
@@ -266,5 +379,12 @@ mod tests {
         assert_eq!(next_class_name("12A8", 12), None);
         // A name that does not start with its grade is not guessed at.
         assert_eq!(next_class_name("A1", 10), None);
+    }
+
+    #[test]
+    fn class_names_sort_with_numbers_in_order() {
+        let mut names = ["10A10", "10A2", "10A1", "10CT", "10A9"];
+        names.sort_by_key(|n| class_order(n));
+        assert_eq!(names, ["10A1", "10A2", "10A9", "10A10", "10CT"]);
     }
 }

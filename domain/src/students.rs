@@ -166,12 +166,8 @@ pub async fn classes<C: ConnectionTrait>(
         .into_iter()
         .map(|c| nguon_shared::views::ClassOption { id: c.id, name: c.name, grade: c.grade })
         .collect();
-    // "10A2" before "10A10": compare the numeric tail as a number.
-    let key = |name: &str| {
-        let tail: String = name.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
-        (name[..name.len() - tail.len()].to_string(), tail.parse::<u32>().unwrap_or(0))
-    };
-    list.sort_by(|a, b| a.grade.cmp(&b.grade).then_with(|| key(&a.name).cmp(&key(&b.name))));
+    use crate::school_years::class_order;
+    list.sort_by(|a, b| a.grade.cmp(&b.grade).then_with(|| class_order(&a.name).cmp(&class_order(&b.name))));
     Ok(list)
 }
 

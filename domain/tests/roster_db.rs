@@ -263,9 +263,40 @@ async fn years_roll_over_keeping_history(t: TestDb) {
     assert!(school_years::roll_over(&w.db, &w.admin, &ctx, next_id, w.year).await.is_err());
     let outsider = Actor { user_id: w.admin.user_id, grants: vec![(Role::Administrator, w.other_school)] };
     assert_eq!(school_years::roll_over(&w.db, &outsider, &ctx, w.year, next_id).await, Err(AppError::NotFound));
+    // Classes by hand, and homeroom teachers from the school's staff only.
+    school_years::create_class(&w.db, &w.admin, &ctx, next_id, "12 a10").await.unwrap();
+    let dup = school_years::create_class(&w.db, &w.admin, &ctx, next_id, "12A10").await;
+    assert_eq!(dup, Err(AppError::invalid("name", ErrorCode::InvalidValue)));
+    assert_eq!(school_years::create_class(&w.db, &w.admin, &ctx, next_id, "9A1").await, Err(AppError::invalid("name", ErrorCode::InvalidClass)));
+    let teacher = nguon_domain::entities::staff::ActiveModel {
+        school_id: Set(w.school),
+        family_name: Set("Lê".into()),
+        middle_name: Set("Thị".into()),
+        given_name: Set("Hương".into()),
+        search_key: Set("le thi huong".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&w.db)
+    .await
+    .unwrap();
+    let (classes, teachers) = school_years::classes(&w.db, &w.admin, next_id).await.unwrap();
+    assert_eq!(classes.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), vec!["11A1", "11A2", "12A10"]);
+    assert_eq!(teachers, vec![(teacher.id, "Lê Thị Hương".to_string())]);
+    school_years::set_homeroom(&w.db, &w.admin, &ctx, classes[0].id, Some(teacher.id)).await.unwrap();
+    let (classes, _) = school_years::classes(&w.db, &w.admin, next_id).await.unwrap();
+    assert_eq!(classes[0].homeroom, Some((teacher.id, "Lê Thị Hương".to_string())));
+    assert_eq!(classes[0].students, 8);
+    let foreign = nguon_domain::entities::staff::ActiveModel { id: sea_orm::NotSet, school_id: Set(w.other_school), ..teacher.clone().into() }
+        .insert(&w.db)
+        .await
+        .unwrap();
+    let refused = school_years::set_homeroom(&w.db, &w.admin, &ctx, classes[0].id, Some(foreign.id)).await;
+    assert_eq!(refused, Err(AppError::invalid("homeroom", ErrorCode::InvalidValue)));
+
     let years = school_years::list(&w.db, &w.admin).await.unwrap();
     let names: Vec<(&str, u32, u32)> = years.iter().map(|y| (y.name.as_str(), y.classes, y.students)).collect();
-    assert_eq!(names, vec![("2026-2027", 2, 11), ("2025-2026", 3, 12)]);
+    assert_eq!(names, vec![("2026-2027", 3, 11), ("2025-2026", 3, 12)]);
 }
 
 both_engines!(

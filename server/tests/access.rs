@@ -71,7 +71,7 @@ async fn year(s: &Server, school: i64, name: &str, start: i32) -> i64 {
     .id
 }
 
-async fn pupil(s: &Server, school: i64, year: i64, given: &str) {
+async fn pupil(s: &Server, school: i64, year: i64, given: &str) -> i64 {
     let c = class::ActiveModel { school_year_id: Set(year), name: Set("10A1".into()), grade: Set(10), ..Default::default() }
         .insert(&s.db)
         .await
@@ -95,6 +95,7 @@ async fn pupil(s: &Server, school: i64, year: i64, given: &str) {
         .insert(&s.db)
         .await
         .unwrap();
+    c.id
 }
 
 async fn account(s: &Server, login: &str, role: Option<(Role, i64)>) -> String {
@@ -176,8 +177,8 @@ async fn access_matrix(t: TestDb) {
     let (a, b) = (school(&s, "THPT Tân Hà", province).await, school(&s, "THPT Lâm Hà", province).await);
     let (year_a, year_b) = (year(&s, a, "2025-2026", 2025).await, year(&s, b, "2025-2026", 2025).await);
     let (next_a, next_b) = (year(&s, a, "2026-2027", 2026).await, year(&s, b, "2026-2027", 2026).await);
-    pupil(&s, a, year_a, "An").await;
-    pupil(&s, b, year_b, "Bình").await;
+    let class_a = pupil(&s, a, year_a, "An").await.to_string();
+    let class_b = pupil(&s, b, year_b, "Bình").await.to_string();
 
     // The province administrator uploads to school B: nobody at school A may touch it.
     let root = s.login("admin", PW).await.unwrap();
@@ -317,6 +318,12 @@ async fn access_matrix(t: TestDb) {
         ("revoke_grant", vec![("grant", &grant_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("audit_log", vec![("from", ""), ("to", ""), ("actor_name", ""), ("action", ""), ("entity", ""), ("before", "")],
             [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("year_classes", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("year_classes", vec![("year", &ya)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("create_class", vec![("year", &yb), ("name", "10A9")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_class", vec![("year", &ya), ("name", "10A9")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("set_homeroom", vec![("class", &class_b), ("staff", "")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_homeroom", vec![("class", &class_a), ("staff", &staff_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("org_tree", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &b_s), ("valid_from", ""), ("valid_to", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),

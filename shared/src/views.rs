@@ -316,3 +316,18 @@ pub struct ClassOption {
     /// 10, 11 or 12.
     pub grade: i16,
 }
+
+/// A class of a school year with its homeroom teacher and size.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRow {
+    /// Id.
+    pub id: i64,
+    /// "10A1".
+    pub name: String,
+    /// 10, 11 or 12.
+    pub grade: i16,
+    /// Homeroom teacher (staff id and full name).
+    pub homeroom: Option<(i64, String)>,
+    /// Students placed in the class.
+    pub students: u32,
+}

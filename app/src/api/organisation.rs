@@ -141,3 +141,40 @@ pub async fn set_school_link(school: i64, relation: String, target: i64, valid_f
     let back = format!("/admin/org?school={school}");
     finish_form(result, Some(&back))
 }
+
+/// The classes of a school year and the school's staff (for homeroom teachers).
+#[server(endpoint = "year_classes")]
+pub async fn year_classes(year: i64) -> Result<(Vec<nguon_shared::views::ClassRow>, Vec<(i64, String)>), AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::school_years::classes(&state()?.db, &actor, year).await
+}
+
+/// Adds a class ("10A1") to a school year.
+#[server(endpoint = "create_class")]
+pub async fn create_class(year: i64, name: String) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::school_years::create_class(&state()?.db, &actor, &audit_context(Some(actor.user_id)), year, &name).await
+    }
+    .await;
+    let back = format!("/admin/years?year={year}");
+    finish_form(result, Some(&back))
+}
+
+/// Sets a class's homeroom teacher (`staff` empty: none).
+#[server(endpoint = "set_homeroom")]
+pub async fn set_homeroom(class: i64, staff: String) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let staff = match staff.trim() {
+            "" => None,
+            s => Some(s.parse::<i64>().map_err(|_| AppError::invalid("homeroom", nguon_shared::ErrorCode::InvalidValue))?),
+        };
+        nguon_domain::school_years::set_homeroom(&state()?.db, &actor, &audit_context(Some(actor.user_id)), class, staff).await
+    }
+    .await;
+    finish_form(result, None)
+}

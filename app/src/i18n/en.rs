@@ -216,6 +216,9 @@ pub const EN: Messages = Messages {
     setup_demo_hint: "“THPT Tân Hà (demo)”: 30 classes, about 1,200 students and 90 staff with generated names (not real people). The demo accounts demo.doan, demo.chibo and demo.huongdan use the password you set here.",
     all_classes: "All classes",
     pages: "Pages",
+    classes_of: "Classes of {year} — {school}",
+    homeroom: "Homeroom teacher",
+    add_class: "Add class",
     import_fields: [
         "Full name",
         "Family and middle name",

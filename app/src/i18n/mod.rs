@@ -245,6 +245,9 @@ pub struct Messages {
     pub setup_demo_hint: &'static str,
     pub all_classes: &'static str,
     pub pages: &'static str,
+    pub classes_of: &'static str,
+    pub homeroom: &'static str,
+    pub add_class: &'static str,
     /// Labels of the import fields, in the order of `ImportField::ALL`.
     pub import_fields: [&'static str; 20],
 }

@@ -216,6 +216,9 @@ pub const VI: Messages = Messages {
     setup_demo_hint: "Trường mẫu “THPT Tân Hà (demo)”: 30 lớp, khoảng 1.200 học sinh và 90 cán bộ, tên do máy sinh ra (không phải người thật). Các tài khoản mẫu demo.doan, demo.chibo, demo.huongdan dùng mật khẩu bạn vừa đặt.",
     all_classes: "Tất cả các lớp",
     pages: "Trang",
+    classes_of: "Các lớp năm học {year} — {school}",
+    homeroom: "Giáo viên chủ nhiệm",
+    add_class: "Thêm lớp",
     import_fields: [
         "Họ và tên",
         "Họ đệm",

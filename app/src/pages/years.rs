@@ -1,7 +1,7 @@
 //! School years and classes: create a year with its two semesters, and move
 //! every student up a grade into the next year.
 
-use crate::api::{admin_schools, school_years, CreateSchoolYear, RollOverYear};
+use crate::api::{admin_schools, school_years, year_classes, CreateClass, CreateSchoolYear, RollOverYear, SetHomeroom};
 use crate::components::form::{form_error, ErrorBanner, Field};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -50,7 +50,11 @@ fn years_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
             {move || years.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok(list) => years_table(m, &list),
+                Ok(list) => {
+                    let chosen = query.with(|q| q.get("year")).and_then(|v| v.parse::<i64>().ok())
+                        .and_then(|id| list.iter().find(|y| y.id == id).cloned());
+                    view! { {years_table(m, &list)}{chosen.map(|y| classes_section(m, y))} }.into_any()
+                }
             })}
         </Transition>
         <section class="card">
@@ -121,7 +125,7 @@ fn years_table(m: &'static crate::i18n::Messages, list: &[SchoolYearView]) -> An
                     {list.iter().map(|y| view! {
                         <tr>
                             <td>{y.school_name.clone()}</td>
-                            <td>{y.name.clone()}<br/><small class="muted">{format!("{} – {}", format::date(y.starts_on), format::date(y.ends_on))}</small></td>
+                            <td><a href=format!("/admin/years?year={}", y.id)>{y.name.clone()}</a><br/><small class="muted">{format!("{} – {}", format::date(y.starts_on), format::date(y.ends_on))}</small></td>
                             <td>{y.semesters.iter().map(|(n, from, to)| view! {
                                 <div>{fill(m.semester_dates, &[("n", &n.to_string()), ("from", &format::date(*from)), ("to", &format::date(*to))])}</div>
                             }).collect_view()}</td>
@@ -132,6 +136,66 @@ fn years_table(m: &'static crate::i18n::Messages, list: &[SchoolYearView]) -> An
                 </tbody>
             </table>
         </div>
+    }
+    .into_any()
+}
+
+fn classes_section(m: &'static crate::i18n::Messages, year: SchoolYearView) -> AnyView {
+    let add = ServerAction::<CreateClass>::new();
+    let homeroom = ServerAction::<SetHomeroom>::new();
+    let errors = [form_error(add.value()), form_error(homeroom.value())];
+    let data = Resource::new(move || (add.version().get(), homeroom.version().get()), move |_| year_classes(year.id));
+    view! {
+        <section class="card" id="classes">
+            <h2>{fill(m.classes_of, &[("year", &year.name), ("school", &year.school_name)])}</h2>
+            {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
+            <Transition fallback=move || view! { <p>{m.loading}</p> }>
+                {move || data.get().map(|r| match r {
+                    Err(e) => view! { <p class="alert error">{m.error(&e)}</p> }.into_any(),
+                    Ok((classes, teachers)) => view! {
+                        <div class="table-wrap"><table id="classes-table">
+                            <thead><tr>
+                                <th scope="col">{m.col_class}</th>
+                                <th scope="col">{m.col_students}</th>
+                                <th scope="col">{m.homeroom}</th>
+                            </tr></thead>
+                            <tbody>
+                                {classes.into_iter().map(|c| {
+                                    let current = c.homeroom.as_ref().map(|(id, _)| *id);
+                                    let options = teachers.iter().map(|(id, name)| view! {
+                                        <option value=id.to_string() selected=Some(*id) == current>{name.clone()}</option>
+                                    }).collect_view();
+                                    let select_id = format!("homeroom-{}", c.id);
+                                    view! {
+                                        <tr>
+                                            <td>{c.name.clone()}</td>
+                                            <td>{c.students}</td>
+                                            <td>
+                                                <ActionForm action=homeroom attr:class="row-form">
+                                                    <input type="hidden" name="class" value=c.id.to_string()/>
+                                                    <label class="visually-hidden" for=select_id.clone()>{m.homeroom}</label>
+                                                    <select id=select_id name="staff">
+                                                        <option value="" selected=current.is_none()>{m.none}</option>
+                                                        {options}
+                                                    </select>
+                                                    <button type="submit" class="secondary">{m.save}</button>
+                                                </ActionForm>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table></div>
+                    }.into_any(),
+                })}
+            </Transition>
+            <ActionForm action=add attr:id="class-form" attr:class="row-form">
+                <input type="hidden" name="year" value=year.id.to_string()/>
+                <label for="new-class">{m.add_class}</label>
+                <input id="new-class" name="name" type="text" placeholder="10A1"/>
+                <button type="submit">{m.add_class}</button>
+            </ActionForm>
+        </section>
     }
     .into_any()
 }
