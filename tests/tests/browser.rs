@@ -143,7 +143,8 @@ impl Env {
             if Instant::now() > deadline {
                 self.shot("failure").await;
                 let html = self.browser.source().await.unwrap_or_default();
-                panic!("no `{css}` containing {text:?} in:\n{html}");
+                let errors = self.browser.execute("return window.__nguonErrors || []", vec![]).await.unwrap_or_default();
+                panic!("no `{css}` containing {text:?}; browser console errors: {errors}\nin:\n{html}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -180,6 +181,10 @@ impl Env {
                 .await;
             if done == serde_json::Value::Bool(true) {
                 tokio::time::sleep(Duration::from_millis(300)).await;
+                // Keep console errors (a wasm panic lands there) for failure messages.
+                self.js("if (!window.__nguonErrors) { window.__nguonErrors = []; const e = console.error; \
+                         console.error = (...a) => { window.__nguonErrors.push(a.map(String).join(' ')); e(...a) }; } return true")
+                    .await;
                 return;
             }
             assert!(Instant::now() < deadline, "wasm never loaded");

@@ -45,7 +45,16 @@ fn org_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     let link = ServerAction::<SetSchoolLink>::new();
     let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
     let tree = Resource::new(move || (create.version().get(), update.version().get()), |_| org_tree());
-    let school = move || query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok()));
+    let school = Memo::new(move |_| query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok())));
+    let links = Resource::new(
+        move || (school.get(), link.version().get()),
+        |(school, _)| async move {
+            match school {
+                Some(school) => school_links(school).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
     view! {
         <h1>{m.org_title}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
@@ -53,10 +62,17 @@ fn org_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
             {move || tree.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok(units) => {
-                    let chosen = school().filter(|id| units.iter().any(|u| u.id == *id && u.kind == "school"));
+                    let schools: Vec<(i64, String)> = units.iter().filter(|u| u.kind == "school").map(|u| (u.id, u.name.clone())).collect();
+                    let section = {
+                        let units = units.clone();
+                        move || {
+                            let chosen = school.get().and_then(|id| schools.iter().find(|(s, _)| *s == id).cloned());
+                            chosen.map(|(id, name)| links_section(m, id, name, &units, links, link))
+                        }
+                    };
                     view! {
                         {tree_table(m, &units, update)}
-                        {chosen.map(|id| links_section(m, id, &units, link))}
+                        {section}
                         {add_unit_form(m, &units, create)}
                     }.into_any()
                 }
@@ -166,9 +182,14 @@ fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<C
     .into_any()
 }
 
-fn links_section(m: &'static Messages, school: i64, units: &[UnitRow], link: ServerAction<SetSchoolLink>) -> AnyView {
-    let links = Resource::new(move || link.version().get(), move |_| school_links(school));
-    let name = units.iter().find(|u| u.id == school).map(|u| u.name.clone()).unwrap_or_default();
+fn links_section(
+    m: &'static Messages,
+    school: i64,
+    name: String,
+    units: &[UnitRow],
+    links: Resource<Result<Vec<nguon_shared::views::LinkRow>, nguon_shared::AppError>>,
+    link: ServerAction<SetSchoolLink>,
+) -> AnyView {
     let targets = unit_options(units, None);
     view! {
         <section class="card" id="school-links">

@@ -37,6 +37,30 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     };
     let schools = Resource::new(|| (), |_| staff_schools());
     let units = Resource::new(|| (), |_| grant_units());
+    // Resources at the page's level, keyed by the chosen school (see the students page).
+    let chosen = Memo::new(move |_| {
+        let list = schools.get().and_then(|r| r.ok()).unwrap_or_default();
+        let wanted = query.with(|q| q.get("school")).and_then(|v| v.parse::<i64>().ok());
+        wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
+    });
+    let staff = Resource::new(
+        move || (chosen.get(), acts.create.version().get(), acts.party.version().get(), acts.grant.version().get(), acts.revoke.version().get()),
+        |(school, ..)| async move {
+            match school {
+                Some(school) => list_staff(school).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
+    let cells = Resource::new(
+        move || chosen.get(),
+        |school| async move {
+            match school {
+                Some(school) => party_cells(school).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
     let errors = [form_error(acts.party.value()), form_error(acts.grant.value()), form_error(acts.revoke.value())];
     let create_error = form_error(acts.create.value());
     view! {
@@ -48,19 +72,16 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p>{m.no_schools}</p> }.into_any(),
                 Ok(list) => {
-                    let chosen = query.with(|q| q.get("school")).and_then(|v| v.parse::<i64>().ok())
-                        .filter(|id| list.iter().any(|s| s.id == *id)).unwrap_or(list[0].id);
-                    let staff = Resource::new(
-                        move || (acts.create.version().get(), acts.party.version().get(), acts.grant.version().get(), acts.revoke.version().get()),
-                        move |_| list_staff(chosen),
-                    );
-                    let cells = Resource::new(|| (), move |_| party_cells(chosen));
+                    let current = chosen.get_untracked().unwrap_or(list[0].id);
                     view! {
                         <Form method="GET" action="" attr:class="card filters">
                             <div class="field">
                                 <label for="f-school">{m.school}</label>
                                 <select id="f-school" name="school">
-                                    {list.iter().map(|s| view! { <option value=s.id.to_string() selected=s.id == chosen>{s.name.clone()}</option> }).collect_view()}
+                                    {list.iter().map(|s| {
+                                        let id = s.id;
+                                        view! { <option value=id.to_string() selected=move || chosen.get() == Some(id)>{s.name.clone()}</option> }
+                                    }).collect_view()}
                                 </select>
                             </div>
                             <button type="submit" class="secondary">{m.show_button}</button>
@@ -79,7 +100,7 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                             <h2>{m.add_staff_title}</h2>
                             <ErrorBanner m=m error=create_error/>
                             <ActionForm action=acts.create attr:id="staff-form">
-                                <input type="hidden" name="school" value=chosen.to_string()/>
+                                <input type="hidden" name="school" value=move || chosen.get().unwrap_or(current).to_string()/>
                                 <Field m=m name="full_name" label=m.full_name error=create_error/>
                                 <div class="field-row">
                                     <Field m=m name="username" label=m.username_optional error=create_error/>

@@ -21,6 +21,32 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let schools = Resource::new(|| (), |_| my_schools());
+    // The school shown: the one in the address when the user may see it, else the first.
+    // Resources live at the page's level (not inside the view's closures), so a new
+    // query never reads a resource that an earlier render disposed of.
+    let chosen = Memo::new(move |_| {
+        let list = schools.get().and_then(|r| r.ok()).unwrap_or_default();
+        let wanted = param("school").parse::<i64>().ok();
+        wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
+    });
+    let students = Resource::new(
+        move || (chosen.get(), param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
+        |(school, q, grade, class, union_only, adult_on, page)| async move {
+            match school {
+                Some(school) => list_students(school, q, grade, class, union_only, adult_on, page).await,
+                None => Ok(StudentPage::default()),
+            }
+        },
+    );
+    let classes = Resource::new(
+        move || chosen.get(),
+        |school| async move {
+            match school {
+                Some(school) => school_classes(school).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
     view! {
         <h1>{m.students_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -28,26 +54,19 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p>{m.no_schools}</p> }.into_any(),
                 Ok(list) => {
-                    let chosen = param("school").parse::<i64>().ok().filter(|id| list.iter().any(|s| s.id == *id))
-                        .unwrap_or(list[0].id);
-                    let students = Resource::new(
-                        move || (chosen, param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
-                        |(school, q, grade, class, union_only, adult_on, page)| list_students(school, q, grade, class, union_only, adult_on, page),
-                    );
-                    let classes = Resource::new(move || chosen, school_classes);
                     view! {
                         <Form method="GET" action="" attr:class="card filters" attr:id="student-filters">
                             <div class="field">
                                 <label for="f-school">{m.school}</label>
                                 <select id="f-school" name="school">
                                     {list.iter().map(|s| view! {
-                                        <option value=s.id.to_string() selected=s.id == chosen>{s.name.clone()}</option>
+                                        <option value=s.id.to_string() selected={let id = s.id; move || chosen.get() == Some(id)}>{s.name.clone()}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
                             <div class="field">
                                 <label for="f-q">{m.search_students}</label>
-                                <input id="f-q" name="q" type="search" value=param("q") autocomplete="off"/>
+                                <input id="f-q" name="q" type="search" value=move || param("q") autocomplete="off"/>
                             </div>
                             <div class="field-row">
                                 <div class="field">
@@ -55,7 +74,7 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                                     <select id="f-grade" name="grade">
                                         <option value="">{m.all_grades}</option>
                                         {["10", "11", "12"].into_iter().map(|g| view! {
-                                            <option value=g selected=param("grade") == g>{g}</option>
+                                            <option value=g selected=move || param("grade") == g>{g}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
@@ -67,7 +86,7 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                                                 <option value="">{m.all_classes}</option>
                                                 {list.into_iter().map(|c| {
                                                     let id = c.id.to_string();
-                                                    let selected = param("class") == id;
+                                                    let selected = { let id = id.clone(); move || param("class") == id };
                                                     view! { <option value=id selected=selected>{c.name}</option> }
                                                 }).collect_view()}
                                             </select>
@@ -79,11 +98,11 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
                                 <div class="field">
                                     <label for="f-adult">{m.adult_on}</label>
                                     <input id="f-adult" name="adult_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
-                                        value=param("adult_on")/>
+                                        value=move || param("adult_on")/>
                                 </div>
                             </div>
                             <div class="field checkbox">
-                                <input id="f-union" name="union" type="checkbox" value="1" checked=param("union") == "1"/>
+                                <input id="f-union" name="union" type="checkbox" value="1" checked=move || param("union") == "1"/>
                                 <label for="f-union">{m.union_only}</label>
                             </div>
                             <button type="submit">{m.filter_button}</button>
