@@ -43,24 +43,22 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         let wanted = query.with(|q| q.get("school")).and_then(|v| v.parse::<i64>().ok());
         wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
     });
+    let param = move || query.with(|q| q.get("school")).unwrap_or_default();
     let staff = Resource::new(
-        move || (chosen.get(), acts.create.version().get(), acts.party.version().get(), acts.grant.version().get(), acts.revoke.version().get()),
+        move || (param(), acts.create.version().get(), acts.party.version().get(), acts.grant.version().get(), acts.revoke.version().get()),
         |(school, ..)| async move {
-            match school {
+            match resolve_school(&school).await? {
                 Some(school) => list_staff(school).await,
                 None => Ok(Vec::new()),
             }
         },
     );
-    let cells = Resource::new(
-        move || chosen.get(),
-        |school| async move {
-            match school {
-                Some(school) => party_cells(school).await,
-                None => Ok(Vec::new()),
-            }
-        },
-    );
+    let cells = Resource::new(param, |school| async move {
+        match resolve_school(&school).await? {
+            Some(school) => party_cells(school).await,
+            None => Ok(Vec::new()),
+        }
+    });
     let errors = [form_error(acts.party.value()), form_error(acts.grant.value()), form_error(acts.revoke.value())];
     let create_error = form_error(acts.create.value());
     view! {
@@ -126,6 +124,14 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         </Transition>
     }
     .into_any()
+}
+
+/// The school of the address, or the user's first school when none is given.
+async fn resolve_school(param: &str) -> Result<Option<i64>, nguon_shared::AppError> {
+    match param.parse::<i64>() {
+        Ok(id) => Ok(Some(id)),
+        Err(_) => Ok(staff_schools().await?.first().map(|s| s.id)),
+    }
 }
 
 fn party_fields(m: &'static Messages, prefix: &str, _cells: Vec<UnitOption>, since: Option<chrono::NaiveDate>) -> AnyView {

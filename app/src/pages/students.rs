@@ -22,26 +22,27 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let schools = Resource::new(|| (), |_| my_schools());
     // The school shown: the one in the address when the user may see it, else the first.
-    // Resources live at the page's level (not inside the view's closures), so a new
-    // query never reads a resource that an earlier render disposed of.
     let chosen = Memo::new(move |_| {
         let list = schools.get().and_then(|r| r.ok()).unwrap_or_default();
         let wanted = param("school").parse::<i64>().ok();
         wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
     });
+    // Resources live at the page's level (a new query never reads one an earlier render
+    // disposed of) and depend on the address only, each resolving the default school
+    // itself, so the server renders them in one pass.
     let students = Resource::new(
-        move || (chosen.get(), param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
+        move || (param("school"), param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
         |(school, q, grade, class, union_only, adult_on, page)| async move {
-            match school {
+            match resolve_school(&school).await? {
                 Some(school) => list_students(school, q, grade, class, union_only, adult_on, page).await,
                 None => Ok(StudentPage::default()),
             }
         },
     );
     let classes = Resource::new(
-        move || chosen.get(),
+        move || param("school"),
         |school| async move {
-            match school {
+            match resolve_school(&school).await? {
                 Some(school) => school_classes(school).await,
                 None => Ok(Vec::new()),
             }
@@ -120,6 +121,14 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         </Transition>
     }
     .into_any()
+}
+
+/// The school of the address, or the user's first school when none is given.
+async fn resolve_school(param: &str) -> Result<Option<i64>, nguon_shared::AppError> {
+    match param.parse::<i64>() {
+        Ok(id) => Ok(Some(id)),
+        Err(_) => Ok(my_schools().await?.first().map(|s| s.id)),
+    }
 }
 
 /// The query of the current page with `page` replaced, for the pager's links.
