@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod db;
+pub mod ledger;
 pub mod demo;
 pub mod entities;
 pub mod names;
@@ -16,6 +17,7 @@ pub mod org_admin;
 pub mod people;
 pub mod policy;
 pub mod roster;
+pub mod rules_config;
 pub mod school_years;
 pub mod sessions;
 pub mod students;

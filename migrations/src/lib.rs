@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_foundation;
 mod m20261125_000002_organisation_people;
 mod m20261126_000003_roster_uploads;
+mod m20261126_000004_emulation_ledger;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_foundation::Migration),
             Box::new(m20261125_000002_organisation_people::Migration),
             Box::new(m20261126_000003_roster_uploads::Migration),
+            Box::new(m20261126_000004_emulation_ledger::Migration),
         ]
     }
 }

@@ -57,6 +57,12 @@ pub enum ErrorCode {
     InvalidClass,
     /// The same column is mapped to two fields, or a required field has no column.
     BadMapping,
+    /// Nobody approves (or rejects) their own entries.
+    OwnEntry,
+    /// The entry was already reviewed, reversed, or cannot be reversed.
+    AlreadyDone,
+    /// A date outside the school year (or the activity's period).
+    OutOfPeriod,
 }
 
 /// A refused input field: which one and why.

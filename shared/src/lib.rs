@@ -4,6 +4,7 @@
 //! converted into these view types before they leave it.
 
 pub mod error;
+pub mod ledger;
 pub mod locale;
 pub mod role;
 pub mod roster;
