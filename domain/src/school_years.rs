@@ -72,7 +72,12 @@ pub async fn school_of<C: ConnectionTrait>(conn: &C, year_id: i64) -> Result<i64
 
 /// The school years of every school the actor administers, newest first.
 pub async fn list<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<SchoolYearView>, AppError> {
-    let schools = crate::org::schools_in_scope(conn, actor, Permission::ManageOrganisation).await?;
+    list_for(conn, actor, Permission::ManageOrganisation).await
+}
+
+/// The school years of every school where the actor holds `permission`, newest first.
+pub async fn list_for<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission) -> Result<Vec<SchoolYearView>, AppError> {
+    let schools = crate::org::schools_in_scope(conn, actor, permission).await?;
     let mut out = Vec::new();
     for school in schools {
         let years = school_year::Entity::find()

@@ -71,7 +71,7 @@ async fn year(s: &Server, school: i64, name: &str, start: i32) -> i64 {
     .id
 }
 
-async fn pupil(s: &Server, school: i64, year: i64, given: &str) -> i64 {
+async fn pupil(s: &Server, school: i64, year: i64, given: &str) -> (i64, i64) {
     let c = class::ActiveModel { school_year_id: Set(year), name: Set("10A1".into()), grade: Set(10), ..Default::default() }
         .insert(&s.db)
         .await
@@ -95,7 +95,7 @@ async fn pupil(s: &Server, school: i64, year: i64, given: &str) -> i64 {
         .insert(&s.db)
         .await
         .unwrap();
-    c.id
+    (c.id, st.id)
 }
 
 async fn account(s: &Server, login: &str, role: Option<(Role, i64)>) -> String {
@@ -177,8 +177,9 @@ async fn access_matrix(t: TestDb) {
     let (a, b) = (school(&s, "THPT Tân Hà", province).await, school(&s, "THPT Lâm Hà", province).await);
     let (year_a, year_b) = (year(&s, a, "2025-2026", 2025).await, year(&s, b, "2025-2026", 2025).await);
     let (next_a, next_b) = (year(&s, a, "2026-2027", 2026).await, year(&s, b, "2026-2027", 2026).await);
-    let class_a = pupil(&s, a, year_a, "An").await.to_string();
-    let class_b = pupil(&s, b, year_b, "Bình").await.to_string();
+    let (class_a, student_a) = pupil(&s, a, year_a, "An").await;
+    let (class_b, student_b) = pupil(&s, b, year_b, "Bình").await;
+    let (class_a, class_b) = (class_a.to_string(), class_b.to_string());
 
     // The province administrator uploads to school B: nobody at school A may touch it.
     let root = s.login("admin", PW).await.unwrap();
@@ -249,6 +250,51 @@ async fn access_matrix(t: TestDb) {
     .id
     .to_string();
     let province_s = province.to_string();
+
+    // The ledger at both schools: a catalogue, and entries logged by officers outside the table.
+    use nguon_domain::ledger::{self, LogInput, NewActivity, RuleInput};
+    let officer = |school: i64, login: &'static str| {
+        let s = &s;
+        async move {
+            account(s, login, Some((Role::YouthUnionOfficer, school))).await;
+            nguon_domain::policy::Actor { user_id: user_id(login).await, grants: vec![(Role::YouthUnionOfficer, school)] }
+        }
+    };
+    let (other_a, other_b) = (officer(a, "doan2.a").await, officer(b, "doan.b").await);
+    let mut ledger_ids = Vec::new();
+    for (o, school, year, student) in [(&other_a, a, year_a, student_a), (&other_b, b, year_b, student_b)] {
+        let c = AuditContext { actor_user_id: Some(o.user_id), client_addr: None };
+        let cat = ledger::create_category(&s.db, o, &c, school, "Tình nguyện").await.unwrap();
+        let new = NewActivity {
+            school_year_id: year,
+            category_id: cat,
+            name: "Chủ nhật xanh".into(),
+            starts_on: d(2025, 9, 5),
+            ends_on: None,
+            organiser: String::new(),
+            rule: RuleInput::Fixed(5),
+        };
+        let act = ledger::create_activity(&s.db, o, &c, new).await.unwrap();
+        let entry = |key: &str| LogInput {
+            request_key: format!("{key}-{school}"),
+            activity_id: act,
+            level_id: None,
+            student_ids: vec![student],
+            occurred_on: d(2025, 10, 5),
+            evidence: String::new(),
+        };
+        ledger::log_batch(&s.db, o, &c, entry("pending")).await.unwrap();
+        let pending = nguon_domain::entities::ledger_entry::Entity::find().all(&s.db).await.unwrap().last().unwrap().id;
+        // An approved entry to reverse: approval switched off at the school for a day in the past.
+        nguon_domain::rules_config::set(&s.db, &c, &nguon_domain::rules_config::LEDGER_APPROVAL_REQUIRED, school, &false, d(2025, 10, 6)).await.unwrap();
+        nguon_domain::rules_config::set(&s.db, &c, &nguon_domain::rules_config::LEDGER_APPROVAL_REQUIRED, school, &true, d(2025, 10, 8)).await.unwrap();
+        let approved_batch = LogInput { occurred_on: d(2025, 10, 7), ..entry("approved") };
+        assert!(ledger::log_batch(&s.db, o, &c, approved_batch).await.unwrap().approved);
+        let approved = nguon_domain::entities::ledger_entry::Entity::find().all(&s.db).await.unwrap().last().unwrap().id;
+        ledger_ids.push((cat.to_string(), act.to_string(), pending.to_string(), approved.to_string()));
+    }
+    let [(cat_a, act_a, pending_a, approved_a), (_, act_b, pending_b, approved_b)] = <[_; 2]>::try_from(ledger_ids).unwrap();
+    let (student_a, student_b) = (student_a.to_string(), student_b.to_string());
     // Someone outside the table holds the grants to revoke.
     account(&s, "phu.a", None).await;
     let bystander = user_id("phu.a").await;
@@ -324,6 +370,35 @@ async fn access_matrix(t: TestDb) {
         ("create_class", vec![("year", &ya), ("name", "10A9")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("set_homeroom", vec![("class", &class_b), ("staff", "")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("set_homeroom", vec![("class", &class_a), ("staff", &staff_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("ledger_years", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("ledger_catalogue", vec![("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("ledger_catalogue", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("ledger_categories", vec![("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("ledger_categories", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_category", vec![("year", &yb), ("name", "Học tập")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_category", vec![("year", &ya), ("name", "Học tập")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("create_activity", vec![("year", &ya), ("category", &cat_a), ("name", "Hiến máu"), ("starts_on", "05/09/2025"), ("ends_on", ""), ("organiser", ""), ("rule", "fixed"), ("points", "10"), ("levels", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("copy_catalogue", vec![("from_year", &yb), ("to_year", &nb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("copy_catalogue", vec![("from_year", &ya), ("to_year", &na)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("new_request_key", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("log_activity", vec![("request_key", "matrix-b"), ("activity", &act_b), ("level", ""), ("students[]", &student_b), ("occurred_on", "06/10/2025"), ("evidence", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("log_activity", vec![("request_key", "matrix-a"), ("activity", &act_a), ("level", ""), ("students[]", &student_a), ("occurred_on", "06/10/2025"), ("evidence", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("review_queue", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("review_queue", vec![("school", &a_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("review_entries", vec![("entries[]", &pending_b), ("decision", "approve"), ("reason", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("review_entries", vec![("entries[]", &pending_a), ("decision", "approve"), ("reason", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("reverse_entry", vec![("entry", &approved_b), ("reason", "Nhầm")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("reverse_entry", vec![("entry", &approved_a), ("reason", "Nhầm")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("ranking", vec![("year", &yb), ("scope", "school"), ("semester", ""), ("category", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("ranking", vec![("year", &ya), ("scope", "school"), ("semester", ""), ("category", "")], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("student_entries", vec![("student", &student_b), ("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("student_entries", vec![("student", &student_a), ("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
         ("org_tree", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &b_s), ("valid_from", ""), ("valid_to", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
@@ -387,6 +462,15 @@ async fn access_matrix(t: TestDb) {
                 "grant_units" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "grant_units as {who}");
+                }
+                "ranking" if got == Ok => {
+                    let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+                    assert!(!names.iter().any(|n| n.contains("Bình")), "school B in school A's ranking: {names:?}");
+                }
+                "ledger_years" if got == Ok => {
+                    let schools: BTreeSet<i64> = value.as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
+                    let want: BTreeSet<i64> = if i >= 3 { [a].into() } else { BTreeSet::new() };
+                    assert_eq!(schools, want, "ledger_years as {who}");
                 }
                 "org_tree" if got == Ok => {
                     let units = ids(&value);

@@ -7,6 +7,7 @@ pub mod context;
 
 mod account;
 mod auth;
+mod ledger;
 mod organisation;
 mod people;
 mod roster;
@@ -15,6 +16,7 @@ mod users;
 
 pub use account::*;
 pub use auth::*;
+pub use ledger::*;
 pub use organisation::*;
 pub use people::*;
 pub use roster::*;

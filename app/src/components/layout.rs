@@ -7,7 +7,8 @@
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
-    account::AccountPage, audit::AuditPage, home::HomePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    account::AccountPage, audit::AuditPage, home::HomePage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -93,6 +94,11 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/students") view=StudentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger") view=LedgerPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/log") view=LogPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/review") view=ReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/activities") view=ActivitiesPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/student/:id") view=StudentLedgerPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>
@@ -150,7 +156,10 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
     view! {
         {user.as_ref().map(|_| view! {
             <A href="/">{m.nav_home}</A>
-            {nav.students.then(|| view! { <A href="/students">{m.nav_students}</A> })}
+            {nav.students.then(|| view! {
+                <A href="/students">{m.nav_students}</A>
+                <A href="/ledger">{m.nav_ledger}</A>
+            })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>

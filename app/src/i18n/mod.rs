@@ -248,6 +248,72 @@ pub struct Messages {
     pub classes_of: &'static str,
     pub homeroom: &'static str,
     pub add_class: &'static str,
+    pub code_own_entry: &'static str,
+    pub code_already_done: &'static str,
+    pub code_out_of_period: &'static str,
+    pub nav_ledger: &'static str,
+    pub ledger_ranking: &'static str,
+    pub ledger_log: &'static str,
+    pub ledger_review: &'static str,
+    pub ledger_catalogue: &'static str,
+    pub scope: &'static str,
+    pub whole_school: &'static str,
+    /// `{n}`.
+    pub grade_n: &'static str,
+    pub semester: &'static str,
+    pub whole_year: &'static str,
+    /// `{n}`.
+    pub semester_n: &'static str,
+    pub category: &'static str,
+    pub all_categories: &'static str,
+    pub col_rank: &'static str,
+    pub col_points: &'static str,
+    pub tie_note: &'static str,
+    pub activity: &'static str,
+    pub level: &'static str,
+    pub occurred_on: &'static str,
+    pub evidence: &'static str,
+    pub evidence_hint: &'static str,
+    pub choose: &'static str,
+    pub tick_students: &'static str,
+    /// `{n}`.
+    pub log_button: &'static str,
+    /// `{n}`.
+    pub logged: &'static str,
+    pub no_activities: &'static str,
+    pub review_intro: &'static str,
+    pub nothing_to_review: &'static str,
+    pub decision: &'static str,
+    pub approve: &'static str,
+    pub reject: &'static str,
+    pub reason: &'static str,
+    pub reason_hint: &'static str,
+    pub review_button: &'static str,
+    /// `{n}`.
+    pub reviewed: &'static str,
+    pub logged_by: &'static str,
+    pub status_pending: &'static str,
+    pub status_approved: &'static str,
+    pub status_rejected: &'static str,
+    pub reverse: &'static str,
+    /// `{id}`.
+    pub reverses: &'static str,
+    /// `{name}`.
+    pub student_ledger_title: &'static str,
+    /// `{n}`.
+    pub total_approved: &'static str,
+    pub add_category: &'static str,
+    pub add_activity: &'static str,
+    pub rule: &'static str,
+    pub rule_fixed: &'static str,
+    pub rule_by_level: &'static str,
+    pub rule_deduction: &'static str,
+    pub points: &'static str,
+    pub levels: &'static str,
+    pub organiser: &'static str,
+    pub copy_catalogue: &'static str,
+    pub copy_button: &'static str,
+    pub period: &'static str,
     /// Labels of the import fields, in the order of `ImportField::ALL`.
     pub import_fields: [&'static str; 20],
 }
@@ -317,6 +383,9 @@ impl Messages {
             ErrorCode::DuplicateInFile { line } => fill(self.code_duplicate_in_file, &[("n", &line.to_string())]),
             ErrorCode::InvalidClass => self.code_invalid_class.into(),
             ErrorCode::BadMapping => self.code_bad_mapping.into(),
+            ErrorCode::OwnEntry => self.code_own_entry.into(),
+            ErrorCode::AlreadyDone => self.code_already_done.into(),
+            ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
         }
     }
 
@@ -328,6 +397,15 @@ impl Messages {
     /// A relation's name from its code.
     pub fn relation_label(&self, code: &str) -> String {
         nguon_shared::views::RELATIONS.iter().position(|k| *k == code).map(|i| self.relations[i]).unwrap_or(code).to_string()
+    }
+
+    /// An entry status's name.
+    pub fn entry_status(&self, status: &str) -> &'static str {
+        match status {
+            "approved" => self.status_approved,
+            "rejected" => self.status_rejected,
+            _ => self.status_pending,
+        }
     }
 
     /// An import field's label.

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod home;
 pub mod import;
+pub mod ledger;
 pub mod login;
 pub mod org;
 pub mod setup;

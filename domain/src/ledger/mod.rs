@@ -86,6 +86,25 @@ pub async fn create_category(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
     Ok(c.id)
 }
 
+/// The categories of a school year's school, in their order.
+pub async fn categories<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    require(conn, actor, Permission::ViewStudents, year.school_id).await?;
+    Ok(activity_category::Entity::find()
+        .filter(activity_category::Column::SchoolId.eq(year.school_id))
+        .order_by_asc(activity_category::Column::SortOrder)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect())
+}
+
+/// The school of a school year, for callers that then authorise on it.
+pub async fn school_of_year<C: ConnectionTrait>(conn: &C, year_id: i64) -> Result<i64, AppError> {
+    Ok(school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?.school_id)
+}
+
 /// The points rule of a new activity, as the form gives it.
 #[derive(Clone, Debug)]
 pub enum RuleInput {

@@ -1,0 +1,228 @@
+//! The emulation ledger: catalogue, logging, review, rankings, a student's lines.
+
+use leptos::prelude::*;
+use nguon_shared::ledger::{ActivityView, EntryRow, LogResult, RankRow};
+use nguon_shared::views::SchoolYearView;
+use nguon_shared::AppError;
+
+/// School years of the schools whose students the user may see.
+#[server(endpoint = "ledger_years")]
+pub async fn ledger_years() -> Result<Vec<SchoolYearView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::school_years::list_for(&state()?.db, &actor, nguon_domain::policy::Permission::ViewStudents).await
+}
+
+/// A year's activity catalogue.
+#[server(endpoint = "ledger_catalogue")]
+pub async fn ledger_catalogue(year: i64) -> Result<Vec<ActivityView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::ledger::catalogue(&state()?.db, &actor, year).await
+}
+
+/// The categories of a year's school.
+#[server(endpoint = "ledger_categories")]
+pub async fn ledger_categories(year: i64) -> Result<Vec<(i64, String)>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::ledger::categories(&state()?.db, &actor, year).await
+}
+
+/// Adds a category to the school of `year`.
+#[server(endpoint = "create_category")]
+pub async fn create_category(year: i64, name: String) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let st = state()?;
+        let school = nguon_domain::ledger::school_of_year(&st.db, year).await?;
+        nguon_domain::ledger::create_category(&st.db, &actor, &audit_context(Some(actor.user_id)), school, &name).await
+    }
+    .await;
+    finish_form(result, Some(&format!("/ledger/activities?year={year}")))
+}
+
+/// Adds an activity. `rule`: `fixed`, `deduction` or `by_level`; `points`
+/// for the first two; `levels` one "label = points" per line for the last.
+#[server(endpoint = "create_activity")]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_activity(
+    year: i64,
+    category: i64,
+    name: String,
+    starts_on: String,
+    ends_on: String,
+    organiser: String,
+    rule: String,
+    points: String,
+    levels: String,
+) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::ledger::{self, NewActivity, RuleInput};
+    use nguon_shared::ErrorCode;
+    let result = async {
+        let actor = actor().await?;
+        let bad_points = || AppError::invalid("points", ErrorCode::InvalidValue);
+        let rule = match rule.as_str() {
+            "fixed" => RuleInput::Fixed(points.trim().parse().map_err(|_| bad_points())?),
+            "deduction" => RuleInput::Deduction(points.trim().parse().map_err(|_| bad_points())?),
+            "by_level" => RuleInput::ByLevel(
+                levels
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| {
+                        let (label, p) = l.rsplit_once('=').ok_or_else(|| AppError::invalid("levels", ErrorCode::InvalidValue))?;
+                        let p = p.trim().parse::<i32>().map_err(|_| AppError::invalid("levels", ErrorCode::InvalidValue))?;
+                        Ok((label.trim().to_string(), p))
+                    })
+                    .collect::<Result<Vec<_>, AppError>>()?,
+            ),
+            _ => return Err(AppError::invalid("rule", ErrorCode::InvalidValue)),
+        };
+        let ends_on = match ends_on.trim() {
+            "" => None,
+            _ => Some(required_date("ends_on", &ends_on)?),
+        };
+        let input = NewActivity {
+            school_year_id: year,
+            category_id: category,
+            name,
+            starts_on: required_date("starts_on", &starts_on)?,
+            ends_on,
+            organiser,
+            rule,
+        };
+        ledger::create_activity(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input).await
+    }
+    .await;
+    finish_form(result, Some(&format!("/ledger/activities?year={year}")))
+}
+
+/// Copies a year's catalogue into another year of the same school.
+#[server(endpoint = "copy_catalogue")]
+pub async fn copy_catalogue(from_year: i64, to_year: i64) -> Result<u32, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::ledger::copy_catalogue(&state()?.db, &actor, &audit_context(Some(actor.user_id)), from_year, to_year).await
+    }
+    .await;
+    finish_form(result, Some(&format!("/ledger/activities?year={to_year}")))
+}
+
+/// A fresh key for a logging form: a second submit of the same form is recognised.
+#[server(endpoint = "new_request_key")]
+pub async fn new_request_key() -> Result<String, AppError> {
+    use super::context::*;
+    use rand::Rng as _;
+    actor().await?;
+    Ok(format!("{:032x}", rand::rng().random::<u128>()))
+}
+
+/// Logs an activity for the ticked students (`students[]`), in one transaction.
+#[server(endpoint = "log_activity")]
+pub async fn log_activity(
+    request_key: String,
+    activity: i64,
+    level: String,
+    students: Option<Vec<i64>>,
+    occurred_on: String,
+    evidence: String,
+) -> Result<LogResult, AppError> {
+    use super::context::*;
+    use nguon_domain::ledger::{self, LogInput};
+    let result = async {
+        let actor = actor().await?;
+        let level = match level.trim() {
+            "" => None,
+            l => Some(l.parse::<i64>().map_err(|_| AppError::invalid("level", nguon_shared::ErrorCode::InvalidValue))?),
+        };
+        let input = LogInput {
+            request_key,
+            activity_id: activity,
+            level_id: level,
+            student_ids: students.unwrap_or_default(),
+            occurred_on: required_date("occurred_on", &occurred_on)?,
+            evidence,
+        };
+        ledger::log_batch(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input).await
+    }
+    .await;
+    let done = result.as_ref().ok().map(|r| format!("/ledger/log?logged={}", r.entries));
+    finish_form(result, done.as_deref())
+}
+
+/// Entries of a school waiting for the user's review (others' entries only).
+#[server(endpoint = "review_queue")]
+pub async fn review_queue(school: i64) -> Result<Vec<EntryRow>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::ledger::review_queue(&state()?.db, &actor, school).await
+}
+
+/// Approves or rejects the ticked entries (`entries[]`); a rejection needs a reason.
+#[server(endpoint = "review_entries")]
+pub async fn review_entries(entries: Option<Vec<i64>>, decision: String, reason: String) -> Result<u32, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let approve = match decision.as_str() {
+            "approve" => true,
+            "reject" => false,
+            _ => return Err(AppError::invalid("decision", nguon_shared::ErrorCode::InvalidValue)),
+        };
+        let ids = entries.unwrap_or_default();
+        nguon_domain::ledger::review(&state()?.db, &actor, &audit_context(Some(actor.user_id)), &ids, approve, &reason).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Reverses an approved entry, with a reason.
+#[server(endpoint = "reverse_entry")]
+pub async fn reverse_entry(entry: i64, reason: String) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::ledger::reverse(&state()?.db, &actor, &audit_context(Some(actor.user_id)), entry, &reason).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// A ranking. `scope`: `school`, `grade:10`, `class:<id>`; `semester` empty,
+/// 1 or 2; `category` empty or an id.
+#[server(endpoint = "ranking")]
+pub async fn ranking(year: i64, scope: String, semester: String, category: String) -> Result<Vec<RankRow>, AppError> {
+    use super::context::*;
+    use nguon_domain::ledger::standing::{self, RankingQuery, Scope};
+    use nguon_shared::ErrorCode;
+    let actor = actor().await?;
+    let bad = |f: &str| AppError::invalid(f, ErrorCode::InvalidValue);
+    let scope = match scope.split_once(':') {
+        None if scope.is_empty() || scope == "school" => Scope::School,
+        Some(("grade", g)) => Scope::Grade(g.parse().map_err(|_| bad("scope"))?),
+        Some(("class", c)) => Scope::Class(c.parse().map_err(|_| bad("scope"))?),
+        _ => return Err(bad("scope")),
+    };
+    let semester = match semester.trim() {
+        "" => None,
+        "1" => Some(1),
+        "2" => Some(2),
+        _ => return Err(bad("semester")),
+    };
+    let category_id = match category.trim() {
+        "" => None,
+        c => Some(c.parse().map_err(|_| bad("category"))?),
+    };
+    standing::ranking(&state()?.db, &actor, RankingQuery { year_id: year, scope, semester, category_id }).await
+}
+
+/// Every line behind a student's totals for a year.
+#[server(endpoint = "student_entries")]
+pub async fn student_entries(student: i64, year: i64) -> Result<Vec<EntryRow>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::ledger::student_entries(&state()?.db, &actor, student, year).await
+}
