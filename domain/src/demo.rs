@@ -45,6 +45,8 @@ pub struct DemoSummary {
     pub staff: usize,
     /// Demo accounts created (login names).
     pub accounts: Vec<String>,
+    /// Ledger entries logged and approved.
+    pub entries: u32,
 }
 
 /// A generated person's name and gender.
@@ -187,6 +189,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
     let mut logins = Vec::new();
     for (login, full, role) in [
         ("demo.doan", "Hồ Thị Thu (demo)", Role::YouthUnionOfficer),
+        ("demo.doan2", "Trịnh Văn Phúc (demo)", Role::YouthUnionOfficer),
         ("demo.chibo", "Đặng Văn Minh (demo)", Role::PartyCellOfficer),
         ("demo.huongdan", "Lê Thị Hương (demo)", Role::Mentor),
     ] {
@@ -227,5 +230,70 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
     ] {
         org::set_link(db, ctx, school.id, relation, target, from).await?;
     }
-    Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins })
+    let entries = emulation(db, school.id, year.id, &mut rng).await?;
+    Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins, entries })
+}
+
+/// The union's catalogue for the demo year and a term of approved entries,
+/// written through the ledger's own services (logged by one officer,
+/// approved by the other), so totals hold as for real data.
+async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut StdRng) -> Result<u32, AppError> {
+    use crate::entities::user;
+    use crate::ledger::{self, LogInput, NewActivity, RuleInput};
+    use crate::policy::Actor;
+    let officer = |login: &'static str| async move {
+        let u = user::Entity::find().filter(user::Column::Username.eq(login)).one(db).await?.ok_or(AppError::NotFound)?;
+        Ok::<_, AppError>(Actor { user_id: u.id, grants: vec![(Role::YouthUnionOfficer, school)] })
+    };
+    let (first, second) = (officer("demo.doan").await?, officer("demo.doan2").await?);
+    let c1 = AuditContext { actor_user_id: Some(first.user_id), client_addr: None };
+    let mut cats = Vec::new();
+    for name in ["Học tập", "Tình nguyện", "Văn hóa – thể thao", "Học tập chính trị", "Công tác Đoàn", "Giải thưởng", "Kỷ luật"] {
+        cats.push(ledger::create_category(db, &first, &c1, school, name).await?);
+    }
+    let activity = |cat: i64, name: &str, starts: NaiveDate, rule: RuleInput| NewActivity {
+        school_year_id: year,
+        category_id: cat,
+        name: name.into(),
+        starts_on: starts,
+        ends_on: None,
+        organiser: "Đoàn trường".into(),
+        rule,
+    };
+    let sunday = ledger::create_activity(db, &first, &c1, activity(cats[1], "Chủ nhật xanh", d(2025, 9, 14), RuleInput::Fixed(5))).await?;
+    let lecture = ledger::create_activity(db, &first, &c1, activity(cats[3], "Học tập Nghị quyết Đại hội Đoàn", d(2025, 10, 1), RuleInput::Fixed(3))).await?;
+    let sports = ledger::create_activity(db, &first, &c1, activity(cats[2], "Hội khỏe Phù Đổng cấp trường", d(2025, 11, 1), RuleInput::Fixed(4))).await?;
+    let prizes = RuleInput::ByLevel(vec![
+        ("Giải khuyến khích cấp trường".into(), 5),
+        ("Giải nhất cấp trường".into(), 10),
+        ("Giải cấp tỉnh".into(), 30),
+        ("Giải cấp quốc gia".into(), 50),
+    ]);
+    let prize = ledger::create_activity(db, &first, &c1, activity(cats[5], "Thi học sinh giỏi", d(2025, 12, 1), prizes)).await?;
+    ledger::create_activity(db, &first, &c1, activity(cats[4], "Tham gia Ban chấp hành chi đoàn", d(2025, 9, 5), RuleInput::Fixed(10))).await?;
+    ledger::create_activity(db, &first, &c1, activity(cats[6], "Vi phạm nội quy", d(2025, 9, 5), RuleInput::Deduction(5))).await?;
+    let levels: Vec<i64> = ledger::catalogue(db, &first, year).await?.into_iter().find(|a| a.id == prize).map(|a| a.levels.iter().map(|l| l.0).collect()).unwrap_or_default();
+
+    let classes = class::Entity::find().filter(class::Column::SchoolYearId.eq(year)).all(db).await?;
+    let mut n = 0;
+    for (i, c) in classes.iter().enumerate() {
+        let members: Vec<i64> = enrolment::Entity::find().filter(enrolment::Column::ClassId.eq(c.id)).all(db).await?.into_iter().map(|e| e.student_id).collect();
+        // Most of the class on each activity; a few students win prizes.
+        for (j, (act, on)) in [(sunday, d(2025, 9, 21)), (lecture, d(2025, 10, 15)), (sports, d(2025, 11, 20))].into_iter().enumerate() {
+            let took_part: Vec<i64> = members.iter().copied().filter(|_| rng.random_bool(0.8)).collect();
+            let input = LogInput { request_key: format!("demo-{i}-{j}"), activity_id: act, level_id: None, student_ids: took_part, occurred_on: on, evidence: "Sổ theo dõi của chi đoàn".into() };
+            n += ledger::log_batch(db, &first, &c1, input).await?.entries;
+        }
+        if let Some(winner) = members.get(rng.random_range(0..members.len().max(1))) {
+            let level = levels.get(rng.random_range(0..levels.len().max(1))).copied();
+            let input = LogInput { request_key: format!("demo-{i}-prize"), activity_id: prize, level_id: level, student_ids: vec![*winner], occurred_on: d(2025, 12, 20), evidence: "Quyết định khen thưởng".into() };
+            n += ledger::log_batch(db, &first, &c1, input).await?.entries;
+        }
+    }
+    let c2 = AuditContext { actor_user_id: Some(second.user_id), client_addr: None };
+    let pending: Vec<i64> = ledger::review_queue(db, &second, school).await?.into_iter().map(|e| e.id).collect();
+    for chunk in pending.chunks(400) {
+        ledger::review(db, &second, &c2, chunk, true, "").await?;
+    }
+    Ok(n)
 }

@@ -276,6 +276,23 @@ async fn demo_school_loads_once(t: TestDb) {
     let rows = students::list(&db, &actor, &ctx, summary.school_id, &filter, d(2026, 3, 1)).await.unwrap();
     assert!(!rows.is_empty() && rows.iter().all(|r| r.grade == Some(12)));
     assert!(rows.iter().all(|r| r.date_of_birth <= d(2008, 5, 31)));
+
+    // The demo's ledger: everything approved, the leaderboard adds up.
+    assert!(summary.entries > 2000, "{}", summary.entries);
+    let year = nguon_domain::entities::school_year::Entity::find().one(&db).await.unwrap().unwrap().id;
+    let query = nguon_domain::ledger::standing::RankingQuery {
+        year_id: year,
+        scope: nguon_domain::ledger::standing::Scope::School,
+        semester: None,
+        category_id: None,
+    };
+    let ranking = nguon_domain::ledger::standing::ranking(&db, &actor, query).await.unwrap();
+    assert_eq!(ranking.len(), summary.students);
+    let approved: i64 = nguon_domain::entities::ledger_entry::Entity::find().all(&db).await.unwrap().iter().map(|e| {
+        assert_eq!(e.status, "approved");
+        i64::from(e.points)
+    }).sum();
+    assert_eq!(ranking.iter().map(|r| r.points).sum::<i64>(), approved);
 }
 
 both_engines!(demo_school_loads_once);

@@ -441,3 +441,89 @@ async fn import_a_class_list_and_find_a_student() {
     env.shot("14-students-imported").await;
     env.browser.clone().close().await.unwrap();
 }
+
+/// On a phone: a union officer logs an activity for a whole class (all
+/// ticked by default), a second officer approves the batch, and the class
+/// leaderboard moves by the activity's points for everyone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_a_class_approve_and_see_the_leaderboard() {
+    let env = Env::start(true).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], PW);
+    let b = &env.browser;
+    let login = |user: &'static str| {
+        let env = &env;
+        async move {
+            env.browser.goto(&format!("{}/login", env.base)).await.unwrap();
+            env.wait_hydrated().await;
+            env.fill("username", user).await;
+            env.fill("password", PW).await;
+            env.click("#login-form button[type=submit]").await;
+            env.wait_text("h1", "Xin chào").await;
+        }
+    };
+    login("demo.doan").await;
+
+    // The class leaderboard of 10A1 before: points per student.
+    b.goto(&format!("{}/ledger", env.base)).await.unwrap();
+    env.wait_text("h1", "Bảng xếp hạng").await;
+    let class_10a1 = env.js("return [...document.querySelectorAll('#f-scope option')].find(o => o.textContent === '10A1').value").await;
+    let class_10a1 = class_10a1.as_str().unwrap().to_string();
+    let board = |env: &'_ Env| {
+        let class = class_10a1.clone();
+        async move {
+            env.browser.goto(&format!("{}/ledger?scope={}", env.base, class.replace(':', "%3A"))).await.unwrap();
+            env.wait_text("#leaderboard", "").await;
+            let rows = env
+                .js("return [...document.querySelectorAll('#leaderboard li')].map(li => [li.querySelector('.who').textContent, Number(li.querySelector('.pts').textContent)])")
+                .await;
+            serde_json::from_value::<Vec<(String, i64)>>(rows).unwrap().into_iter().collect::<std::collections::HashMap<_, _>>()
+        }
+    };
+    let before = board(&env).await;
+    assert!(before.len() >= 35, "{}", before.len());
+    env.shot("15-leaderboard-before").await;
+
+    // Log "Chủ nhật xanh" (+5) for the whole class on a phone.
+    env.open_menu().await;
+    env.click("details.menu nav a[href='/ledger']").await;
+    env.wait_text("h1", "Bảng xếp hạng").await;
+    env.click(".subnav a[href='/ledger/log']").await;
+    env.wait_text("h1", "Ghi điểm").await;
+    let activity = env.js("return [...document.querySelectorAll('#f-activity option')].find(o => o.textContent.startsWith('Chủ nhật xanh')).value").await;
+    let class_id = class_10a1.trim_start_matches("class:").to_string();
+    env.js(&format!("document.querySelector('#f-activity').value = '{}'; document.querySelector('#f-class').value = '{class_id}'; return true", activity.as_str().unwrap())).await;
+    env.click("#log-choose button[type=submit]").await;
+    env.wait_text("#log-form", "Ghi điểm cho").await;
+    let ticked = env.js("return document.querySelectorAll('#log-form input[name=\"students[]\"]:checked').length").await;
+    assert_eq!(ticked.as_u64().unwrap() as usize, before.len(), "the whole class is ticked by default");
+    env.fill("occurred_on", "15/03/2026").await;
+    env.fill("evidence", "Danh sách ký nhận").await;
+    env.shot("16-log-class").await;
+    env.click("#log-form button[type=submit]").await;
+    env.wait_text("#logged", &format!("Đã ghi {} dòng điểm", before.len())).await;
+    // Not counted yet: waiting for the second officer.
+    assert_eq!(board(&env).await, before);
+
+    // The second officer approves the batch.
+    env.open_menu().await;
+    env.click("#menu-logout").await;
+    env.wait_text("h1", "Đăng nhập").await;
+    login("demo.doan2").await;
+    b.goto(&format!("{}/ledger/review", env.base)).await.unwrap();
+    env.wait_text("#review-form", "Chủ nhật xanh").await;
+    env.wait_hydrated().await;
+    env.shot("17-review").await;
+    env.click("#review-form button[type=submit]").await;
+    env.wait_text("#reviewed", &format!("Đã ghi nhận quyết định cho {} dòng", before.len())).await;
+    env.wait_text("#queue-empty", "Không có dòng điểm nào chờ duyệt").await;
+
+    // Everyone in 10A1 moved by +5.
+    let after = board(&env).await;
+    for (name, points) in &before {
+        assert_eq!(after[name], points + 5, "{name}");
+    }
+    env.shot("18-leaderboard-after").await;
+    env.browser.clone().close().await.unwrap();
+}
