@@ -442,6 +442,16 @@ async fn import_a_class_list_and_find_a_student() {
     env.browser.clone().close().await.unwrap();
 }
 
+/// The points of each student on a class leaderboard, by name.
+async fn board(env: &Env, class: &str) -> std::collections::HashMap<String, i64> {
+    env.browser.goto(&format!("{}/ledger?scope={}", env.base, class.replace(':', "%3A"))).await.unwrap();
+    env.wait_text("#leaderboard", "").await;
+    let rows = env
+        .js("return [...document.querySelectorAll('#leaderboard li')].map(li => [li.querySelector('.who').textContent, Number(li.querySelector('.pts').textContent)])")
+        .await;
+    serde_json::from_value::<Vec<(String, i64)>>(rows).unwrap().into_iter().collect()
+}
+
 /// On a phone: a union officer logs an activity for a whole class (all
 /// ticked by default), a second officer approves the batch, and the class
 /// leaderboard moves by the activity's points for everyone.
@@ -470,18 +480,7 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.wait_text("h1", "Bảng xếp hạng").await;
     let class_10a1 = env.js("return [...document.querySelectorAll('#f-scope option')].find(o => o.textContent === '10A1').value").await;
     let class_10a1 = class_10a1.as_str().unwrap().to_string();
-    let board = |env: &'_ Env| {
-        let class = class_10a1.clone();
-        async move {
-            env.browser.goto(&format!("{}/ledger?scope={}", env.base, class.replace(':', "%3A"))).await.unwrap();
-            env.wait_text("#leaderboard", "").await;
-            let rows = env
-                .js("return [...document.querySelectorAll('#leaderboard li')].map(li => [li.querySelector('.who').textContent, Number(li.querySelector('.pts').textContent)])")
-                .await;
-            serde_json::from_value::<Vec<(String, i64)>>(rows).unwrap().into_iter().collect::<std::collections::HashMap<_, _>>()
-        }
-    };
-    let before = board(&env).await;
+    let before = board(&env, &class_10a1).await;
     assert!(before.len() >= 35, "{}", before.len());
     env.shot("15-leaderboard-before").await;
 
@@ -504,7 +503,7 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.click("#log-form button[type=submit]").await;
     env.wait_text("#logged", &format!("Đã ghi {} dòng điểm", before.len())).await;
     // Not counted yet: waiting for the second officer.
-    assert_eq!(board(&env).await, before);
+    assert_eq!(board(&env, &class_10a1).await, before);
 
     // The second officer approves the batch.
     env.open_menu().await;
@@ -520,7 +519,7 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.wait_text("#queue-empty", "Không có dòng điểm nào chờ duyệt").await;
 
     // Everyone in 10A1 moved by +5.
-    let after = board(&env).await;
+    let after = board(&env, &class_10a1).await;
     for (name, points) in &before {
         assert_eq!(after[name], points + 5, "{name}");
     }
