@@ -75,6 +75,8 @@ impl Env {
         let driver = Proc(
             Command::new("chromedriver")
                 .arg(format!("--port={driver_port}"))
+                // NGUON_E2E_DEBUG=<file>: Chromium's own log, console messages included, for debugging.
+                .args(std::env::var("NGUON_E2E_DEBUG").map(|f| vec!["--enable-chrome-logs".to_string(), "--verbose".into(), format!("--log-path={f}")]).unwrap_or_default())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -88,7 +90,7 @@ impl Env {
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--enable-logging=stderr", "--v=0",
                 format!("--user-data-dir={}", profile.display()),
             ]
         });
@@ -144,7 +146,13 @@ impl Env {
                 self.shot("failure").await;
                 let html = self.browser.source().await.unwrap_or_default();
                 let errors = self.browser.execute("return window.__nguonErrors || []", vec![]).await.unwrap_or_default();
-                panic!("no `{css}` containing {text:?}; browser console errors: {errors}\nin:\n{html}");
+                let calls = self
+                    .browser
+                    .execute("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).map(e => e.name + ' ' + Math.round(e.duration))", vec![])
+                    .await
+                    .unwrap_or_default();
+                let url = self.browser.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                panic!("no `{css}` containing {text:?} at {url}; browser console errors: {errors}; server calls: {calls}\nin:\n{html}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -484,9 +492,15 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     assert!(before.len() >= 35, "{}", before.len());
     env.shot("15-leaderboard-before").await;
 
-    // Log "Chủ nhật xanh" (+5) for the whole class on a phone.
+    // Log "Chủ nhật xanh" (+5) for the whole class on a phone, reached through the menu.
+    env.wait_hydrated().await;
     env.open_menu().await;
     env.click("details.menu nav a[href='/ledger']").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while b.current_url().await.unwrap().query().is_some() {
+        assert!(Instant::now() < deadline, "the menu link did not navigate");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     env.wait_text("h1", "Bảng xếp hạng").await;
     env.click(".subnav a[href='/ledger/log']").await;
     env.wait_text("h1", "Ghi điểm").await;

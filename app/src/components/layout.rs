@@ -35,7 +35,7 @@ pub fn WithShell(render: fn(PageCtx) -> AnyView) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || shell.get().map(|r| match r {
-                Ok(info) => render(PageCtx { m: messages(info.locale), info }),
+                Ok(info) => untrack(|| render(PageCtx { m: messages(info.locale), info })),
                 Err(e) => shell_error(&e),
             })}
         </Transition>
@@ -49,14 +49,24 @@ fn shell_error(e: &nguon_shared::AppError) -> AnyView {
 
 /// Like [`WithShell`] for pages that need a signed-in user: visitors are
 /// sent to first-run set-up or to the login page.
+///
+/// `render` may run more than once (the server renders a page again once its
+/// resources resolve): pages create their resources and actions in their
+/// component body, outside `render`, so every run reads the same ones.
 #[component]
-pub fn WithUser(render: fn(PageCtx, CurrentUserView) -> AnyView) -> impl IntoView {
+pub fn WithUser<F>(render: F) -> impl IntoView
+where
+    F: Fn(PageCtx, CurrentUserView) -> AnyView + Clone + Send + Sync + 'static,
+{
     let shell = expect_context::<ShellResource>().0;
     view! {
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || shell.get().map(|r| match r {
                 Ok(info) => match (info.user.clone(), info.needs_setup) {
-                    (Some(user), _) => render(PageCtx { m: messages(info.locale), info }, user),
+                    // Untracked: what a page reads while building itself (its address, its
+                    // resources' sources) must not re-run this closure, which would build the
+                    // page again with new resources and orphan the first ones mid-fetch.
+                    (Some(user), _) => untrack(|| render.clone()(PageCtx { m: messages(info.locale), info }, user)),
                     (None, needs_setup) => sign_in_prompt(messages(info.locale), needs_setup),
                 },
                 Err(e) => shell_error(&e),

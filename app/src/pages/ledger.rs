@@ -14,36 +14,116 @@ use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use nguon_shared::views::{CurrentUserView, SchoolYearView};
+use nguon_shared::ledger::{ActivityView, EntryRow, RankRow};
+use nguon_shared::views::{ClassOption, CurrentUserView, SchoolYearView, StudentRow};
 
-/// Leaderboard.
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
+type RankingData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<(i64, String)>, Vec<RankRow>);
+type LogData = (Vec<SchoolYearView>, String, Option<SchoolYearView>, Vec<ClassOption>, Vec<ActivityView>, Vec<StudentRow>);
+type ReviewData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<EntryRow>);
+type CatalogueData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ActivityView>, Vec<(i64, String)>);
+
+/// Leaderboard. Resources and actions of these pages live in the component
+/// body, outside the render function that may run twice (see `WithUser`).
 #[component]
 pub fn LedgerPage() -> impl IntoView {
-    view! { <WithUser render=ranking_page/> }
+    let (year_p, scope_p, sem_p, cat_p) = (param("year"), param("scope"), param("semester"), param("category"));
+    let data: Res<RankingData> = Resource::new(
+        move || (year_p(), scope_p(), sem_p(), cat_p()),
+        |(year, scope, semester, category)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new(), Vec::new())) };
+            let classes = crate::api::school_classes(y.school_id).await?;
+            let categories = ledger_categories(y.id).await?;
+            let rows = ranking(y.id, scope, semester, category).await?;
+            Ok((years, Some(y), classes, categories, rows))
+        },
+    );
+    view! { <WithUser render=move |page, user| ranking_page(page, user, data)/> }
 }
 
 /// Logging points for a class.
 #[component]
 pub fn LogPage() -> impl IntoView {
-    view! { <WithUser render=log_page/> }
+    let (year_p, class_p, act_p) = (param("year"), param("class"), param("activity"));
+    let action = ServerAction::<LogActivity>::new();
+    // A fresh request key after each logging, so a double submit is recognised but a new one is not.
+    let data: Res<LogData> = Resource::new(
+        move || (year_p(), class_p(), act_p(), action.version().get()),
+        |(year, class, _activity, _)| async move {
+            let years = ledger_years().await?;
+            let key = new_request_key().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, key, None, Vec::new(), Vec::new(), Vec::new())) };
+            let classes = crate::api::school_classes(y.school_id).await?;
+            let activities = ledger_catalogue(y.id).await?;
+            let class_id = class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id));
+            let students = match class_id {
+                Some(c) => list_students(y.school_id, String::new(), String::new(), c.to_string(), false, String::new(), String::new()).await?.rows,
+                None => Vec::new(),
+            };
+            Ok((years, key, Some(y), classes, activities, students))
+        },
+    );
+    view! { <WithUser render=move |page, user| log_page(page, user, data, action)/> }
 }
 
 /// The review queue.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    view! { <WithUser render=review_page/> }
+    let year_p = param("year");
+    let action = ServerAction::<ReviewEntries>::new();
+    let data: Res<ReviewData> = Resource::new(
+        move || (year_p(), action.version().get()),
+        |(year, _)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new())) };
+            let queue = review_queue(y.school_id).await?;
+            Ok((years, Some(y), queue))
+        },
+    );
+    view! { <WithUser render=move |page, user| review_page(page, user, data, action)/> }
 }
 
 /// The activity catalogue.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
-    view! { <WithUser render=activities_page/> }
+    let year_p = param("year");
+    let acts = CatalogueActions { add_cat: ServerAction::new(), add_act: ServerAction::new(), copy: ServerAction::new() };
+    let data: Res<CatalogueData> = Resource::new(
+        move || (year_p(), acts.add_cat.version().get(), acts.add_act.version().get(), acts.copy.version().get()),
+        |(year, ..)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new())) };
+            let list = ledger_catalogue(y.id).await?;
+            let cats = ledger_categories(y.id).await?;
+            Ok((years, Some(y), list, cats))
+        },
+    );
+    view! { <WithUser render=move |page, user| activities_page(page, user, data, acts)/> }
 }
 
 /// A student's ledger lines.
 #[component]
 pub fn StudentLedgerPage() -> impl IntoView {
-    view! { <WithUser render=student_page/> }
+    let params = use_params_map();
+    let year_p = param("year");
+    let reverse = ServerAction::<ReverseEntry>::new();
+    let data: Res<Vec<EntryRow>> = Resource::new(
+        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), reverse.version().get()),
+        |(student, year, _)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok(Vec::new()) };
+            student_entries(student, y.id).await
+        },
+    );
+    view! { <WithUser render=move |page, user| student_page(page, user, data, reverse)/> }
+}
+
+#[derive(Clone, Copy)]
+struct CatalogueActions {
+    add_cat: ServerAction<CreateCategory>,
+    add_act: ServerAction<CreateActivity>,
+    copy: ServerAction<CopyCatalogue>,
 }
 
 fn subnav(m: &'static Messages) -> AnyView {
@@ -90,30 +170,17 @@ fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen: i64) -> A
     .into_any()
 }
 
-fn ranking_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -> AnyView {
     let m = page.m;
-    let (year_p, scope_p, sem_p, cat_p) = (param("year"), param("scope"), param("semester"), param("category"));
-    let years = Resource::new(|| (), |_| ledger_years());
-    let data = Resource::new(
-        move || (year_p(), scope_p(), sem_p(), cat_p()),
-        |(year, scope, semester, category)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((None, Vec::new(), Vec::new(), Vec::new())) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let categories = ledger_categories(y.id).await?;
-            let rows = ranking(y.id, scope, semester, category).await?;
-            Ok::<_, nguon_shared::AppError>((Some(y), classes, categories, rows))
-        },
-    );
+    let (scope_p, sem_p, cat_p) = (param("scope"), param("semester"), param("category"));
     view! {
         <h1>{m.ledger_ranking}</h1>
         {subnav(m)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((Some(year), classes, categories, rows)) => {
-                    let all_years = years.get().and_then(|r| r.ok()).unwrap_or_default();
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((all_years, Some(year), classes, categories, rows)) => {
                     let scope = scope_p();
                     let scopes: Vec<(String, String)> = [("school".to_string(), m.whole_school.to_string())]
                         .into_iter()
@@ -177,28 +244,10 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     .into_any()
 }
 
-fn log_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: ServerAction<LogActivity>) -> AnyView {
     let m = page.m;
-    let (year_p, class_p, act_p, logged_p) = (param("year"), param("class"), param("activity"), param("logged"));
-    let action = ServerAction::<LogActivity>::new();
+    let (class_p, act_p, logged_p) = (param("class"), param("activity"), param("logged"));
     let error = form_error(action.value());
-    let key = Resource::new(move || action.version().get(), |_| new_request_key());
-    let data = Resource::new(
-        move || (year_p(), class_p(), act_p()),
-        |(year, class, activity)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new(), Vec::new())) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let activities = ledger_catalogue(y.id).await?;
-            let class_id = class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id));
-            let students = match class_id {
-                Some(c) => list_students(y.school_id, String::new(), String::new(), c.to_string(), false, String::new(), String::new()).await?.rows,
-                None => Vec::new(),
-            };
-            let _ = activity;
-            Ok::<_, nguon_shared::AppError>((years, Some(y), classes, activities, students))
-        },
-    );
     view! {
         <h1>{m.ledger_log}</h1>
         {subnav(m)}
@@ -213,11 +262,10 @@ fn log_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, Some(year), classes, activities, students)) => {
+                Ok((_, _, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((years, request_key, Some(year), classes, activities, students)) => {
                     let chosen_activity = act_p().parse::<i64>().ok().and_then(|id| activities.iter().find(|a| a.id == id).cloned());
                     let count = students.len();
-                    let request_key = key.get().and_then(|r| r.ok()).unwrap_or_default();
                     let no_activities = activities.is_empty();
                     let activity_options = activities.iter().map(|a| {
                         let v = a.id.to_string();
@@ -340,20 +388,9 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
     .into_any()
 }
 
-fn review_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, action: ServerAction<ReviewEntries>) -> AnyView {
     let m = page.m;
-    let year_p = param("year");
-    let action = ServerAction::<ReviewEntries>::new();
     let error = form_error(action.value());
-    let data = Resource::new(
-        move || (year_p(), action.version().get()),
-        |(year, _)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new())) };
-            let queue = review_queue(y.school_id).await?;
-            Ok::<_, nguon_shared::AppError>((years, Some(y), queue))
-        },
-    );
     view! {
         <h1>{m.ledger_review}</h1>
         {subnav(m)}
@@ -393,23 +430,10 @@ fn review_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     .into_any()
 }
 
-fn activities_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueData>, acts: CatalogueActions) -> AnyView {
     let m = page.m;
-    let year_p = param("year");
-    let add_cat = ServerAction::<CreateCategory>::new();
-    let add_act = ServerAction::<CreateActivity>::new();
-    let copy = ServerAction::<CopyCatalogue>::new();
+    let CatalogueActions { add_cat, add_act, copy } = acts;
     let errors = [form_error(add_cat.value()), form_error(add_act.value()), form_error(copy.value())];
-    let data = Resource::new(
-        move || (year_p(), add_cat.version().get(), add_act.version().get(), copy.version().get()),
-        |(year, ..)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new())) };
-            let list = ledger_catalogue(y.id).await?;
-            let cats = ledger_categories(y.id).await?;
-            Ok::<_, nguon_shared::AppError>((years, Some(y), list, cats))
-        },
-    );
     view! {
         <h1>{m.ledger_catalogue}</h1>
         {subnav(m)}
@@ -537,20 +561,9 @@ fn activities_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
     .into_any()
 }
 
-fn student_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<Vec<EntryRow>>, reverse: ServerAction<ReverseEntry>) -> AnyView {
     let m = page.m;
-    let params = use_params_map();
-    let year_p = param("year");
-    let reverse = ServerAction::<ReverseEntry>::new();
     let error = form_error(reverse.value());
-    let data = Resource::new(
-        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), reverse.version().get()),
-        |(student, year, _)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok(Vec::new()) };
-            student_entries(student, y.id).await
-        },
-    );
     view! {
         {subnav(m)}
         <ErrorBanner m=m error=error/>
