@@ -504,6 +504,7 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.wait_text("h1", "Bảng xếp hạng").await;
     env.click(".subnav a[href='/ledger/log']").await;
     env.wait_text("h1", "Ghi điểm").await;
+    env.wait_text("#f-activity", "Chủ nhật xanh").await;
     let activity = env.js("return [...document.querySelectorAll('#f-activity option')].find(o => o.textContent.startsWith('Chủ nhật xanh')).value").await;
     let class_id = class_10a1.trim_start_matches("class:").to_string();
     env.js(&format!("document.querySelector('#f-activity').value = '{}'; document.querySelector('#f-class').value = '{class_id}'; return true", activity.as_str().unwrap())).await;
