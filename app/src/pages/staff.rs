@@ -15,19 +15,6 @@ use nguon_shared::Role;
 /// The staff page.
 #[component]
 pub fn StaffPage() -> impl IntoView {
-    view! { <WithUser render=staff_page/> }
-}
-
-#[derive(Clone, Copy)]
-struct StaffActions {
-    create: ServerAction<CreateStaff>,
-    party: ServerAction<SetStaffParty>,
-    grant: ServerAction<GrantRole>,
-    revoke: ServerAction<RevokeGrant>,
-}
-
-fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
     let query = use_query_map();
     let acts = StaffActions {
         create: ServerAction::new(),
@@ -35,9 +22,9 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         grant: ServerAction::new(),
         revoke: ServerAction::new(),
     };
+    // Resources in the component body, outside the render function that may run twice (see `WithUser`).
     let schools = Resource::new(|| (), |_| staff_schools());
     let units = Resource::new(|| (), |_| grant_units());
-    // Resources at the page's level, keyed by the chosen school (see the students page).
     let chosen = Memo::new(move |_| {
         let list = schools.get().and_then(|r| r.ok()).unwrap_or_default();
         let wanted = query.with(|q| q.get("school")).and_then(|v| v.parse::<i64>().ok());
@@ -59,6 +46,34 @@ fn staff_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
             None => Ok(Vec::new()),
         }
     });
+    let data = StaffData { schools, units, chosen, staff, cells };
+    view! { <WithUser render=move |page, user| staff_page(page, user, acts, data)/> }
+}
+
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
+
+/// The page's resources, made once in the component body.
+#[derive(Clone, Copy)]
+struct StaffData {
+    schools: Res<Vec<nguon_shared::views::SchoolOption>>,
+    units: Res<Vec<UnitOption>>,
+    chosen: Memo<Option<i64>>,
+    staff: Res<Vec<StaffRow>>,
+    cells: Res<Vec<UnitOption>>,
+}
+
+#[derive(Clone, Copy)]
+struct StaffActions {
+    create: ServerAction<CreateStaff>,
+    party: ServerAction<SetStaffParty>,
+    grant: ServerAction<GrantRole>,
+    revoke: ServerAction<RevokeGrant>,
+}
+
+fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: StaffData) -> AnyView {
+    let m = page.m;
+    let query = use_query_map();
+    let StaffData { schools, units, chosen, staff, cells } = data;
     let errors = [form_error(acts.party.value()), form_error(acts.grant.value()), form_error(acts.revoke.value())];
     let create_error = form_error(acts.create.value());
     view! {

@@ -10,14 +10,18 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use nguon_shared::views::{CurrentUserView, StudentPage};
 
+/// The page's resources, made once in the component body.
+#[derive(Clone, Copy)]
+struct StudentsData {
+    schools: Resource<Result<Vec<nguon_shared::views::SchoolOption>, nguon_shared::AppError>>,
+    chosen: Memo<Option<i64>>,
+    students: Resource<Result<StudentPage, nguon_shared::AppError>>,
+    classes: Resource<Result<Vec<nguon_shared::views::ClassOption>, nguon_shared::AppError>>,
+}
+
 /// The student list page.
 #[component]
 pub fn StudentsPage() -> impl IntoView {
-    view! { <WithUser render=students_page/> }
-}
-
-fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let schools = Resource::new(|| (), |_| my_schools());
@@ -27,9 +31,8 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         let wanted = param("school").parse::<i64>().ok();
         wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
     });
-    // Resources live at the page's level (a new query never reads one an earlier render
-    // disposed of) and depend on the address only, each resolving the default school
-    // itself, so the server renders them in one pass.
+    // Resources live in the component body, outside the render function that may run
+    // twice (see `WithUser`), and depend on the address only.
     let students = Resource::new(
         move || (param("school"), param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
         |(school, q, grade, class, union_only, adult_on, page)| async move {
@@ -48,6 +51,15 @@ fn students_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
             }
         },
     );
+    let data = StudentsData { schools, chosen, students, classes };
+    view! { <WithUser render=move |page, user| students_page(page, user, data)/> }
+}
+
+fn students_page(page: PageCtx, _user: CurrentUserView, data: StudentsData) -> AnyView {
+    let m = page.m;
+    let StudentsData { schools, chosen, students, classes } = data;
+    let query = use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     view! {
         <h1>{m.students_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
