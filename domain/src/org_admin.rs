@@ -7,7 +7,7 @@ use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{org_unit, unit_link};
 use crate::names;
 use crate::org::{self, Relation};
-use crate::policy::{authorize, role_allows, unit_chain, Actor, Permission, UnitKind};
+use crate::policy::{authorize_at, role_allows, unit_chain, Actor, Permission, UnitKind};
 use chrono::NaiveDate;
 use nguon_shared::views::{LinkRow, UnitRow};
 use nguon_shared::{AppError, ErrorCode, FieldError};
@@ -45,11 +45,7 @@ pub fn relation_from_code(code: &str) -> Option<Relation> {
 }
 
 async fn require<C: ConnectionTrait>(conn: &C, actor: &Actor, unit_id: i64) -> Result<(), AppError> {
-    let chain = unit_chain(conn, unit_id).await?;
-    if chain.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    authorize(actor, Permission::ManageOrganisation, &chain).map_err(|_| AppError::NotFound)
+    authorize_at(conn, actor, Permission::ManageOrganisation, unit_id).await
 }
 
 /// The subtrees the actor administers, depth first, siblings in Vietnamese order.

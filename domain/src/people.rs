@@ -7,7 +7,7 @@ use crate::accounts::{self, FullName, NewPassword, NewUser, Username};
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{org_unit, role_grant, staff, user};
 use crate::names::{self, PersonName};
-use crate::policy::{authorize, unit_chain, Actor, Permission, UnitKind};
+use crate::policy::{authorize_at, Actor, Permission, UnitKind};
 use chrono::NaiveDate;
 use nguon_shared::views::{GrantRow, StaffRow, UnitOption};
 use nguon_shared::{AppError, ErrorCode, FieldError, Locale, Role};
@@ -22,11 +22,7 @@ use std::collections::HashMap;
 const GRANT_KINDS: [UnitKind; 4] = [UnitKind::Province, UnitKind::Commune, UnitKind::PartyCommittee, UnitKind::School];
 
 async fn require_accounts<C: ConnectionTrait>(conn: &C, actor: &Actor, unit_id: i64) -> Result<(), AppError> {
-    let chain = unit_chain(conn, unit_id).await?;
-    if chain.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    authorize(actor, Permission::ManageAccounts, &chain).map_err(|_| AppError::NotFound)
+    authorize_at(conn, actor, Permission::ManageAccounts, unit_id).await
 }
 
 /// A new member of staff, as the form gives it.

@@ -3,7 +3,7 @@
 
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{class, enrolment, org_unit, school_year, semester};
-use crate::policy::{authorize, unit_chain, Actor, Permission};
+use crate::policy::{authorize_at, Actor, Permission};
 use chrono::NaiveDate;
 use nguon_shared::views::{RollOverSummary, SchoolYearView};
 use nguon_shared::{AppError, ErrorCode, FieldError};
@@ -60,8 +60,7 @@ pub fn next_class_name(name: &str, grade: i16) -> Option<(String, i16)> {
 }
 
 async fn require<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<(), AppError> {
-    let chain = unit_chain(conn, school_id).await?;
-    authorize(actor, Permission::ManageOrganisation, &chain).map_err(|_| AppError::NotFound)
+    authorize_at(conn, actor, Permission::ManageOrganisation, school_id).await
 }
 
 /// The school a school year belongs to (missing years answer `NotFound`;

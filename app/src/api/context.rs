@@ -87,6 +87,14 @@ pub fn required_date(field: &str, text: &str) -> Result<chrono::NaiveDate, AppEr
     }
 }
 
+/// An optional `dd/mm/yyyy` date field (empty: none).
+pub fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => crate::format::parse_date(t).map(Some).ok_or_else(|| AppError::invalid(field, nguon_shared::ErrorCode::InvalidDate)),
+    }
+}
+
 fn set_cookie(value: String) {
     if let (Some(opts), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
         opts.append_header(header::SET_COOKIE, v);

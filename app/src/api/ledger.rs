@@ -80,10 +80,7 @@ pub async fn create_activity(
             ),
             _ => return Err(AppError::invalid("rule", ErrorCode::InvalidValue)),
         };
-        let ends_on = match ends_on.trim() {
-            "" => None,
-            _ => Some(required_date("ends_on", &ends_on)?),
-        };
+        let ends_on = optional_date("ends_on", &ends_on)?;
         let input = NewActivity {
             school_year_id: year,
             category_id: category,

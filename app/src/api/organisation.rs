@@ -67,14 +67,6 @@ pub async fn org_tree() -> Result<Vec<nguon_shared::views::UnitRow>, AppError> {
     nguon_domain::org_admin::tree(&state()?.db, &actor).await
 }
 
-#[cfg(feature = "ssr")]
-fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
-    match text.trim() {
-        "" => Ok(None),
-        t => crate::format::parse_date(t).map(Some).ok_or_else(|| AppError::invalid(field, nguon_shared::ErrorCode::InvalidDate)),
-    }
-}
-
 /// Adds a unit; dates `dd/mm/yyyy` or empty.
 #[server(endpoint = "create_unit")]
 pub async fn create_unit(kind: String, name: String, code: String, parent: i64, valid_from: String, valid_to: String) -> Result<i64, AppError> {

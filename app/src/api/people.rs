@@ -45,15 +45,6 @@ fn optional_id(field: &str, text: &str) -> Result<Option<i64>, AppError> {
     }
 }
 
-/// Parses an optional `dd/mm/yyyy` field.
-#[cfg(feature = "ssr")]
-fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
-    match text.trim() {
-        "" => Ok(None),
-        t => crate::format::parse_date(t).map(Some).ok_or_else(|| AppError::invalid(field, nguon_shared::ErrorCode::InvalidDate)),
-    }
-}
-
 #[cfg(feature = "ssr")]
 fn optional_role(text: &str) -> Result<Option<nguon_shared::Role>, AppError> {
     match text.trim() {

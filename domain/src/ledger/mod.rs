@@ -12,7 +12,7 @@ use crate::entities::{
     activity, activity_category, activity_level, enrolment, ledger_batch, ledger_entry, school_year, semester, student,
     student_total, user,
 };
-use crate::policy::{authorize, unit_chain, Actor, Permission};
+use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, LEDGER_APPROVAL_REQUIRED};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::ledger::{ActivityView, EntryRow, LogResult};
@@ -37,14 +37,6 @@ pub mod status {
     pub const REJECTED: &str = "rejected";
 }
 
-async fn require<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission, school_id: i64) -> Result<(), AppError> {
-    let chain = unit_chain(conn, school_id).await?;
-    if chain.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    authorize(actor, permission, &chain).map_err(|_| AppError::NotFound)
-}
-
 fn text(field: &str, raw: &str, max: usize, required: bool, errors: &mut Vec<FieldError>) -> Option<String> {
     let t = crate::names::nfc(raw);
     if t.is_empty() {
@@ -62,7 +54,7 @@ fn text(field: &str, raw: &str, max: usize, required: bool, errors: &mut Vec<Fie
 
 /// Adds a category to a school's list; returns its id.
 pub async fn create_category(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, school_id: i64, name: &str) -> Result<i64, AppError> {
-    require(db, actor, Permission::LogEmulation, school_id).await?;
+    authorize_at(db, actor, Permission::LogEmulation, school_id).await?;
     let mut errors = Vec::new();
     let name = text("name", name, 100, true, &mut errors);
     let Some(name) = name else { return Err(AppError::Invalid(errors)) };
@@ -89,7 +81,7 @@ pub async fn create_category(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
 /// The categories of a school year's school, in their order.
 pub async fn categories<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64) -> Result<Vec<(i64, String)>, AppError> {
     let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    require(conn, actor, Permission::ViewStudents, year.school_id).await?;
+    authorize_at(conn, actor, Permission::ViewStudents, year.school_id).await?;
     Ok(activity_category::Entity::find()
         .filter(activity_category::Column::SchoolId.eq(year.school_id))
         .order_by_asc(activity_category::Column::SortOrder)
@@ -138,7 +130,7 @@ pub struct NewActivity {
 /// Adds an activity (with its levels) to a school year's catalogue.
 pub async fn create_activity(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, input: NewActivity) -> Result<i64, AppError> {
     let year = school_year::Entity::find_by_id(input.school_year_id).one(db).await?.ok_or(AppError::NotFound)?;
-    require(db, actor, Permission::LogEmulation, year.school_id).await?;
+    authorize_at(db, actor, Permission::LogEmulation, year.school_id).await?;
     let mut errors = Vec::new();
     let name = text("name", &input.name, 200, true, &mut errors);
     let organiser = text("organiser", &input.organiser, 200, false, &mut errors);
@@ -220,7 +212,7 @@ pub async fn create_activity(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
 pub async fn copy_catalogue(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, from_year: i64, to_year: i64) -> Result<u32, AppError> {
     let txn = db.begin().await?;
     let from = school_year::Entity::find_by_id(from_year).one(&txn).await?.ok_or(AppError::NotFound)?;
-    require(&txn, actor, Permission::LogEmulation, from.school_id).await?;
+    authorize_at(&txn, actor, Permission::LogEmulation, from.school_id).await?;
     let to = school_year::Entity::find_by_id(to_year).one(&txn).await?;
     let to = match to {
         Some(t) if t.school_id == from.school_id && t.id != from.id => t,
@@ -268,7 +260,7 @@ fn rule_of(a: &activity::Model, levels: &[activity_level::Model]) -> PointsRule 
 /// A school year's catalogue.
 pub async fn catalogue<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64) -> Result<Vec<ActivityView>, AppError> {
     let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    require(conn, actor, Permission::ViewStudents, year.school_id).await?;
+    authorize_at(conn, actor, Permission::ViewStudents, year.school_id).await?;
     let categories: HashMap<i64, String> = activity_category::Entity::find()
         .filter(activity_category::Column::SchoolId.eq(year.school_id))
         .all(conn)
@@ -362,7 +354,7 @@ pub async fn log_batch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
     }
     let txn = db.begin().await?;
     let a = activity::Entity::find_by_id(input.activity_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    require(&txn, actor, Permission::LogEmulation, a.school_id).await?;
+    authorize_at(&txn, actor, Permission::LogEmulation, a.school_id).await?;
     if let Some(batch) = ledger_batch::Entity::find().filter(ledger_batch::Column::RequestKey.eq(key.as_str())).one(&txn).await? {
         if batch.logged_by != actor.user_id {
             return Err(AppError::invalid("request_key", ErrorCode::InvalidValue));
@@ -495,7 +487,7 @@ pub async fn review(
         return Err(AppError::NotFound);
     }
     for school in entries.iter().map(|e| e.school_id).collect::<HashSet<_>>() {
-        require(&txn, actor, Permission::LogEmulation, school).await?;
+        authorize_at(&txn, actor, Permission::LogEmulation, school).await?;
     }
     if entries.iter().any(|e| e.logged_by == actor.user_id) {
         return Err(AppError::invalid("entries", ErrorCode::OwnEntry));
@@ -545,7 +537,7 @@ pub async fn reverse(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     }
     let txn = db.begin().await?;
     let original = ledger_entry::Entity::find_by_id(entry_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    require(&txn, actor, Permission::LogEmulation, original.school_id).await?;
+    authorize_at(&txn, actor, Permission::LogEmulation, original.school_id).await?;
     let reversed = ledger_entry::Entity::find().filter(ledger_entry::Column::ReversesId.eq(entry_id)).one(&txn).await?;
     if original.status != status::APPROVED || original.reverses_id.is_some() || reversed.is_some() {
         return Err(AppError::invalid("entry", ErrorCode::AlreadyDone));
@@ -633,7 +625,7 @@ async fn entry_rows<C: ConnectionTrait>(conn: &C, entries: Vec<ledger_entry::Mod
 /// Every entry behind a student's totals for a year, oldest first.
 pub async fn student_entries<C: ConnectionTrait>(conn: &C, actor: &Actor, student_id: i64, year_id: i64) -> Result<Vec<EntryRow>, AppError> {
     let s = student::Entity::find_by_id(student_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    require(conn, actor, Permission::ViewStudents, s.school_id).await?;
+    authorize_at(conn, actor, Permission::ViewStudents, s.school_id).await?;
     let entries = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::StudentId.eq(student_id))
         .filter(ledger_entry::Column::SchoolYearId.eq(year_id))
@@ -646,7 +638,7 @@ pub async fn student_entries<C: ConnectionTrait>(conn: &C, actor: &Actor, studen
 
 /// Pending entries of a school that the actor may review (not their own).
 pub async fn review_queue<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Vec<EntryRow>, AppError> {
-    require(conn, actor, Permission::LogEmulation, school_id).await?;
+    authorize_at(conn, actor, Permission::LogEmulation, school_id).await?;
     let entries = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::SchoolId.eq(school_id))
         .filter(ledger_entry::Column::Status.eq(status::PENDING))

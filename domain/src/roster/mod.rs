@@ -14,7 +14,7 @@ pub mod read;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{class, enrolment, org_unit, roster_upload, school_year, student};
 use crate::names::{fold, PersonName};
-use crate::policy::{authorize, unit_chain, Actor, Permission};
+use crate::policy::{authorize_at, Actor, Permission};
 use chrono::Utc;
 use fields::ParsedStudent;
 use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction, UploadRow};
@@ -53,8 +53,7 @@ pub struct MappingChoice {
 /// Refuses unless `actor` administers `school_id`; another scope's school
 /// answers like a missing one.
 async fn require_admin<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<(), AppError> {
-    let chain = unit_chain(conn, school_id).await?;
-    authorize(actor, Permission::ManageOrganisation, &chain).map_err(|_| AppError::NotFound)
+    authorize_at(conn, actor, Permission::ManageOrganisation, school_id).await
 }
 
 /// Stores an uploaded file after checking that it can be read (refusing
