@@ -7,7 +7,7 @@
 mod common;
 use common::*;
 
-use nguon_domain::entities::{class, enrolment, ledger_entry, school_year, semester, student, student_total};
+use nguon_domain::entities::{class, enrolment, ledger_entry, semester, student, student_total};
 use nguon_domain::ledger::standing::{self, RankingQuery, Scope};
 use nguon_domain::ledger::{self, LogInput, NewActivity, RuleInput};
 use nguon_domain::policy::Actor;
@@ -32,17 +32,7 @@ async fn school(t: &TestDb) -> School {
     let (db, _root, province) = province(t).await;
     let school = unit(&db, "school", "THPT Tân Hà", province).await;
     let other = unit(&db, "school", "THPT Lâm Hà", province).await;
-    let year = school_year::ActiveModel {
-        school_id: Set(school),
-        name: Set("2025-2026".into()),
-        starts_on: Set(d(2025, 9, 5)),
-        ends_on: Set(d(2026, 5, 31)),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap()
-    .id;
+    let year = year_2025(&db, school).await;
     for (n, from, to) in [(1, d(2025, 9, 5), d(2026, 1, 10)), (2, d(2026, 1, 12), d(2026, 5, 31))] {
         semester::ActiveModel { school_year_id: Set(year), number: Set(n), starts_on: Set(from), ends_on: Set(to), ..Default::default() }
             .insert(&db)

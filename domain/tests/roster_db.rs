@@ -33,17 +33,8 @@ async fn world(t: &TestDb) -> World {
     let (db, admin, province) = province(t).await;
     let school = unit(&db, "school", "THPT Tân Hà", province).await;
     let other_school = unit(&db, "school", "THPT Lâm Hà", province).await;
-    let year = school_year::ActiveModel {
-        school_id: Set(school),
-        name: Set("2025-2026".into()),
-        starts_on: Set(d(2025, 9, 5)),
-        ends_on: Set(d(2026, 5, 31)),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    World { db, admin, school, other_school, year: year.id }
+    let year = year_2025(&db, school).await;
+    World { db, admin, school, other_school, year }
 }
 
 async fn upload(w: &World, actor: &Actor, name: &str) -> Result<i64, AppError> {

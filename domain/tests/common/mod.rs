@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use nguon_domain::accounts::{self, FullName, NewPassword, NewUser, Username};
 use nguon_domain::audit::AuditContext;
-use nguon_domain::entities::org_unit;
+use nguon_domain::entities::{org_unit, school_year};
 use nguon_domain::policy::Actor;
 use nguon_domain::{db, setup, Locale, Role};
 use nguon_testkit::TestDb;
@@ -65,4 +65,19 @@ pub async fn user(db: &DatabaseConnection, login: &str) -> i64 {
         locale: Locale::Vi,
     };
     accounts::create_user(db, &AuditContext::default(), input).await.unwrap().id
+}
+
+/// Inserts the school year 2025-2026 (05/09/2025 – 31/05/2026) of `school`; returns its id.
+pub async fn year_2025(db: &DatabaseConnection, school: i64) -> i64 {
+    school_year::ActiveModel {
+        school_id: Set(school),
+        name: Set("2025-2026".into()),
+        starts_on: Set(d(2025, 9, 5)),
+        ends_on: Set(d(2026, 5, 31)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id
 }
