@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod db;
 pub mod ledger;
+pub mod merit;
 pub mod demo;
 pub mod entities;
 pub mod names;

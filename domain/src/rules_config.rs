@@ -16,14 +16,26 @@ pub struct Rule<T: 'static> {
     /// Stored key.
     pub key: &'static str,
     /// Value when nobody set one.
-    pub default: T,
+    pub default: fn() -> T,
 }
 
 /// Whether ledger entries count only after a second officer approves them.
-pub const LEDGER_APPROVAL_REQUIRED: Rule<bool> = Rule { key: "ledger.approval_required", default: true };
+pub const LEDGER_APPROVAL_REQUIRED: Rule<bool> = Rule { key: "ledger.approval_required", default: || true };
+
+/// Older-scale result words (folded) and the current code each maps to.
+pub const RESULT_OLD_SCALE: Rule<Vec<(String, String)>> =
+    Rule { key: "results.old_scale", default: crate::merit::rules::default_old_scale };
+
+/// Thresholds of the annual union classification.
+pub const UNION_CLASSIFICATION: Rule<nguon_shared::merit::ClassificationThresholds> =
+    Rule { key: "union.classification", default: crate::merit::rules::default_thresholds };
+
+/// A school's outstanding-student criteria.
+pub const OUTSTANDING_CRITERIA: Rule<nguon_shared::merit::OutstandingCriteria> =
+    Rule { key: "union.outstanding_criteria", default: crate::merit::rules::default_criteria };
 
 /// The value of `rule` at `unit_id` on `on`.
-pub async fn value<C: ConnectionTrait, T: DeserializeOwned + Clone>(
+pub async fn value<C: ConnectionTrait, T: DeserializeOwned>(
     conn: &C,
     rule: &Rule<T>,
     unit_id: i64,
@@ -42,7 +54,7 @@ pub async fn value<C: ConnectionTrait, T: DeserializeOwned + Clone>(
             return serde_json::from_str(&r.value).map_err(AppError::internal);
         }
     }
-    Ok(rule.default.clone())
+    Ok((rule.default)())
 }
 
 /// Sets `rule` at `unit_id` from `valid_from`, in `conn` (the caller's

@@ -63,6 +63,13 @@ pub enum ErrorCode {
     AlreadyDone,
     /// A date outside the school year (or the activity's period).
     OutOfPeriod,
+    /// No student of this school (placed in the year) matches the row's code, or name and date of birth.
+    UnknownStudent,
+    /// A result word on neither the current nor the older scale (nor the school's mapping).
+    UnknownGrade {
+        /// The word as written.
+        value: String,
+    },
 }
 
 /// A refused input field: which one and why.
