@@ -126,8 +126,12 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, AppError> {
             crate::names::nfc_keep_lines(&decoded)
         }
     };
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first.matches(*d as char).count()).unwrap_or(b',');
+    // Over the first lines, not the first only: exports often open with a title line.
+    let head: Vec<&str> = text.lines().take(15).collect();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| head.iter().map(|l| l.matches(*d as char).count()).max().unwrap_or(0))
+        .unwrap_or(b',');
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
