@@ -67,6 +67,12 @@ pub fn build(config: &Config, app: AppState) -> Router {
                 // Room for the largest file accepted plus the form's own bytes.
                 .layer(axum::extract::DefaultBodyLimit::max(nguon_domain::roster::MAX_UPLOAD_BYTES + 64 * 1024)),
         )
+        .route(
+            "/upload/results",
+            post(crate::upload::results_upload)
+                .with_state(app.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(nguon_domain::roster::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
         .leptos_routes_with_context(&state, routes, page_ctx.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

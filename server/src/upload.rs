@@ -1,7 +1,8 @@
-//! `POST /upload/roster`: the roster file upload, as a plain multipart form
-//! (server functions take no files here). It answers with a redirect, so it
-//! works the same with or without JavaScript: to the preview on success,
-//! back to the upload page with `?error=` otherwise.
+//! File uploads as plain multipart forms (server functions take no files
+//! here): `POST /upload/roster` (the roster) and `POST /upload/results`
+//! (study and conduct results). Each answers with a redirect, so it works the
+//! same with or without JavaScript: onward on success, back to the form's
+//! page with `?error=` otherwise.
 
 use axum::extract::{Multipart, State};
 use axum::http::{header, StatusCode};
@@ -20,13 +21,24 @@ async fn actor(app: &AppState, auth: &RequestAuth) -> Result<Actor, AppError> {
     Ok(Actor { user_id: user.id, grants: accounts::active_grants(&app.db, user.id).await? })
 }
 
-async fn read_form(mut form: Multipart) -> Result<(Option<i64>, Option<(String, Vec<u8>)>), AppError> {
+/// The text fields and the file of an upload form.
+struct UploadForm {
+    school_year: Option<i64>,
+    period: Option<i16>,
+    file: Option<(String, Vec<u8>)>,
+}
+
+async fn read_form(mut form: Multipart) -> Result<UploadForm, AppError> {
     let bad = |field: &str| AppError::invalid(field, ErrorCode::InvalidValue);
-    let (mut year, mut file) = (None, None);
+    let mut out = UploadForm { school_year: None, period: None, file: None };
     while let Some(field) = form.next_field().await.map_err(|_| bad("file"))? {
         match field.name() {
             Some("school_year") => {
-                year = Some(field.text().await.map_err(|_| bad("school_year"))?.trim().parse::<i64>().map_err(|_| bad("school_year"))?)
+                out.school_year =
+                    Some(field.text().await.map_err(|_| bad("school_year"))?.trim().parse::<i64>().map_err(|_| bad("school_year"))?)
+            }
+            Some("period") => {
+                out.period = Some(field.text().await.map_err(|_| bad("period"))?.trim().parse::<i16>().map_err(|_| bad("period"))?)
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or_default().to_string();
@@ -34,12 +46,12 @@ async fn read_form(mut form: Multipart) -> Result<(Option<i64>, Option<(String, 
                     .bytes()
                     .await
                     .map_err(|_| AppError::invalid("file", ErrorCode::TooLong { max: MAX_UPLOAD_BYTES as u32 }))?;
-                file = Some((name, bytes.to_vec()));
+                out.file = Some((name, bytes.to_vec()));
             }
             _ => {}
         }
     }
-    Ok((year, file))
+    Ok(out)
 }
 
 fn see_other(to: &str) -> Response {
@@ -54,9 +66,9 @@ pub async fn roster_upload(
 ) -> Response {
     let result = async {
         let actor = actor(&app, &auth).await?;
-        let (year, file) = read_form(form).await?;
-        let year = year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
-        let (file_name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid("file", ErrorCode::Required))?;
+        let form = read_form(form).await?;
+        let year = form.school_year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
+        let (file_name, bytes) = form.file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid("file", ErrorCode::Required))?;
         let school_id = nguon_domain::school_years::school_of(&app.db, year).await?;
         let ctx = AuditContext { actor_user_id: Some(actor.user_id), client_addr: Some(auth.client_addr.clone()) };
         roster::upload(&app.db, &actor, &ctx, UploadInput { school_id, school_year_id: year, file_name, bytes }).await
@@ -65,5 +77,30 @@ pub async fn roster_upload(
     match result {
         Ok(id) => see_other(&format!("/admin/import/{id}")),
         Err(e) => see_other(&format!("/admin/import?error={}", e.to_query_value())),
+    }
+}
+
+/// Handles the results upload form: every row recorded, or nothing and the
+/// wrong rows listed.
+pub async fn results_upload(
+    State(app): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    form: Multipart,
+) -> Response {
+    let mut back = "/ledger/results?".to_string();
+    let result = async {
+        let actor = actor(&app, &auth).await?;
+        let form = read_form(form).await?;
+        let year = form.school_year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
+        let period = form.period.ok_or_else(|| AppError::invalid("period", ErrorCode::Required))?;
+        back = format!("/ledger/results?year={year}&period={period}&");
+        let (file_name, bytes) = form.file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid("file", ErrorCode::Required))?;
+        let ctx = AuditContext { actor_user_id: Some(actor.user_id), client_addr: Some(auth.client_addr.clone()) };
+        nguon_domain::merit::results::import(&app.db, &actor, &ctx, year, period, &file_name, &bytes).await
+    }
+    .await;
+    match result {
+        Ok(done) => see_other(&format!("{back}imported={}&mapped={}", done.rows, done.mapped)),
+        Err(e) => see_other(&format!("{back}error={}", e.to_query_value())),
     }
 }

@@ -67,3 +67,22 @@ pub fn Field(
         </div>
     }
 }
+
+/// Every field error of a refused form as a list, rows of a file first
+/// named by their line ("Dòng 12: …"); for forms without one field per error.
+#[component]
+pub fn ErrorList(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().and_then(|e| match e {
+            AppError::Invalid(list) if !list.is_empty() => Some(view! {
+                <ul class="error-list" id="error-list">
+                    {list.into_iter().map(|f| {
+                        let line = f.field.strip_prefix("line:").map(|n| format!("{}: ", crate::i18n::fill(m.line_n, &[("n", n)])));
+                        view! { <li>{line}{m.field_error(&f.code)}</li> }
+                    }).collect_view()}
+                </ul>
+            }),
+            _ => None,
+        })
+    }
+}

@@ -8,7 +8,7 @@ use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -109,6 +109,10 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/ledger/review") view=ReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/ledger/activities") view=ActivitiesPage ssr=SsrMode::Async/>
                 <Route path=path!("/ledger/student/:id") view=StudentLedgerPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/results") view=ResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/classification") view=ClassificationPage ssr=SsrMode::Async/>
+                <Route path=path!("/ledger/outstanding") view=OutstandingPage ssr=SsrMode::Async/>
+                <Route path=path!("/students/:id") view=ProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>

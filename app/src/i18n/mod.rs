@@ -316,6 +316,80 @@ pub struct Messages {
     pub period: &'static str,
     /// Labels of the import fields, in the order of `ImportField::ALL`.
     pub import_fields: [&'static str; 20],
+    pub ledger_results: &'static str,
+    pub ledger_classification: &'static str,
+    pub ledger_outstanding: &'static str,
+    pub ledger_lines: &'static str,
+    pub result_period: &'static str,
+    pub line_n: &'static str,
+    pub results_saved: &'static str,
+    pub results_imported: &'static str,
+    pub not_recorded: &'static str,
+    pub old_scale_was: &'static str,
+    pub col_study: &'static str,
+    pub col_conduct: &'static str,
+    pub results_import_title: &'static str,
+    pub results_import_hint: &'static str,
+    pub results_file_for: &'static str,
+    pub min_points: &'static str,
+    pub min_study: &'static str,
+    pub min_conduct: &'static str,
+    pub no_requirement: &'static str,
+    pub confirmed_n: &'static str,
+    pub classification_intro: &'static str,
+    pub no_members: &'static str,
+    pub col_suggested: &'static str,
+    pub col_confirmed: &'static str,
+    pub not_confirmed: &'static str,
+    pub confirm_button: &'static str,
+    pub thresholds_title: &'static str,
+    pub thresholds_hint: &'static str,
+    pub crit_emulation: &'static str,
+    pub crit_union: &'static str,
+    pub crit_age: &'static str,
+    pub semester_of_year: &'static str,
+    pub r_all_semesters: &'static str,
+    pub r_below_in: &'static str,
+    pub r_no_result: &'static str,
+    pub r_no_semester: &'static str,
+    pub r_standing: &'static str,
+    pub r_cutoff: &'static str,
+    pub r_min_points: &'static str,
+    pub r_member_since: &'static str,
+    pub r_not_member: &'static str,
+    pub r_age: &'static str,
+    pub r_classified: &'static str,
+    pub r_not_classified: &'static str,
+    pub met: &'static str,
+    pub missed: &'static str,
+    pub criteria_title: &'static str,
+    pub criteria_hint: &'static str,
+    pub crit_conduct: &'static str,
+    pub crit_study: &'static str,
+    pub crit_top: &'static str,
+    pub crit_points: &'static str,
+    pub crit_min_age: &'static str,
+    pub crit_classification: &'static str,
+    pub crit_union_member: &'static str,
+    pub proposed_n: &'static str,
+    pub evaluated_on: &'static str,
+    pub qualifying_title: &'static str,
+    pub one_short_title: &'static str,
+    pub nobody: &'static str,
+    pub others_note: &'static str,
+    pub propose_title: &'static str,
+    pub propose_hint: &'static str,
+    pub propose_button: &'static str,
+    pub timeline_title: &'static str,
+    pub nothing_yet: &'static str,
+    pub tl_result: &'static str,
+    pub tl_classification: &'static str,
+    pub tl_proposal: &'static str,
+    pub code_unknown_student: &'static str,
+    pub code_unknown_grade: &'static str,
+    pub grades: [&'static str; 4],
+    pub union_levels: [&'static str; 4],
+    pub proposal_statuses: [&'static str; 3],
 }
 
 /// The catalogue of a locale.
@@ -386,6 +460,8 @@ impl Messages {
             ErrorCode::OwnEntry => self.code_own_entry.into(),
             ErrorCode::AlreadyDone => self.code_already_done.into(),
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
+            ErrorCode::UnknownStudent => self.code_unknown_student.into(),
+            ErrorCode::UnknownGrade { value } => fill(self.code_unknown_grade, &[("v", value)]),
         }
     }
 
@@ -397,6 +473,25 @@ impl Messages {
     /// A relation's name from its code.
     pub fn relation_label(&self, code: &str) -> String {
         nguon_shared::views::RELATIONS.iter().position(|k| *k == code).map(|i| self.relations[i]).unwrap_or(code).to_string()
+    }
+
+    /// A result code's label (the code itself if unknown).
+    pub fn grade_label(&self, code: &str) -> String {
+        nguon_shared::merit::GRADES.iter().position(|g| *g == code).map(|i| self.grades[i]).unwrap_or(code).to_string()
+    }
+
+    /// A union classification code's label.
+    pub fn level_label(&self, code: &str) -> String {
+        nguon_shared::merit::UNION_LEVELS.iter().position(|g| *g == code).map(|i| self.union_levels[i]).unwrap_or(code).to_string()
+    }
+
+    /// A pool proposal status's label.
+    pub fn proposal_status(&self, status: &str) -> &'static str {
+        match status {
+            "accepted" => self.proposal_statuses[1],
+            "declined" => self.proposal_statuses[2],
+            _ => self.proposal_statuses[0],
+        }
     }
 
     /// An entry status's name.

@@ -126,26 +126,30 @@ struct CatalogueActions {
     copy: ServerAction<CopyCatalogue>,
 }
 
-fn subnav(m: &'static Messages) -> AnyView {
+/// The ledger pages' navigation.
+pub(crate) fn subnav(m: &'static Messages) -> AnyView {
     view! {
         <nav class="subnav" aria-label=m.nav_ledger>
             <a href="/ledger">{m.ledger_ranking}</a>
             <a href="/ledger/log">{m.ledger_log}</a>
             <a href="/ledger/review">{m.ledger_review}</a>
             <a href="/ledger/activities">{m.ledger_catalogue}</a>
+            <a href="/ledger/results">{m.ledger_results}</a>
+            <a href="/ledger/classification">{m.ledger_classification}</a>
+            <a href="/ledger/outstanding">{m.ledger_outstanding}</a>
         </nav>
     }
     .into_any()
 }
 
 /// The query parameter `k` of the current address.
-fn param(k: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub(crate) fn param(k: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let query = use_query_map();
     move || query.with(|q| q.get(k).unwrap_or_default())
 }
 
 /// The school year in the address, else the one containing today, else the newest.
-fn pick_year(years: &[SchoolYearView], wanted: &str) -> Option<SchoolYearView> {
+pub(crate) fn pick_year(years: &[SchoolYearView], wanted: &str) -> Option<SchoolYearView> {
     let today = format::today();
     wanted
         .parse::<i64>()
@@ -156,7 +160,8 @@ fn pick_year(years: &[SchoolYearView], wanted: &str) -> Option<SchoolYearView> {
         .cloned()
 }
 
-fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen: i64) -> AnyView {
+/// The school-year picker of the ledger's filter forms.
+pub(crate) fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen: i64) -> AnyView {
     view! {
         <div class="field">
             <label for="f-year">{m.school_year}</label>
@@ -225,7 +230,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                         <ol class="leaderboard" id="leaderboard">
                             {rows.into_iter().map(|r| {
                                 let rank = if r.tied { format!("{}=", r.rank) } else { r.rank.to_string() };
-                                let href = format!("/ledger/student/{}?year={}", r.student_id, year.id);
+                                let href = format!("/students/{}", r.student_id);
                                 view! {
                                     <li>
                                         <span class="rank">{rank}</span>

@@ -1,0 +1,528 @@
+//! Pages of results, union classification and outstanding students:
+//! entering or importing a class's results, confirming the suggested
+//! classifications, and the outstanding-student lists with the reason for
+//! every criterion, from which the union proposes students to the pool.
+
+use super::ledger::{param, pick_year, subnav, year_select};
+use crate::api::{
+    class_results, classification_rows, ledger_years, outstanding_lists, union_thresholds, ConfirmClassification,
+    ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
+};
+use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use crate::i18n::{fill, Messages};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use nguon_shared::merit::{
+    ClassificationRow, ClassificationThresholds, Criterion, Evaluation, Outcome, OutstandingView, Reason, ResultRow, GRADES, UNION_LEVELS,
+};
+use nguon_shared::views::{ClassOption, CurrentUserView, SchoolYearView};
+
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
+type ResultsData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<ResultRow>);
+type ClassificationData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<ClassificationRow>, Option<ClassificationThresholds>);
+type OutstandingData = (Vec<SchoolYearView>, Option<SchoolYearView>, Option<OutstandingView>);
+
+/// Study and conduct results of a class, entered or imported.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let (year_p, class_p, period_p) = (param("year"), param("class"), param("period"));
+    let save = ServerAction::<SaveResults>::new();
+    let data: Res<ResultsData> = Resource::new(
+        move || (year_p(), class_p(), period_p(), save.version().get()),
+        |(year, class, period, _)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new())) };
+            let classes = crate::api::school_classes(y.school_id).await?;
+            let rows = match class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id)) {
+                Some(c) => class_results(y.id, c, period_of(&period)).await?,
+                None => Vec::new(),
+            };
+            Ok((years, Some(y), classes, rows))
+        },
+    );
+    view! { <WithUser render=move |page, user| results_page(page, user, data, save)/> }
+}
+
+/// The union classification of a year.
+#[component]
+pub fn ClassificationPage() -> impl IntoView {
+    let (year_p, class_p) = (param("year"), param("class"));
+    let confirm = ServerAction::<ConfirmClassification>::new();
+    let set = ServerAction::<SetClassificationThresholds>::new();
+    let data: Res<ClassificationData> = Resource::new(
+        move || (year_p(), class_p(), confirm.version().get(), set.version().get()),
+        |(year, class, ..)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new(), None)) };
+            let classes = crate::api::school_classes(y.school_id).await?;
+            let class = class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id));
+            let rows = match class {
+                Some(c) => classification_rows(y.id, c.to_string()).await?,
+                None => Vec::new(),
+            };
+            let thresholds = union_thresholds(y.id).await?;
+            Ok((years, Some(y), classes, rows, Some(thresholds)))
+        },
+    );
+    view! { <WithUser render=move |page, user| classification_page(page, user, data, confirm, set)/> }
+}
+
+/// The outstanding-student lists.
+#[component]
+pub fn OutstandingPage() -> impl IntoView {
+    let year_p = param("year");
+    let propose = ServerAction::<ProposeStudents>::new();
+    let set = ServerAction::<SetOutstandingCriteria>::new();
+    let data: Res<OutstandingData> = Resource::new(
+        move || (year_p(), propose.version().get(), set.version().get()),
+        |(year, ..)| async move {
+            let years = ledger_years().await?;
+            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, None)) };
+            let lists = outstanding_lists(y.id).await?;
+            Ok((years, Some(y), Some(lists)))
+        },
+    );
+    view! { <WithUser render=move |page, user| outstanding_page(page, user, data, propose, set)/> }
+}
+
+fn period_of(text: &str) -> i16 {
+    match text {
+        "0" => 0,
+        "2" => 2,
+        _ => 1,
+    }
+}
+
+fn period_label(m: &'static Messages, period: i16) -> String {
+    if period == 0 {
+        m.whole_year.to_string()
+    } else {
+        fill(m.semester_n, &[("n", &period.to_string())])
+    }
+}
+
+/// A grade picker: `name`, current `value`, with an empty choice labelled `empty`.
+fn grade_select(m: &'static Messages, id: String, name: &'static str, value: Option<String>, empty: &'static str, label: String) -> AnyView {
+    view! {
+        <select id=id name=name aria-label=label>
+            <option value="" selected=value.is_none()>{empty}</option>
+            {GRADES.iter().map(|g| view! { <option value=*g selected=value.as_deref() == Some(*g)>{m.grade_label(g)}</option> }).collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+fn class_select(m: &'static Messages, classes: &[ClassOption], chosen: &str) -> AnyView {
+    view! {
+        <div class="field">
+            <label for="f-class">{m.col_class}</label>
+            <select id="f-class" name="class">
+                <option value="">{m.choose}</option>
+                {classes.iter().map(|c| {
+                    let v = c.id.to_string();
+                    let selected = v == chosen;
+                    view! { <option value=v selected=selected>{c.name.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+fn error_view(m: &'static Messages, e: &nguon_shared::AppError) -> AnyView {
+    view! { <p class="alert error" role="alert">{m.error(e)}</p> }.into_any()
+}
+
+fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, save: ServerAction<SaveResults>) -> AnyView {
+    let m = page.m;
+    let (class_p, period_p, imported_p, mapped_p) = (param("class"), param("period"), param("imported"), param("mapped"));
+    let error = form_error(save.value());
+    view! {
+        <h1>{m.ledger_results}</h1>
+        {subnav(m)}
+        {move || save.value().get().and_then(|r| r.ok()).map(|n| view! {
+            <p class="alert ok" role="status" id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</p>
+        })}
+        {move || (!imported_p().is_empty()).then(|| view! {
+            <p class="alert ok" role="status" id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</p>
+        })}
+        <ErrorBanner m=m error=error/>
+        <ErrorList m=m error=error/>
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => error_view(m, &e),
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((years, Some(year), classes, rows)) => {
+                    let period = period_of(&period_p());
+                    let year_id = year.id.to_string();
+                    view! {
+                        <Form method="GET" action="" attr:class="card filters" attr:id="results-choose">
+                            {year_select(m, &years, year.id)}
+                            <div class="field-row">
+                                {class_select(m, &classes, &class_p())}
+                                <div class="field">
+                                    <label for="f-period">{m.result_period}</label>
+                                    <select id="f-period" name="period">
+                                        {[1i16, 2, 0].map(|p| view! { <option value=p.to_string() selected=p == period>{period_label(m, p)}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                            </div>
+                            <button type="submit" class="secondary">{m.show_button}</button>
+                        </Form>
+                        {(!rows.is_empty()).then(|| view! {
+                            <ActionForm action=save attr:class="card" attr:id="results-form">
+                                <input type="hidden" name="year" value=year.id.to_string()/>
+                                <input type="hidden" name="period" value=period.to_string()/>
+                                <div class="table-wrap"><table id="results">
+                                    <thead><tr>
+                                        <th scope="col">{m.full_name}</th>
+                                        <th scope="col">{m.col_study}</th>
+                                        <th scope="col">{m.col_conduct}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| view! {
+                                            <tr>
+                                                <td>
+                                                    <input type="hidden" name="student[]" value=r.student_id.to_string()/>
+                                                    <a href=format!("/students/{}", r.student_id)>{r.name.clone()}</a>
+                                                    {r.original.clone().map(|o| view! { <br/><small class="muted">{fill(m.old_scale_was, &[("v", &o)])}</small> })}
+                                                </td>
+                                                <td>{grade_select(m, format!("s-{}", r.student_id), "study[]", r.study.clone(), m.not_recorded, format!("{} — {}", m.col_study, r.name))}</td>
+                                                <td>{grade_select(m, format!("c-{}", r.student_id), "conduct[]", r.conduct.clone(), m.not_recorded, format!("{} — {}", m.col_conduct, r.name))}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table></div>
+                                <button type="submit" disabled=move || save.pending().get()>{m.save}</button>
+                            </ActionForm>
+                        })}
+                        <section class="card">
+                            <h2>{m.results_import_title}</h2>
+                            <p class="muted">{m.results_import_hint}</p>
+                            <form method="post" action="/upload/results" enctype="multipart/form-data" id="results-upload">
+                                <input type="hidden" name="school_year" value=year_id/>
+                                <input type="hidden" name="period" value=period.to_string()/>
+                                <div class="field">
+                                    <label for="f-file">{fill(m.results_file_for, &[("p", &period_label(m, period)), ("y", &year.name)])}</label>
+                                    <input id="f-file" name="file" type="file" accept=".xlsx,.csv"/>
+                                </div>
+                                <button type="submit">{m.upload_button}</button>
+                            </form>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+fn threshold_fields(m: &'static Messages, prefix: &'static str, label: &'static str, t: &nguon_shared::merit::LevelThreshold) -> AnyView {
+    let pts = format!("{prefix}_points");
+    view! {
+        <fieldset>
+            <legend>{label}</legend>
+            <div class="field-row">
+                <div class="field">
+                    <label for=format!("t-{pts}")>{m.min_points}</label>
+                    <input id=format!("t-{pts}") name=pts type="text" inputmode="numeric" value=t.min_points.to_string()/>
+                </div>
+                <div class="field">
+                    <label for=format!("t-{prefix}-study")>{m.min_study}</label>
+                    {grade_select(m, format!("t-{prefix}-study"), match prefix { "excellent" => "excellent_study", "good" => "good_study", _ => "complete_study" }, t.min_study.clone(), m.no_requirement, m.min_study.to_string())}
+                </div>
+                <div class="field">
+                    <label for=format!("t-{prefix}-conduct")>{m.min_conduct}</label>
+                    {grade_select(m, format!("t-{prefix}-conduct"), match prefix { "excellent" => "excellent_conduct", "good" => "good_conduct", _ => "complete_conduct" }, t.min_conduct.clone(), m.no_requirement, m.min_conduct.to_string())}
+                </div>
+            </div>
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn classification_page(
+    page: PageCtx,
+    _user: CurrentUserView,
+    data: Res<ClassificationData>,
+    confirm: ServerAction<ConfirmClassification>,
+    set: ServerAction<SetClassificationThresholds>,
+) -> AnyView {
+    let m = page.m;
+    let class_p = param("class");
+    let errors = [form_error(confirm.value()), form_error(set.value())];
+    view! {
+        <h1>{m.ledger_classification}</h1>
+        {subnav(m)}
+        {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
+            <p class="alert ok" role="status" id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</p>
+        })}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => error_view(m, &e),
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((years, Some(year), classes, rows, thresholds)) => {
+                    let year_id = year.id.to_string();
+                    let empty_class = rows.is_empty() && !class_p().is_empty();
+                    view! {
+                        <Form method="GET" action="" attr:class="card filters">
+                            {year_select(m, &years, year.id)}
+                            {class_select(m, &classes, &class_p())}
+                            <button type="submit" class="secondary">{m.show_button}</button>
+                        </Form>
+                        <p class="muted">{m.classification_intro}</p>
+                        {empty_class.then(|| view! { <p class="muted">{m.no_members}</p> })}
+                        {(!rows.is_empty()).then(|| view! {
+                            <ActionForm action=confirm attr:class="card" attr:id="classification-form">
+                                <input type="hidden" name="year" value=year.id.to_string()/>
+                                <div class="table-wrap"><table id="classification">
+                                    <thead><tr>
+                                        <th scope="col">{m.full_name}</th>
+                                        <th scope="col">{m.col_points}</th>
+                                        <th scope="col">{m.col_study}</th>
+                                        <th scope="col">{m.col_conduct}</th>
+                                        <th scope="col">{m.col_suggested}</th>
+                                        <th scope="col">{m.col_confirmed}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| {
+                                            let chosen = r.confirmed.clone().unwrap_or_else(|| r.suggested.clone());
+                                            let differs = r.confirmed.as_ref().is_some_and(|c| *c != r.suggested);
+                                            view! {
+                                                <tr class:differs=differs>
+                                                    <td>
+                                                        <input type="hidden" name="student[]" value=r.student_id.to_string()/>
+                                                        <a href=format!("/students/{}", r.student_id)>{r.name.clone()}</a>
+                                                    </td>
+                                                    <td>{r.points}</td>
+                                                    <td>{r.study.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                                    <td>{r.conduct.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                                    <td>{m.level_label(&r.suggested)}</td>
+                                                    <td>
+                                                        <select name="level[]" aria-label=format!("{} — {}", m.col_confirmed, r.name)>
+                                                            {UNION_LEVELS.iter().map(|l| view! { <option value=*l selected=*l == chosen>{m.level_label(l)}</option> }).collect_view()}
+                                                        </select>
+                                                        {r.confirmed.is_none().then(|| view! { <br/><small class="muted">{m.not_confirmed}</small> })}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table></div>
+                                <button type="submit" disabled=move || confirm.pending().get()>{m.confirm_button}</button>
+                            </ActionForm>
+                        })}
+                        {thresholds.map(|t| view! {
+                            <section class="card">
+                                <h2>{m.thresholds_title}</h2>
+                                <p class="muted">{m.thresholds_hint}</p>
+                                <ActionForm action=set attr:id="thresholds-form">
+                                    <input type="hidden" name="year" value=year_id.clone()/>
+                                    {threshold_fields(m, "excellent", m.union_levels[0], &t.excellent)}
+                                    {threshold_fields(m, "good", m.union_levels[1], &t.good)}
+                                    {threshold_fields(m, "complete", m.union_levels[2], &t.complete)}
+                                    <button type="submit" class="secondary">{m.save}</button>
+                                </ActionForm>
+                            </section>
+                        })}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// A criterion's name.
+pub(crate) fn criterion_label(m: &'static Messages, c: Criterion) -> &'static str {
+    match c {
+        Criterion::Conduct => m.col_conduct,
+        Criterion::Study => m.col_study,
+        Criterion::Emulation => m.crit_emulation,
+        Criterion::UnionMember => m.crit_union,
+        Criterion::Age => m.crit_age,
+        Criterion::Classification => m.ledger_classification,
+    }
+}
+
+/// The sentence explaining one criterion's outcome.
+pub(crate) fn reason_text(m: &'static Messages, o: &Outcome) -> String {
+    let period = |p: &nguon_shared::merit::PeriodLabel| fill(m.semester_of_year, &[("n", &p.period.to_string()), ("y", &p.year)]);
+    match &o.reason {
+        Reason::AllSemesters { min, semesters } => fill(m.r_all_semesters, &[("min", &m.grade_label(min)), ("n", &semesters.to_string())]),
+        Reason::BelowIn { got, min, period: p } => fill(m.r_below_in, &[("got", &m.grade_label(got)), ("min", &m.grade_label(min)), ("p", &period(p))]),
+        Reason::NoResult { period: p } => fill(m.r_no_result, &[("p", &period(p))]),
+        Reason::NoSemesterYet => m.r_no_semester.to_string(),
+        Reason::Standing { rank, of, cutoff, points, min_points } => {
+            let mut t = fill(m.r_standing, &[("rank", &rank.to_string()), ("of", &of.to_string()), ("points", &points.to_string())]);
+            if let Some(cut) = cutoff {
+                t.push_str(&fill(m.r_cutoff, &[("cut", &cut.to_string())]));
+            }
+            if let Some(min) = min_points {
+                t.push_str(&fill(m.r_min_points, &[("min", &min.to_string())]));
+            }
+            t
+        }
+        Reason::MemberSince { since } => fill(m.r_member_since, &[("date", &format::date(*since))]),
+        Reason::NotMember => m.r_not_member.to_string(),
+        Reason::Age { years, min } => fill(m.r_age, &[("n", &years.to_string()), ("min", &min.to_string())]),
+        Reason::Classified { level, year, min } => fill(m.r_classified, &[("y", year), ("level", &m.level_label(level)), ("min", &m.level_label(min))]),
+        Reason::NotClassified => m.r_not_classified.to_string(),
+    }
+}
+
+/// The criteria of one evaluation as a list of met / missed lines.
+pub(crate) fn outcomes_list(m: &'static Messages, e: &Evaluation) -> AnyView {
+    view! {
+        <ul class="criteria">
+            {e.outcomes.iter().map(|o| {
+                let (mark, class) = if o.met { ("✓", "met") } else { ("✗", "missed") };
+                view! {
+                    <li class=class>
+                        <span class="mark" aria-label=if o.met { m.met } else { m.missed }>{mark}</span>" "
+                        <strong>{criterion_label(m, o.criterion)}</strong>": "{reason_text(m, o)}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static str) -> AnyView {
+    view! {
+        <ul class="evaluations" id=id>
+            {list.into_iter().map(|e| {
+                let tick_id = format!("p-{}", e.student_id);
+                let proposal = e.proposal.clone();
+                view! {
+                    <li class="card evaluation">
+                        <div class="who">
+                            {match proposal {
+                                Some(status) => view! { <span class="badge">{m.proposal_status(&status)}</span> }.into_any(),
+                                None => view! {
+                                    <input id=tick_id.clone() type="checkbox" name="students[]" value=e.student_id.to_string() form="propose-form"/>
+                                    <label for=tick_id class="visually-hidden">{m.choose}</label>
+                                }.into_any(),
+                            }}
+                            " "<a href=format!("/students/{}", e.student_id)><strong>{e.name.clone()}</strong></a>
+                            " "<span class="muted">{e.class_name.clone()}</span>
+                        </div>
+                        {outcomes_list(m, &e)}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn criteria_form(m: &'static Messages, set: ServerAction<SetOutstandingCriteria>, year_id: String, c: nguon_shared::merit::OutstandingCriteria) -> AnyView {
+    let num = |v: Option<String>| v.unwrap_or_default();
+    view! {
+        <section class="card">
+            <h2>{m.criteria_title}</h2>
+            <p class="muted">{m.criteria_hint}</p>
+            <ActionForm action=set attr:id="criteria-form">
+                <input type="hidden" name="year" value=year_id/>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="k-conduct">{m.crit_conduct}</label>
+                        {grade_select(m, "k-conduct".into(), "conduct", c.conduct_every_semester.clone(), m.no_requirement, m.crit_conduct.into())}
+                    </div>
+                    <div class="field">
+                        <label for="k-study">{m.crit_study}</label>
+                        {grade_select(m, "k-study".into(), "study", c.study_every_semester.clone(), m.no_requirement, m.crit_study.into())}
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="k-top">{m.crit_top}</label>
+                        <input id="k-top" name="top_percent" type="text" inputmode="numeric" value=num(c.top_percent_of_grade.map(|v| v.to_string()))/>
+                    </div>
+                    <div class="field">
+                        <label for="k-points">{m.crit_points}</label>
+                        <input id="k-points" name="min_points" type="text" inputmode="numeric" value=num(c.min_points.map(|v| v.to_string()))/>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="k-age">{m.crit_min_age}</label>
+                        <input id="k-age" name="min_age" type="text" inputmode="numeric" value=num(c.min_age.map(|v| v.to_string()))/>
+                    </div>
+                    <div class="field">
+                        <label for="k-class">{m.crit_classification}</label>
+                        <select id="k-class" name="min_classification">
+                            <option value="" selected=c.min_classification.is_none()>{m.no_requirement}</option>
+                            {UNION_LEVELS[..3].iter().map(|l| view! { <option value=*l selected=c.min_classification.as_deref() == Some(*l)>{m.level_label(l)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field checkbox">
+                    <input id="k-union" name="union_member" type="checkbox" value="on" checked=c.union_member/>
+                    <label for="k-union">{m.crit_union_member}</label>
+                </div>
+                <button type="submit" class="secondary">{m.save}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+fn outstanding_page(
+    page: PageCtx,
+    _user: CurrentUserView,
+    data: Res<OutstandingData>,
+    propose: ServerAction<ProposeStudents>,
+    set: ServerAction<SetOutstandingCriteria>,
+) -> AnyView {
+    let m = page.m;
+    let errors = [form_error(propose.value()), form_error(set.value())];
+    view! {
+        <h1>{m.ledger_outstanding}</h1>
+        {subnav(m)}
+        {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
+            <p class="alert ok" role="status" id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</p>
+        })}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => error_view(m, &e),
+                Ok((_, None, _)) | Ok((_, _, None)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((years, Some(year), Some(v))) => {
+                    let year_id = year.id.to_string();
+                    let (nq, ns) = (v.qualifying.len(), v.one_short.len());
+                    view! {
+                        <Form method="GET" action="" attr:class="card filters">
+                            {year_select(m, &years, year.id)}
+                            <button type="submit" class="secondary">{m.show_button}</button>
+                        </Form>
+                        <p class="muted" id="evaluated-on">{fill(m.evaluated_on, &[("date", &format::date(v.on))])}</p>
+                        <h2>{fill(m.qualifying_title, &[("n", &nq.to_string())])}</h2>
+                        {if nq == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.qualifying, "qualifying") }}
+                        <h2>{fill(m.one_short_title, &[("n", &ns.to_string())])}</h2>
+                        {if ns == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.one_short, "one-short") }}
+                        <p class="muted">{fill(m.others_note, &[("n", &v.others.to_string())])}</p>
+                        <section class="card">
+                            <h2>{m.propose_title}</h2>
+                            <p class="muted">{m.propose_hint}</p>
+                            <ActionForm action=propose attr:id="propose-form">
+                                <input type="hidden" name="year" value=year.id.to_string()/>
+                                <div class="field">
+                                    <label for="f-preason">{m.reason}</label>
+                                    <textarea id="f-preason" name="reason" rows="3"></textarea>
+                                </div>
+                                <button type="submit" disabled=move || propose.pending().get()>{m.propose_button}</button>
+                            </ActionForm>
+                        </section>
+                        {criteria_form(m, set, year_id, v.criteria.clone())}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
