@@ -161,6 +161,32 @@ async fn upload(s: &Server, cookie: Option<&str>, year: i64) -> (E, Option<i64>)
     (e, None)
 }
 
+/// Uploads a results file for `year` (the student "Nguyễn Văn An" of school A, by name and date of birth).
+async fn upload_results(s: &Server, cookie: Option<&str>, year: i64) -> E {
+    let csv = "Họ và tên;Ngày sinh;Học lực;Hạnh kiểm\nNguyễn Văn An;01/01/2010;Giỏi;Tốt\n";
+    let form = reqwest::multipart::Form::new()
+        .text("school_year", year.to_string())
+        .text("period", "1")
+        .part("file", reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("hk1.csv"));
+    let mut req = s.http.post(format!("{}/upload/results", s.base)).header(header::ORIGIN, &s.base).multipart(form);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    if to.contains("imported=1") {
+        return E::Ok;
+    }
+    let code = to.split("error=").nth(1).expect("an error in the redirect");
+    match AppError::from_query_value(code).unwrap() {
+        AppError::Unauthenticated => E::Unauth,
+        AppError::NotFound => E::NotFound,
+        AppError::Invalid(_) => E::Invalid,
+        other => panic!("unexpected upload error {other:?}"),
+    }
+}
+
 fn ids(v: &serde_json::Value) -> BTreeSet<i64> {
     v.as_array().map(|a| a.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default()
 }
@@ -209,6 +235,14 @@ async fn access_matrix(t: TestDb) {
         assert_eq!(got, expected, "upload to school B as {}", CALLERS[i]);
     }
     let upload_a = upload_a.unwrap().to_string();
+
+    // Results files: school A's union officers only; school B's students are not found from school A.
+    for (i, cookie) in cookies.iter().enumerate() {
+        let expected = [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok][i];
+        assert_eq!(upload_results(&s, cookie.as_deref(), year_a).await, expected, "results upload to school A as {}", CALLERS[i]);
+        let expected = if i == 0 { Unauth } else { NotFound };
+        assert_eq!(upload_results(&s, cookie.as_deref(), year_b).await, expected, "results upload to school B as {}", CALLERS[i]);
+    }
 
     // Staff and grants at both schools, for the staff functions.
     let staff_at = |school: i64, given: &'static str| nguon_domain::entities::staff::ActiveModel {
@@ -399,6 +433,32 @@ async fn access_matrix(t: TestDb) {
         ("ranking", vec![("year", &ya), ("scope", "school"), ("semester", ""), ("category", "")], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
         ("student_entries", vec![("student", &student_b), ("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("student_entries", vec![("student", &student_a), ("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("class_results", vec![("year", &yb), ("class", &class_b), ("period", "1")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("class_results", vec![("year", &ya), ("class", &class_a), ("period", "1")], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("save_results", vec![("year", &yb), ("period", "1"), ("student[]", &student_b), ("study[]", "tot"), ("conduct[]", "tot")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("save_results", vec![("year", &ya), ("period", "1"), ("student[]", &student_a), ("study[]", "tot"), ("conduct[]", "tot")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("classification_rows", vec![("year", &yb), ("class", "")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("classification_rows", vec![("year", &ya), ("class", "")], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("confirm_classification", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("confirm_classification", vec![("year", &ya)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("union_thresholds", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("union_thresholds", vec![("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("set_classification_thresholds", vec![("year", &yb), ("excellent_points", "100"), ("excellent_study", "kha"), ("excellent_conduct", "tot"), ("good_points", "60"), ("good_study", "dat"), ("good_conduct", "kha"), ("complete_points", "20"), ("complete_study", ""), ("complete_conduct", "dat")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_classification_thresholds", vec![("year", &ya), ("excellent_points", "100"), ("excellent_study", "kha"), ("excellent_conduct", "tot"), ("good_points", "60"), ("good_study", "dat"), ("good_conduct", "kha"), ("complete_points", "20"), ("complete_study", ""), ("complete_conduct", "dat")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, Ok]),
+        ("outstanding_lists", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("outstanding_lists", vec![("year", &ya)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        ("set_outstanding_criteria", vec![("year", &yb), ("conduct", "tot"), ("study", "kha"), ("top_percent", "20"), ("min_points", ""), ("union_member", "on"), ("min_age", ""), ("min_classification", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_outstanding_criteria", vec![("year", &ya), ("conduct", "tot"), ("study", "kha"), ("top_percent", "20"), ("min_points", ""), ("union_member", "on"), ("min_age", ""), ("min_classification", "")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, Ok]),
+        ("propose_students", vec![("year", &yb), ("students[]", &student_b), ("reason", "Tiêu biểu")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("propose_students", vec![("year", &ya), ("students[]", &student_a), ("reason", "Tiêu biểu")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
+        ("student_profile", vec![("student", &student_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("student_profile", vec![("student", &student_a)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
         ("org_tree", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &b_s), ("valid_from", ""), ("valid_to", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
@@ -466,6 +526,18 @@ async fn access_matrix(t: TestDb) {
                 "ranking" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
                     assert!(!names.iter().any(|n| n.contains("Bình")), "school B in school A's ranking: {names:?}");
+                }
+                "outstanding_lists" if got == Ok => {
+                    let listed = value["qualifying"].as_array().unwrap().iter().chain(value["one_short"].as_array().unwrap());
+                    assert!(listed.into_iter().all(|e| e["name"] != "Nguyễn Văn Bình"), "school B in school A's lists");
+                }
+                "student_profile" if got == Ok => {
+                    // Candidacy (the proposal made above) only for the union and the Party side.
+                    let shown = value["timeline"].as_array().unwrap().iter().any(|i| i["event"].get("Proposal").is_some());
+                    let want = matches!(who, "superior" | "party cell" | "union");
+                    assert_eq!(shown, want, "proposal on the profile as {who}");
+                    // The profile evaluates the latest year (the roll-over above placed the student in the next one).
+                    assert!(value["evaluation"]["outcomes"].is_array(), "evaluation on the profile as {who}");
                 }
                 "ledger_years" if got == Ok => {
                     let schools: BTreeSet<i64> = value.as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
