@@ -295,5 +295,29 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut St
     for chunk in pending.chunks(400) {
         ledger::review(db, &second, &c2, chunk, true, "").await?;
     }
+    results(db, year, &first, &classes, rng).await?;
     Ok(n)
+}
+
+/// Both semesters' study and conduct results, recorded per class through
+/// the results service; each student keeps roughly the same level.
+async fn results(db: &DatabaseConnection, year: i64, officer: &crate::policy::Actor, classes: &[class::Model], rng: &mut StdRng) -> Result<(), AppError> {
+    let ctx = AuditContext { actor_user_id: Some(officer.user_id), client_addr: None };
+    let pick = |r: f64, cuts: [f64; 3]| ["tot", "kha", "dat", "chua_dat"][cuts.iter().take_while(|c| r >= **c).count()].to_string();
+    for c in classes {
+        let members: Vec<i64> = enrolment::Entity::find().filter(enrolment::Column::ClassId.eq(c.id)).all(db).await?.into_iter().map(|e| e.student_id).collect();
+        let base: Vec<(f64, f64)> = members.iter().map(|_| (rng.random::<f64>(), rng.random::<f64>())).collect();
+        for period in [1, 2] {
+            let rows: Vec<(i64, String, String)> = members
+                .iter()
+                .zip(&base)
+                .map(|(id, (study, conduct))| {
+                    let drift = |v: f64, rng: &mut StdRng| (v + rng.random_range(-0.08..0.08)).clamp(0.0, 0.999);
+                    (*id, pick(drift(*study, rng), [0.3, 0.75, 0.97]), pick(drift(*conduct, rng), [0.75, 0.95, 0.99]))
+                })
+                .collect();
+            crate::merit::results::record(db, officer, &ctx, year, period, &rows).await?;
+        }
+    }
+    Ok(())
 }

@@ -201,7 +201,7 @@ fn student_table(m: &'static crate::i18n::Messages, page: StudentPage, query: &l
                         view! {
                             <tr>
                                 <td>{offset as usize + i + 1}</td>
-                                <td>{name}</td>
+                                <td><a href=format!("/students/{}", r.id)>{name}</a></td>
                                 <td>{format::date(r.date_of_birth)}</td>
                                 <td>{r.class_name.unwrap_or_default()}</td>
                                 <td>{r.union_joined_on.map(format::date).unwrap_or_default()}</td>

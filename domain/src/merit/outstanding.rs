@@ -103,7 +103,8 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
             grade_rank.insert(r.key, (r.rank, size));
         }
     }
-    let mut ended: Vec<&semester::Model> = semesters.iter().filter(|s| s.ends_on < on).collect();
+    // A semester counts once its last day is reached (so the year's last day sees both).
+    let mut ended: Vec<&semester::Model> = semesters.iter().filter(|s| s.ends_on <= on).collect();
     ended.sort_by_key(|s| s.starts_on);
     Ok(ordered
         .into_iter()
