@@ -191,6 +191,15 @@ async fn results_entry_and_import(t: TestDb) {
         assert_eq!(results::import(&s.db, &s.doan1, &c, s.year, 1, "x.csv", roster.as_bytes()).await.unwrap_err(), AppError::invalid("file", ErrorCode::BadMapping));
         assert_eq!(results::import(&s.db, &s.outsider, &ctx(&s.outsider), s.year, 1, "hk1.csv", csv.as_bytes()).await.unwrap_err(), AppError::NotFound);
         assert_eq!(results::class_results(&s.db, &s.outsider, s.year, s.class, 1).await.unwrap_err(), AppError::NotFound);
+
+        // A real spreadsheet: title rows, date cells, the older scale (tests/fixtures/roster/make_fixtures.py).
+        let xlsx = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/roster/ket_qua_hk2.xlsx")).unwrap();
+        let done = results::import(&s.db, &s.doan1, &c, s.year, 2, "ket_qua_hk2.xlsx", &xlsx).await.unwrap();
+        assert_eq!((done.rows, done.mapped), (4, 4));
+        let rows = results::class_results(&s.db, &s.doan1, s.year, s.class, 2).await.unwrap();
+        let got: Vec<(Option<&str>, Option<&str>)> = rows.iter().map(|r| (r.study.as_deref(), r.conduct.as_deref())).collect();
+        assert_eq!(got, vec![(Some("tot"), Some("tot")), (Some("kha"), Some("kha")), (Some("dat"), Some("tot")), (Some("chua_dat"), Some("dat"))]);
+        assert_eq!(rows[3].original.as_deref(), Some("Yếu / Trung bình"));
     }
 }
 

@@ -541,3 +541,85 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.shot("18-leaderboard-after").await;
     env.browser.clone().close().await.unwrap();
 }
+
+/// On a phone, in the demo school: a union officer changes a student's
+/// study result for semester 1, sees on the outstanding-student page why
+/// each student is or is not listed (one line per criterion, met or
+/// missed), proposes a qualifying student to the pool with a reason, and
+/// finds the proposal and the changed result on the students' profiles.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_outstanding_list_and_proposal() {
+    let env = Env::start(true).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], PW);
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_hydrated().await;
+    env.fill("username", "demo.doan").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào").await;
+
+    // Every listed student: no missed criterion in the first list, exactly one in the second.
+    b.goto(&format!("{}/ledger/outstanding", env.base)).await.unwrap();
+    env.wait_text("h1", "Học sinh ưu tú").await;
+    env.wait_text("#evaluated-on", "Đối chiếu tiêu chí ngày").await;
+    let missed = |list: &'static str| {
+        let env = &env;
+        async move {
+            let v = env
+                .js(&format!("return [...document.querySelectorAll('#{list} > li')].map(li => [li.querySelector('a').textContent, li.querySelectorAll('li.missed').length, li.querySelectorAll('li.met').length])"))
+                .await;
+            serde_json::from_value::<Vec<(String, usize, usize)>>(v).unwrap()
+        }
+    };
+    let qualifying = missed("qualifying").await;
+    let short = missed("one-short").await;
+    assert!(!qualifying.is_empty() && !short.is_empty(), "the demo has students on both lists: {} / {}", qualifying.len(), short.len());
+    assert!(qualifying.iter().all(|(_, missed, met)| *missed == 0 && *met == 4), "{qualifying:?}");
+    assert!(short.iter().all(|(_, missed, met)| *missed == 1 && *met == 3), "{short:?}");
+    env.shot("19-outstanding").await;
+
+    // Lower a qualifying student's study result in semester 1 on the results page.
+    let (star, _, _) = qualifying[0].clone();
+    let star_href = env.js("return document.querySelector('#qualifying > li a').getAttribute('href')").await;
+    let star_id = star_href.as_str().unwrap().trim_start_matches("/students/").to_string();
+    b.goto(&format!("{}{}", env.base, star_href.as_str().unwrap())).await.unwrap();
+    env.wait_text("#profile-name", &star).await;
+    let class_name = b.find(Locator::Css(".facts dd")).await.unwrap().text().await.unwrap();
+    b.goto(&format!("{}/ledger/results", env.base)).await.unwrap();
+    env.wait_text("h1", "Kết quả học tập").await;
+    let class_id = env.js(&format!("return [...document.querySelectorAll('#f-class option')].find(o => o.textContent === '{class_name}').value")).await;
+    b.goto(&format!("{}/ledger/results?class={}&period=1", env.base, class_id.as_str().unwrap())).await.unwrap();
+    env.wait_text("#results", &star).await;
+    env.wait_hydrated().await;
+    env.js(&format!("document.querySelector('#s-{star_id}').value = 'dat'; return true")).await;
+    env.shot("20-results").await;
+    env.click("#results-form button[type=submit]").await;
+    env.wait_text("#results-saved", "Đã lưu 1 dòng").await;
+
+    // The profile now explains why the student dropped off the list.
+    b.goto(&format!("{}/students/{star_id}", env.base)).await.unwrap();
+    env.wait_text("#profile-criteria li.missed", "Đạt ở học kỳ 1 năm học 2025-2026 (cần từ Khá)").await;
+    env.wait_text("#timeline", "Kết quả học kỳ 1 năm học 2025-2026: học tập Đạt").await;
+
+    // Propose another qualifying student with a reason.
+    b.goto(&format!("{}/ledger/outstanding", env.base)).await.unwrap();
+    env.wait_text("#evaluated-on", "Đối chiếu tiêu chí ngày").await;
+    env.wait_hydrated().await;
+    let now = missed("qualifying").await;
+    assert!(!now.iter().any(|(n, _, _)| *n == star), "{star} still qualifies");
+    let chosen_href = env.js("return document.querySelector('#qualifying > li a').getAttribute('href')").await;
+    let chosen = now[0].0.clone();
+    env.click("#qualifying > li input[type=checkbox]").await;
+    b.find(Locator::Css("#f-preason")).await.unwrap().send_keys("Tiêu biểu phong trào tình nguyện").await.unwrap();
+    env.click("#propose-form button[type=submit]").await;
+    env.wait_text("#proposed", "Đã đề nghị 1 học sinh").await;
+    env.wait_text("#qualifying > li .badge", "đã đề nghị").await;
+    env.shot("21-proposed").await;
+    b.goto(&format!("{}{}", env.base, chosen_href.as_str().unwrap())).await.unwrap();
+    env.wait_text("#profile-name", &chosen).await;
+    env.wait_text("#timeline li.proposal", "Tiêu biểu phong trào tình nguyện").await;
+    env.browser.clone().close().await.unwrap();
+}
