@@ -313,7 +313,7 @@ async fn results(db: &DatabaseConnection, year: i64, officer: &crate::policy::Ac
                 .zip(&base)
                 .map(|(id, (study, conduct))| {
                     let drift = |v: f64, rng: &mut StdRng| (v + rng.random_range(-0.08..0.08)).clamp(0.0, 0.999);
-                    (*id, pick(drift(*study, rng), [0.3, 0.75, 0.97]), pick(drift(*conduct, rng), [0.75, 0.95, 0.99]))
+                    (*id, pick(drift(*study, rng), [0.2, 0.65, 0.95]), pick(drift(*conduct, rng), [0.6, 0.9, 0.98]))
                 })
                 .collect();
             crate::merit::results::record(db, officer, &ctx, year, period, &rows).await?;
