@@ -15,6 +15,7 @@ pub mod entities;
 pub mod names;
 pub mod org;
 pub mod org_admin;
+pub mod pipeline;
 pub mod people;
 pub mod policy;
 pub mod roster;

@@ -1,0 +1,4 @@
+//! The candidate pipeline (domain.md §3): from the source pool to full
+//! Party membership, with every rule checked against configurable values.
+
+pub mod calendar;
