@@ -7,6 +7,7 @@ pub mod error;
 pub mod ledger;
 pub mod locale;
 pub mod merit;
+pub mod pipeline;
 pub mod role;
 pub mod roster;
 pub mod views;

@@ -2,3 +2,4 @@
 //! Party membership, with every rule checked against configurable values.
 
 pub mod calendar;
+pub mod rules;

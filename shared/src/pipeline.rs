@@ -1,0 +1,194 @@
+//! Wire types of the candidate pipeline: its stages and the reasons a move
+//! is refused, as facts the UI puts into words.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A stage of the admission procedure (domain.md §3), or an exit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    /// Accepted into the source pool (nguồn).
+    Pool,
+    /// Enrolled in a Party-awareness class.
+    AwarenessClass,
+    /// Certificate obtained, mentor assigned (đối tượng).
+    Candidate,
+    /// Dossier being prepared.
+    Dossier,
+    /// Voted by the Party cell.
+    CellVote,
+    /// Reviewed by the grassroots committee (where the school has one).
+    CommitteeReview,
+    /// Admission decision issued.
+    Decision,
+    /// Ceremony scheduled.
+    Ceremony,
+    /// Ceremony held: probationary member.
+    Probation,
+    /// Full member.
+    FullMember,
+    /// Withdrew (or consent withdrawn).
+    Withdrawn,
+    /// Not admitted.
+    NotAdmitted,
+    /// Moved to another school.
+    Moved,
+    /// Party activity transferred (graduation).
+    Transferred,
+}
+
+impl Stage {
+    /// Every stage in order, exits last.
+    pub const ALL: [Stage; 14] = [
+        Stage::Pool,
+        Stage::AwarenessClass,
+        Stage::Candidate,
+        Stage::Dossier,
+        Stage::CellVote,
+        Stage::CommitteeReview,
+        Stage::Decision,
+        Stage::Ceremony,
+        Stage::Probation,
+        Stage::FullMember,
+        Stage::Withdrawn,
+        Stage::NotAdmitted,
+        Stage::Moved,
+        Stage::Transferred,
+    ];
+
+    /// Stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Pool => "pool",
+            Stage::AwarenessClass => "awareness_class",
+            Stage::Candidate => "candidate",
+            Stage::Dossier => "dossier",
+            Stage::CellVote => "cell_vote",
+            Stage::CommitteeReview => "committee_review",
+            Stage::Decision => "decision",
+            Stage::Ceremony => "ceremony",
+            Stage::Probation => "probation",
+            Stage::FullMember => "full_member",
+            Stage::Withdrawn => "withdrawn",
+            Stage::NotAdmitted => "not_admitted",
+            Stage::Moved => "moved",
+            Stage::Transferred => "transferred",
+        }
+    }
+
+    /// The stage of a stored code.
+    pub fn from_code(code: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether this ends the candidacy (an exit, or full membership).
+    pub fn is_final(self) -> bool {
+        matches!(self, Stage::FullMember | Stage::Withdrawn | Stage::NotAdmitted | Stage::Moved | Stage::Transferred)
+    }
+
+    /// Whether this is an exit.
+    pub fn is_exit(self) -> bool {
+        matches!(self, Stage::Withdrawn | Stage::NotAdmitted | Stage::Moved | Stage::Transferred)
+    }
+}
+
+/// Why a move is refused (or flagged), with the facts behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckFailure {
+    /// The procedure does not go from one stage to the other.
+    NotAllowed {
+        /// From.
+        from: Stage,
+        /// To.
+        to: Stage,
+    },
+    /// No valid consent recorded (the student's, and a guardian's under 16).
+    NoConsent,
+    /// Younger than required on the meeting day.
+    Underage {
+        /// The cell meeting day.
+        meeting: NaiveDate,
+        /// The first day the age is reached (by month: the first of the month).
+        eligible_from: NaiveDate,
+        /// Whether counted by month (else by exact day).
+        by_month: bool,
+        /// Required age.
+        years: u32,
+    },
+    /// No awareness-class certificate.
+    NoCertificate,
+    /// The certificate is no longer valid on the day.
+    CertificateLapsed {
+        /// Last valid day.
+        valid_until: NaiveDate,
+        /// The day it is needed.
+        on: NaiveDate,
+    },
+    /// No mentor assigned.
+    NoMentor,
+    /// The mentor or an introducer is not a full member on the day.
+    NotFullMember {
+        /// Name.
+        name: String,
+    },
+    /// An introducer has worked with the candidate for less than required.
+    IntroducerTooRecent {
+        /// Name.
+        name: String,
+        /// Together since.
+        since: NaiveDate,
+        /// The day the required months are reached.
+        from: NaiveDate,
+    },
+    /// Too few introducers.
+    Introducers {
+        /// Official members needed.
+        needed: u32,
+        /// Official members given.
+        have: u32,
+        /// Whether the union's resolution is needed (and missing).
+        union_resolution_missing: bool,
+    },
+    /// A dossier document is missing.
+    DocumentMissing {
+        /// Document kind code.
+        kind: String,
+    },
+    /// A dossier document is past its validity on the day.
+    DocumentExpired {
+        /// Document kind code.
+        kind: String,
+        /// Last valid day.
+        valid_until: NaiveDate,
+    },
+    /// Biography verification not concluded.
+    VerificationPending {
+        /// Requests still open.
+        open: u32,
+    },
+    /// Not enough votes for.
+    VoteFailed {
+        /// Votes for.
+        for_votes: u32,
+        /// Official members of the body.
+        members: u32,
+        /// Votes needed.
+        needed: u32,
+    },
+    /// The ceremony is later than allowed after receiving the decision and
+    /// the superior committee's agreement is not recorded.
+    CeremonyLate {
+        /// The last day allowed.
+        due: NaiveDate,
+    },
+    /// The probation has not ended yet.
+    ProbationNotOver {
+        /// The day it ends.
+        ends: NaiveDate,
+    },
+    /// A date or number the move needs is missing.
+    Missing {
+        /// Field name.
+        field: String,
+    },
+}
