@@ -92,3 +92,10 @@ pub async fn set<C: ConnectionTrait, T: Serialize>(
     )
     .await
 }
+
+/// The numbers of the admission procedure (age, validity periods, votes, deadlines).
+pub const PIPELINE: Rule<crate::pipeline::rules::PipelineRules> = Rule { key: "pipeline.rules", default: Default::default };
+
+/// Whether a school's Party organisation has a grassroots committee that
+/// reviews candidates between the cell's vote and the decision.
+pub const GRASSROOTS_COMMITTEE: Rule<bool> = Rule { key: "pipeline.grassroots_committee", default: || false };

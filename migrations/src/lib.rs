@@ -10,6 +10,7 @@ mod m20261125_000002_organisation_people;
 mod m20261126_000003_roster_uploads;
 mod m20261126_000004_emulation_ledger;
 mod m20261126_000005_results_outstanding;
+mod m20261126_000006_pipeline;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_roster_uploads::Migration),
             Box::new(m20261126_000004_emulation_ledger::Migration),
             Box::new(m20261126_000005_results_outstanding::Migration),
+            Box::new(m20261126_000006_pipeline::Migration),
         ]
     }
 }

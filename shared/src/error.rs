@@ -70,6 +70,11 @@ pub enum ErrorCode {
         /// The word as written.
         value: String,
     },
+    /// A rule of the admission procedure refuses the move.
+    Rule {
+        /// Which rule, with its facts.
+        failure: crate::pipeline::CheckFailure,
+    },
 }
 
 /// A refused input field: which one and why.

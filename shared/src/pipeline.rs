@@ -192,3 +192,96 @@ pub enum CheckFailure {
         field: String,
     },
 }
+
+/// A warning on a candidate's card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RiskFlag {
+    /// Reaches the required age only after the end of the last school year.
+    AgeAfterSchool {
+        /// The first eligible day.
+        eligible_from: NaiveDate,
+    },
+    /// The awareness certificate lapses within 90 days (or has lapsed).
+    CertificateLapsing {
+        /// Last valid day.
+        valid_until: NaiveDate,
+    },
+    /// The ceremony is overdue after the decision was received.
+    CeremonyOverdue {
+        /// The last day allowed.
+        due: NaiveDate,
+    },
+    /// The decision is overdue after the cell's resolution.
+    DecisionOverdue {
+        /// The last day allowed.
+        due: NaiveDate,
+    },
+    /// No mentor although the stage needs one.
+    NoMentor,
+    /// The biography was returned for rewriting this many times (3 or more).
+    BiographyRewritten {
+        /// Times.
+        times: u32,
+    },
+}
+
+/// A candidate on the board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateCard {
+    /// Candidacy id.
+    pub id: i64,
+    /// Student id.
+    pub student_id: i64,
+    /// Full name.
+    pub name: String,
+    /// Current class.
+    pub class_name: Option<String>,
+    /// Stage.
+    pub stage: Stage,
+    /// Days in the stage.
+    pub days_in_stage: i64,
+    /// Current mentor's name.
+    pub mentor: Option<String>,
+    /// Warnings.
+    pub risks: Vec<RiskFlag>,
+}
+
+/// A line of a candidacy's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageEventView {
+    /// From (none when entering the pool).
+    pub from: Option<Stage>,
+    /// To.
+    pub to: Stage,
+    /// The day.
+    pub on: NaiveDate,
+    /// Reason (exits, overrides).
+    pub reason: Option<String>,
+    /// Checks an officer overrode.
+    pub overridden: Vec<CheckFailure>,
+    /// Who recorded it (login name).
+    pub recorded_by: String,
+}
+
+/// A candidacy's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidacyView {
+    /// The card (name, stage, risks).
+    pub card: CandidateCard,
+    /// Date of birth.
+    pub date_of_birth: NaiveDate,
+    /// Awareness certificate: number and date.
+    pub certificate: Option<(String, NaiveDate)>,
+    /// Mentors, oldest first: name, from, until, replacement.
+    pub mentors: Vec<(String, NaiveDate, Option<NaiveDate>, bool)>,
+    /// The stages it may move to next.
+    pub next: Vec<Stage>,
+    /// What moving to the next forward stage today would fail on.
+    pub next_checks: Vec<CheckFailure>,
+    /// History, oldest first.
+    pub events: Vec<StageEventView>,
+}
+
+/// Codes of the dossier's document kinds (domain.md §3, stage 4).
+pub const DOCUMENT_KINDS: [&str; 7] =
+    ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter", "verification"];

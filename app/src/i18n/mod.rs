@@ -390,6 +390,26 @@ pub struct Messages {
     pub grades: [&'static str; 4],
     pub union_levels: [&'static str; 4],
     pub proposal_statuses: [&'static str; 3],
+    pub chk_not_allowed: &'static str,
+    pub chk_no_consent: &'static str,
+    pub chk_underage_month: &'static str,
+    pub chk_underage_day: &'static str,
+    pub chk_no_certificate: &'static str,
+    pub chk_certificate_lapsed: &'static str,
+    pub chk_no_mentor: &'static str,
+    pub chk_not_full_member: &'static str,
+    pub chk_introducer_recent: &'static str,
+    pub chk_introducers: &'static str,
+    pub chk_union_resolution: &'static str,
+    pub chk_document_missing: &'static str,
+    pub chk_document_expired: &'static str,
+    pub chk_verification_pending: &'static str,
+    pub chk_vote_failed: &'static str,
+    pub chk_ceremony_late: &'static str,
+    pub chk_probation_not_over: &'static str,
+    pub chk_missing: &'static str,
+    pub stages: [&'static str; 14],
+    pub document_kinds: [&'static str; 7],
 }
 
 /// The catalogue of a locale.
@@ -462,6 +482,7 @@ impl Messages {
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),
             ErrorCode::UnknownGrade { value } => fill(self.code_unknown_grade, &[("v", value)]),
+            ErrorCode::Rule { failure } => self.check_text(failure),
         }
     }
 
@@ -483,6 +504,61 @@ impl Messages {
     /// A union classification code's label.
     pub fn level_label(&self, code: &str) -> String {
         nguon_shared::merit::UNION_LEVELS.iter().position(|g| *g == code).map(|i| self.union_levels[i]).unwrap_or(code).to_string()
+    }
+
+    /// A stage's name.
+    pub fn stage_label(&self, stage: nguon_shared::pipeline::Stage) -> &'static str {
+        let i = nguon_shared::pipeline::Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        self.stages[i]
+    }
+
+    /// A dossier document kind's name (the code itself if unknown).
+    pub fn document_kind(&self, code: &str) -> String {
+        nguon_shared::pipeline::DOCUMENT_KINDS.iter().position(|k| *k == code).map(|i| self.document_kinds[i]).unwrap_or(code).to_string()
+    }
+
+    /// The sentence explaining a failed check of the admission procedure.
+    pub fn check_text(&self, f: &nguon_shared::pipeline::CheckFailure) -> String {
+        use crate::format::date;
+        use nguon_shared::pipeline::CheckFailure as F;
+        match f {
+            F::NotAllowed { from, to } => fill(self.chk_not_allowed, &[("from", self.stage_label(*from)), ("to", self.stage_label(*to))]),
+            F::NoConsent => self.chk_no_consent.into(),
+            F::Underage { meeting, eligible_from, by_month: true, years } => fill(
+                self.chk_underage_month,
+                &[("n", &years.to_string()), ("meeting", &date(*meeting)), ("month", &eligible_from.format("%m/%Y").to_string())],
+            ),
+            F::Underage { meeting, eligible_from, by_month: false, years } => {
+                fill(self.chk_underage_day, &[("n", &years.to_string()), ("meeting", &date(*meeting)), ("date", &date(*eligible_from))])
+            }
+            F::NoCertificate => self.chk_no_certificate.into(),
+            F::CertificateLapsed { valid_until, on } => fill(self.chk_certificate_lapsed, &[("until", &date(*valid_until)), ("on", &date(*on))]),
+            F::NoMentor => self.chk_no_mentor.into(),
+            F::NotFullMember { name } => fill(self.chk_not_full_member, &[("name", name)]),
+            F::IntroducerTooRecent { name, since, from } => {
+                fill(self.chk_introducer_recent, &[("name", name), ("since", &date(*since)), ("from", &date(*from))])
+            }
+            F::Introducers { needed, have, union_resolution_missing } => {
+                let mut parts = Vec::new();
+                if have < needed {
+                    parts.push(fill(self.chk_introducers, &[("needed", &needed.to_string()), ("have", &have.to_string())]));
+                }
+                if *union_resolution_missing {
+                    parts.push(self.chk_union_resolution.to_string());
+                }
+                parts.join(" ")
+            }
+            F::DocumentMissing { kind } => fill(self.chk_document_missing, &[("doc", &self.document_kind(kind))]),
+            F::DocumentExpired { kind, valid_until } => fill(self.chk_document_expired, &[("doc", &self.document_kind(kind)), ("until", &date(*valid_until))]),
+            F::VerificationPending { open } => fill(self.chk_verification_pending, &[("n", &open.to_string())]),
+            F::VoteFailed { for_votes, members, needed } => fill(
+                self.chk_vote_failed,
+                &[("for", &for_votes.to_string()), ("members", &members.to_string()), ("needed", &needed.to_string())],
+            ),
+            F::CeremonyLate { due } => fill(self.chk_ceremony_late, &[("due", &date(*due))]),
+            F::ProbationNotOver { ends } => fill(self.chk_probation_not_over, &[("ends", &date(*ends))]),
+            F::Missing { field } => fill(self.chk_missing, &[("field", field)]),
+        }
     }
 
     /// A pool proposal status's label.
@@ -513,6 +589,34 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_failures_read_as_sentences() {
+        use chrono::NaiveDate;
+        use nguon_shared::pipeline::CheckFailure;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let under = CheckFailure::Underage { meeting: d(2026, 3, 12), eligible_from: d(2026, 5, 1), by_month: true, years: 18 };
+        assert_eq!(
+            messages(Locale::Vi).field_error(&ErrorCode::Rule { failure: under.clone() }),
+            "Học sinh chưa đủ 18 tuổi (tính theo tháng) tại ngày họp chi bộ 12/03/2026: đủ tuổi từ tháng 05/2026."
+        );
+        assert_eq!(
+            messages(Locale::En).check_text(&under),
+            "The student is not yet 18 (counted by month) on the cell meeting day 12/03/2026: old enough from 05/2026."
+        );
+        let intro = CheckFailure::Introducers { needed: 1, have: 0, union_resolution_missing: true };
+        assert_eq!(
+            messages(Locale::Vi).check_text(&intro),
+            "Cần 1 đảng viên chính thức giới thiệu, hiện có 0. Thiếu nghị quyết giới thiệu của Ban Chấp hành Đoàn trường."
+        );
+        let doc = CheckFailure::DocumentMissing { kind: "biography".into() };
+        assert_eq!(messages(Locale::Vi).check_text(&doc), "Thiếu: Lý lịch người xin vào Đảng.");
+        for l in [Locale::Vi, Locale::En] {
+            for stage in nguon_shared::pipeline::Stage::ALL {
+                assert!(!messages(l).stage_label(stage).is_empty());
+            }
+        }
+    }
 
     #[test]
     fn placeholders_are_filled() {
