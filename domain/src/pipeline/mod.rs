@@ -1,9 +1,12 @@
 //! The candidate pipeline (domain.md §3): from the source pool to full
 //! Party membership, with every rule checked against configurable values.
 
+pub mod board;
 pub mod calendar;
 pub mod candidacy;
 pub mod consent;
+pub mod pool;
+pub mod records;
 pub mod rules;
 
 use crate::policy::{authorize_at, Actor, Permission};

@@ -1,0 +1,207 @@
+//! The board of a school's candidates by stage, with days in stage and risk
+//! flags, and one candidacy's page. Party roles of the school see every
+//! candidate; a mentor sees only the candidates they mentor.
+
+use super::calendar::Calendar;
+use super::candidacy::{calendar_for, facts, MoveExtras};
+use super::rules::{self, check_move, move_exists, PipelineRules};
+use crate::entities::{candidacy, candidacy_event, certificate, class, enrolment, mentor_assignment, school_year, staff, student, user, vote};
+use crate::policy::{authorize_at, Actor, Permission};
+use crate::rules_config::{self, PIPELINE};
+use chrono::NaiveDate;
+use nguon_shared::pipeline::{CandidacyView, CandidateCard, CheckFailure, RiskFlag, Stage, StageEventView};
+use nguon_shared::AppError;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Whom the actor may see at a school: everyone (Party roles), or only the
+/// candidacies they mentor (`Some(staff ids)`).
+async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Option<Vec<i64>>, AppError> {
+    if authorize_at(conn, actor, Permission::ManagePipeline, school_id).await.is_ok() {
+        return Ok(None);
+    }
+    authorize_at(conn, actor, Permission::AssessCandidates, school_id).await?;
+    let mine: Vec<i64> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?.into_iter().map(|s| s.id).collect();
+    Ok(Some(mine))
+}
+
+fn name_of(s: &student::Model) -> String {
+    crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full()
+}
+
+fn staff_name(s: &staff::Model) -> String {
+    crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full()
+}
+
+/// Risk flags of a candidacy on `today`.
+async fn risks<C: ConnectionTrait>(
+    conn: &C,
+    c: &candidacy::Model,
+    s: &student::Model,
+    stage: Stage,
+    has_mentor: bool,
+    r: &PipelineRules,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Result<Vec<RiskFlag>, AppError> {
+    let mut out = Vec::new();
+    if stage.is_final() {
+        return Ok(out);
+    }
+    let before_vote = stage < Stage::CellVote;
+    if before_vote {
+        // The end of the last school year the student is expected at: grade 12's year.
+        let placements = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).all(conn).await?;
+        let mut last_year_end = None;
+        for e in placements {
+            if let (Some(cl), Some(y)) =
+                (class::Entity::find_by_id(e.class_id).one(conn).await?, school_year::Entity::find_by_id(e.school_year_id).one(conn).await?)
+            {
+                let years_left = (12 - cl.grade).max(0) as i32;
+                let end = y.ends_on.checked_add_months(chrono::Months::new(12 * years_left as u32)).unwrap_or(y.ends_on);
+                last_year_end = last_year_end.max(Some(end));
+            }
+        }
+        let from = rules::eligible_from(s.date_of_birth, r.min_age, r.age_by_month);
+        if last_year_end.is_some_and(|end| from > end) {
+            out.push(RiskFlag::AgeAfterSchool { eligible_from: from });
+        }
+        if let Some(issued) = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).all(conn).await?.into_iter().map(|c| c.issued_on).max() {
+            let until = rules::certificate_valid_until(issued, r);
+            if until < today + chrono::Days::new(90) {
+                out.push(RiskFlag::CertificateLapsing { valid_until: until });
+            }
+        }
+    }
+    if stage >= Stage::Candidate && !has_mentor {
+        out.push(RiskFlag::NoMentor);
+    }
+    if matches!(stage, Stage::CellVote | Stage::CommitteeReview) {
+        let cell = vote::Entity::find().filter(vote::Column::CandidacyId.eq(c.id)).filter(vote::Column::Body.eq("cell")).all(conn).await?;
+        if let Some(v) = cell.iter().map(|v| v.meeting_on).max() {
+            let due = rules::decision_due(v, cal, r);
+            if today > due {
+                out.push(RiskFlag::DecisionOverdue { due });
+            }
+        }
+    }
+    if stage == Stage::Decision {
+        let f = facts(conn, c, today, &MoveExtras::default()).await?;
+        if let Some(received) = f.decision_received {
+            let due = rules::ceremony_due(received, cal, r);
+            if today > due && !f.superior_agreement {
+                out.push(RiskFlag::CeremonyOverdue { due });
+            }
+        }
+    }
+    let returns = super::candidacy::biography_returns(conn, c.id).await?;
+    if returns >= 3 {
+        out.push(RiskFlag::BiographyRewritten { times: returns });
+    }
+    Ok(out)
+}
+
+async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRules, cal: &Calendar, today: NaiveDate) -> Result<CandidateCard, AppError> {
+    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
+    let mentor = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::CandidacyId.eq(c.id))
+        .filter(mentor_assignment::Column::ToDate.is_null())
+        .one(conn)
+        .await?;
+    let mentor_name = match &mentor {
+        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| staff_name(&s)),
+        None => None,
+    };
+    let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
+    let class_name = match latest {
+        Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
+        None => None,
+    };
+    Ok(CandidateCard {
+        id: c.id,
+        student_id: s.id,
+        name: name_of(&s),
+        class_name,
+        stage,
+        days_in_stage: (today - c.stage_since).num_days(),
+        mentor: mentor_name,
+        risks: risks(conn, c, &s, stage, mentor.is_some(), r, cal, today).await?,
+    })
+}
+
+/// The candidates of a school the actor may see, by stage order then name.
+pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, today: NaiveDate) -> Result<Vec<CandidateCard>, AppError> {
+    let only = scope(conn, actor, school_id).await?;
+    let r: PipelineRules = rules_config::value(conn, &PIPELINE, school_id, today).await?;
+    let cal = calendar_for(conn, school_id, today).await?;
+    let mut rows = candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(school_id)).all(conn).await?;
+    if let Some(mine) = &only {
+        let assigned: Vec<i64> = mentor_assignment::Entity::find()
+            .filter(mentor_assignment::Column::StaffId.is_in(mine.clone()))
+            .filter(mentor_assignment::Column::ToDate.is_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|m| m.candidacy_id)
+            .collect();
+        rows.retain(|c| assigned.contains(&c.id));
+    }
+    let mut cards = Vec::new();
+    for c in &rows {
+        cards.push(card(conn, c, &r, &cal, today).await?);
+    }
+    cards.sort_by(|a, b| a.stage.cmp(&b.stage).then_with(|| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name))));
+    Ok(cards)
+}
+
+/// One candidacy's page.
+pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i64, today: NaiveDate) -> Result<CandidacyView, AppError> {
+    let c = candidacy::Entity::find_by_id(candidacy_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let only = scope(conn, actor, c.school_id).await?;
+    let assignments = mentor_assignment::Entity::find().filter(mentor_assignment::Column::CandidacyId.eq(c.id)).order_by_asc(mentor_assignment::Column::Id).all(conn).await?;
+    if let Some(mine) = &only {
+        if !assignments.iter().any(|m| m.to_date.is_none() && mine.contains(&m.staff_id)) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let r: PipelineRules = rules_config::value(conn, &PIPELINE, c.school_id, today).await?;
+    let cal = calendar_for(conn, c.school_id, today).await?;
+    let card = card(conn, &c, &r, &cal, today).await?;
+    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let mut mentors = Vec::new();
+    for m in &assignments {
+        if let Some(st) = staff::Entity::find_by_id(m.staff_id).one(conn).await? {
+            mentors.push((staff_name(&st), m.from_date, m.to_date, m.replacement));
+        }
+    }
+    let certificate = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).order_by_desc(certificate::Column::IssuedOn).one(conn).await?.map(|c| (c.number, c.issued_on));
+    let f = facts(conn, &c, today, &MoveExtras::default()).await?;
+    let next: Vec<Stage> = Stage::ALL.into_iter().filter(|to| move_exists(card.stage, *to, f.has_committee)).collect();
+    let forward = next.iter().copied().find(|s| !s.is_exit());
+    // A vote's numbers come with the move itself: leave that check to the form.
+    let next_checks = match forward {
+        Some(to) => check_move(card.stage, to, &f, &r, &cal).into_iter().filter(|f| !matches!(f, CheckFailure::Missing { .. })).collect(),
+        None => Vec::new(),
+    };
+    let mut events = Vec::new();
+    let rows = candidacy_event::Entity::find().filter(candidacy_event::Column::CandidacyId.eq(c.id)).order_by_asc(candidacy_event::Column::Id).all(conn).await?;
+    let logins: HashMap<i64, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|e| e.recorded_by).collect::<Vec<_>>()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.username))
+        .collect();
+    for e in rows {
+        events.push(StageEventView {
+            from: e.from_stage.as_deref().and_then(Stage::from_code),
+            to: Stage::from_code(&e.to_stage).unwrap_or(Stage::Pool),
+            on: e.happened_on,
+            reason: e.reason,
+            overridden: e.overridden_checks.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
+            recorded_by: logins.get(&e.recorded_by).cloned().unwrap_or_default(),
+        });
+    }
+    Ok(CandidacyView { card, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events })
+}
