@@ -255,3 +255,48 @@ pub async fn return_biography(db: &DatabaseConnection, actor: &Actor, ctx: &Audi
     txn.commit().await?;
     Ok(n)
 }
+
+/// Updates a checklist line's status, dates and holder (audited before/after).
+pub async fn update_item(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    ctx: &AuditContext,
+    item_id: i64,
+    status: &str,
+    received_on: Option<NaiveDate>,
+    valid_until: Option<NaiveDate>,
+    holder: &str,
+) -> Result<(), AppError> {
+    let item = dossier_item::Entity::find_by_id(item_id).one(db).await?.ok_or(AppError::NotFound)?;
+    load(db, actor, item.candidacy_id).await?;
+    if !["requested", "received", "concluded", "needs_correction"].contains(&status) {
+        return Err(AppError::invalid("status", ErrorCode::InvalidValue));
+    }
+    if status != "requested" && received_on.is_none() {
+        return Err(AppError::invalid("received_on", ErrorCode::Required));
+    }
+    let txn = db.begin().await?;
+    let before = serde_json::json!({ "status": item.status, "received_on": item.received_on.map(|d| d.to_string()), "valid_until": item.valid_until.map(|d| d.to_string()) });
+    let mut a: dossier_item::ActiveModel = item.clone().into();
+    a.status = Set(status.to_string());
+    a.received_on = Set(received_on);
+    a.valid_until = Set(valid_until);
+    a.holder = Set(Some(crate::names::nfc(holder)).filter(|h| !h.is_empty()));
+    a.updated_by = Set(actor.user_id);
+    a.updated_at = Set(Utc::now());
+    a.update(&txn).await?;
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "update",
+            entity: "dossier_item",
+            entity_id: Some(item.id.to_string()),
+            before: Some(before),
+            after: Some(serde_json::json!({ "status": status, "received_on": received_on.map(|d| d.to_string()), "valid_until": valid_until.map(|d| d.to_string()) })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
