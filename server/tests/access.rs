@@ -328,6 +328,57 @@ async fn access_matrix(t: TestDb) {
         ledger_ids.push((cat.to_string(), act.to_string(), pending.to_string(), approved.to_string()));
     }
     let [(cat_a, act_a, pending_a, approved_a), (_, act_b, pending_b, approved_b)] = <[_; 2]>::try_from(ledger_ids).unwrap();
+    // The pipeline at both schools, set up by Party cell officers outside the table: a candidacy in
+    // the pool with a dossier line, and a second student proposed by the union with a consent on record.
+    use nguon_domain::pipeline::{candidacy as cand, consent as consents, records};
+    let mut pipeline_ids = Vec::new();
+    for (school, year, student, union_officer, login) in [(a, year_a, student_a, &other_a, "chibo2.a"), (b, year_b, student_b, &other_b, "chibo.b")] {
+        account(&s, login, Some((Role::PartyCellOfficer, school))).await;
+        let cell = nguon_domain::policy::Actor { user_id: user_id(login).await, grants: vec![(Role::PartyCellOfficer, school)] };
+        let c = AuditContext { actor_user_id: Some(cell.user_id), client_addr: None };
+        let consent_of = |student_id: i64| consents::NewConsent {
+            student_id,
+            subject: "student".into(),
+            person_name: "Học Sinh".into(),
+            relation: String::new(),
+            given_on: d(2025, 9, 10),
+            method: "paper".into(),
+            scope: "Xét vào nguồn".into(),
+        };
+        // Consents of the students themselves and, both being under 16 in 2025, of a parent.
+        let guardian_of = |student_id: i64| consents::NewConsent { subject: "guardian".into(), relation: "Mẹ".into(), person_name: "Phụ Huynh".into(), ..consent_of(student_id) };
+        let today = d(2025, 9, 30);
+        consents::record(&s.db, &cell, &c, consent_of(student), today).await.unwrap();
+        consents::record(&s.db, &cell, &c, guardian_of(student), today).await.unwrap();
+        let st = student::Entity::find_by_id(student).one(&s.db).await.unwrap().unwrap();
+        let candidacy = cand::enter_pool(&s.db, &cell, &c, &st, None, d(2025, 9, 20), "Tiêu biểu").await.unwrap();
+        let item = records::ItemInput { kind: "application".into(), status: "received".into(), received_on: Some(d(2025, 9, 25)), ..Default::default() };
+        let item = records::add_item(&s.db, &cell, &c, candidacy, item).await.unwrap();
+        let class_id = enrolment::Entity::find().all(&s.db).await.unwrap().into_iter().find(|e| e.student_id == student).unwrap().class_id;
+        let second = student::ActiveModel {
+            school_id: Set(school),
+            family_name: Set("Phạm".into()),
+            middle_name: Set("Thị".into()),
+            given_name: Set("Dung".into()),
+            search_key: Set("pham thi dung".into()),
+            date_of_birth: Set(d(2010, 6, 1)),
+            ethnicity: Set(Some("Kinh".into())),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&s.db)
+        .await
+        .unwrap();
+        enrolment::ActiveModel { student_id: Set(second.id), class_id: Set(class_id), school_year_id: Set(year), ..Default::default() }.insert(&s.db).await.unwrap();
+        let second_consent = consents::record(&s.db, &cell, &c, consent_of(second.id), today).await.unwrap();
+        let uc = AuditContext { actor_user_id: Some(union_officer.user_id), client_addr: None };
+        nguon_domain::merit::outstanding::propose(&s.db, union_officer, &uc, year, &[second.id], "Tiêu biểu", today).await.unwrap();
+        let proposal = nguon_domain::entities::pool_proposal::Entity::find().all(&s.db).await.unwrap().into_iter().find(|p| p.student_id == second.id).unwrap().id;
+        pipeline_ids.push((candidacy.to_string(), item.to_string(), second_consent.to_string(), proposal.to_string(), second.id.to_string()));
+    }
+    let [(cand_a, item_a, consent_a, proposal_a, second_a), (cand_b, item_b, consent_b, proposal_b, second_b)] = <[_; 2]>::try_from(pipeline_ids).unwrap();
+    let today_s = (Utc::now() + chrono::Duration::hours(7)).date_naive().format("%d/%m/%Y").to_string();
     let (student_a, student_b) = (student_a.to_string(), student_b.to_string());
     // Someone outside the table holds the grants to revoke.
     account(&s, "phu.a", None).await;
@@ -474,6 +525,55 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("set_school_link", vec![("school", &a_s), ("relation", "party_organisation"), ("target", &cell_a), ("valid_from", "01/09/2025")],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("pipeline_board", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // The union officer was made a mentor at school A by `grant_role` above: they see their (no) candidates.
+        ("pipeline_board", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
+        ("pending_proposals", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("pending_proposals", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("record_consent", vec![("student", &second_b), ("subject", "guardian"), ("person_name", "Phạm Văn Hải"), ("relation", "Bố"), ("given_on", "12/09/2025"), ("method", "paper"), ("scope", "Xét vào nguồn")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("record_consent", vec![("student", &second_a), ("subject", "guardian"), ("person_name", "Phạm Văn Hải"), ("relation", "Bố"), ("given_on", "12/09/2025"), ("method", "paper"), ("scope", "Xét vào nguồn")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        // Declined once by the first Party role; the second finds it already decided.
+        ("decide_proposal", vec![("proposal", &proposal_b), ("decision", "decline"), ("reason", "Chưa đủ"), ("on", "01/10/2025")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("decide_proposal", vec![("proposal", &proposal_a), ("decision", "decline"), ("reason", "Chưa đủ"), ("on", "01/10/2025")],
+            [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("withdraw_consent", vec![("consent", &consent_b), ("on", "02/10/2025"), ("reason", "Gia đình đổi ý")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("withdraw_consent", vec![("consent", &consent_a), ("on", "02/10/2025"), ("reason", "Gia đình đổi ý")],
+            [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, Invalid]),
+        ("candidacy_page", vec![("candidacy", &cand_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("candidacy_page", vec![("candidacy", &cand_a)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("party_members", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("party_members", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        // Moved once; the same move again is not a step of the procedure.
+        ("move_candidacy", vec![("candidacy", &cand_b), ("to", "awareness_class"), ("on", &today_s), ("reason", ""), ("override_reason", ""), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("move_candidacy", vec![("candidacy", &cand_a), ("to", "awareness_class"), ("on", &today_s), ("reason", ""), ("override_reason", ""), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")],
+            [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("record_certificate", vec![("candidacy", &cand_b), ("number", "12/GCN"), ("issued_on", "20/11/2025"), ("issuer", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("record_certificate", vec![("candidacy", &cand_a), ("number", "12/GCN"), ("issued_on", "20/11/2025"), ("issuer", "")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("assign_mentor", vec![("candidacy", &cand_b), ("staff", &staff_a), ("from", "25/11/2025"), ("reason", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("assign_mentor", vec![("candidacy", &cand_a), ("staff", &staff_a), ("from", "25/11/2025"), ("reason", "")],
+            [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("add_introducer", vec![("candidacy", &cand_b), ("staff", &staff_a), ("together_since", "05/09/2024")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("add_introducer", vec![("candidacy", &cand_a), ("staff", &staff_a), ("together_since", "05/09/2024")],
+            [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("add_dossier_item", vec![("candidacy", &cand_b), ("kind", "biography"), ("subject", ""), ("place", ""), ("status", "requested"), ("requested_on", "01/12/2025"), ("received_on", ""), ("valid_until", ""), ("holder", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("add_dossier_item", vec![("candidacy", &cand_a), ("kind", "biography"), ("subject", ""), ("place", ""), ("status", "requested"), ("requested_on", "01/12/2025"), ("received_on", ""), ("valid_until", ""), ("holder", "")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("update_dossier_item", vec![("item", &item_b), ("status", "concluded"), ("received_on", "26/09/2025"), ("valid_until", ""), ("holder", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("update_dossier_item", vec![("item", &item_a), ("status", "concluded"), ("received_on", "26/09/2025"), ("valid_until", ""), ("holder", "Văn phòng")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("return_biography", vec![("candidacy", &cand_b), ("on", "02/12/2025"), ("reason", "Tẩy xóa")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("return_biography", vec![("candidacy", &cand_a), ("on", "02/12/2025"), ("reason", "Tẩy xóa")], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -538,6 +638,11 @@ async fn access_matrix(t: TestDb) {
                     assert_eq!(shown, want, "proposal on the profile as {who}");
                     // The profile evaluates the latest year (the roll-over above placed the student in the next one).
                     assert!(value["evaluation"]["outcomes"].is_array(), "evaluation on the profile as {who}");
+                }
+                "pipeline_board" if got == Ok => {
+                    // A mentor sees only the candidates they mentor: here none.
+                    let n = value.as_array().unwrap().len();
+                    assert_eq!(n, if matches!(who, "mentor" | "union") { 0 } else { 1 }, "pipeline_board as {who}");
                 }
                 "ledger_years" if got == Ok => {
                     let schools: BTreeSet<i64> = value.as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();

@@ -268,6 +268,8 @@ pub struct StageEventView {
 pub struct CandidacyView {
     /// The card (name, stage, risks).
     pub card: CandidateCard,
+    /// The school.
+    pub school_id: i64,
     /// Date of birth.
     pub date_of_birth: NaiveDate,
     /// Awareness certificate: number and date.
@@ -280,6 +282,88 @@ pub struct CandidacyView {
     pub next_checks: Vec<CheckFailure>,
     /// History, oldest first.
     pub events: Vec<StageEventView>,
+    /// Introducers: name, together since, replacement.
+    pub introducers: Vec<(String, NaiveDate, bool)>,
+    /// The dossier checklist.
+    pub dossier: Vec<DossierItemView>,
+    /// Times the biography went back for rewriting: day and reason.
+    pub biography_returns: Vec<(NaiveDate, String)>,
+    /// The student's consents.
+    pub consents: Vec<ConsentView>,
+}
+
+/// A line of the dossier checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierItemView {
+    /// Id.
+    pub id: i64,
+    /// Kind code.
+    pub kind: String,
+    /// Verification subject code.
+    pub subject: Option<String>,
+    /// Verification place code.
+    pub place: Option<String>,
+    /// Status code.
+    pub status: String,
+    /// Requested.
+    pub requested_on: Option<NaiveDate>,
+    /// Received.
+    pub received_on: Option<NaiveDate>,
+    /// Valid until.
+    pub valid_until: Option<NaiveDate>,
+    /// Who holds the paper.
+    pub holder: Option<String>,
+}
+
+/// A consent on record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentView {
+    /// Id.
+    pub id: i64,
+    /// `student` or `guardian`.
+    pub subject: String,
+    /// Who gave it.
+    pub person_name: String,
+    /// A guardian's relation.
+    pub relation: Option<String>,
+    /// Given on.
+    pub given_on: NaiveDate,
+    /// How.
+    pub method: String,
+    /// Scope.
+    pub scope: String,
+    /// Withdrawn on.
+    pub withdrawn_on: Option<NaiveDate>,
+    /// Why.
+    pub withdrawn_reason: Option<String>,
+}
+
+/// A union proposal waiting for the Party cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalView {
+    /// Proposal id.
+    pub id: i64,
+    /// Student id.
+    pub student_id: i64,
+    /// Full name.
+    pub name: String,
+    /// Date of birth.
+    pub date_of_birth: NaiveDate,
+    /// The union's reason.
+    pub reason: String,
+    /// The student's consents.
+    pub consents: Vec<ConsentView>,
+}
+
+/// A Party member of the school who can mentor or introduce.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberOption {
+    /// Staff id.
+    pub id: i64,
+    /// Full name.
+    pub name: String,
+    /// Full member since.
+    pub since: NaiveDate,
 }
 
 /// Codes of the dossier's document kinds (domain.md §3, stage 4).

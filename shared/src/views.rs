@@ -54,6 +54,8 @@ pub struct NavPermissions {
     pub organisation: bool,
     /// The audit log.
     pub audit: bool,
+    /// The candidate pipeline (Party roles, mentors).
+    pub pipeline: bool,
 }
 
 /// One open session of the current user, for the "my sessions" list.

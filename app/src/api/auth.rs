@@ -22,6 +22,7 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
                 accounts: require_any(&actor, Permission::ManageAccounts).is_ok(),
                 organisation: require_any(&actor, Permission::ManageOrganisation).is_ok(),
                 audit: require_any(&actor, Permission::ViewAuditLog).is_ok(),
+                pipeline: require_any(&actor, Permission::ManagePipeline).is_ok() || require_any(&actor, Permission::AssessCandidates).is_ok(),
             };
             (Some(view), nav)
         }

@@ -8,7 +8,7 @@ use crate::app::{Actions, ShellResource};
 use crate::i18n::{messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -113,6 +113,8 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/ledger/classification") view=ClassificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/ledger/outstanding") view=OutstandingPage ssr=SsrMode::Async/>
                 <Route path=path!("/students/:id") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/pipeline") view=PipelinePage ssr=SsrMode::Async/>
+                <Route path=path!("/pipeline/:id") view=CandidacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>
@@ -174,6 +176,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                 <A href="/students">{m.nav_students}</A>
                 <A href="/ledger">{m.nav_ledger}</A>
             })}
+            {nav.pipeline.then(|| view! { <A href="/pipeline">{m.nav_pipeline}</A> })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>

@@ -410,6 +410,96 @@ pub struct Messages {
     pub chk_missing: &'static str,
     pub stages: [&'static str; 14],
     pub document_kinds: [&'static str; 7],
+    pub nav_pipeline: &'static str,
+    pub risk_age_after_school: &'static str,
+    pub risk_certificate: &'static str,
+    pub risk_ceremony_overdue: &'static str,
+    pub risk_decision_overdue: &'static str,
+    pub risk_biography: &'static str,
+    pub days_in_stage: &'static str,
+    pub mentor_is: &'static str,
+    pub no_consent_yet: &'static str,
+    pub consent_line: &'static str,
+    pub consent_withdrawn_on: &'static str,
+    pub consents_title: &'static str,
+    pub record_consent: &'static str,
+    pub consent_subject: &'static str,
+    pub consent_student: &'static str,
+    pub consent_guardian: &'static str,
+    pub consent_person: &'static str,
+    pub consent_relation: &'static str,
+    pub consent_given_on: &'static str,
+    pub consent_how: &'static str,
+    pub consent_scope: &'static str,
+    pub consent_scope_default: &'static str,
+    pub accept_into_pool: &'static str,
+    pub decline: &'static str,
+    pub meeting_on: &'static str,
+    pub record_decision: &'static str,
+    pub accepted_into_pool: &'static str,
+    pub declined_done: &'static str,
+    pub board_summary: &'static str,
+    pub proposals_waiting: &'static str,
+    pub ended_candidacies: &'static str,
+    pub party_member: &'static str,
+    pub move_title: &'static str,
+    pub next_step_ok: &'static str,
+    pub next_step_blocked: &'static str,
+    pub move_to: &'static str,
+    pub move_on: &'static str,
+    pub vote_legend: &'static str,
+    pub vote_members: &'static str,
+    pub vote_present: &'static str,
+    pub vote_for: &'static str,
+    pub vote_against: &'static str,
+    pub vote_abstain: &'static str,
+    pub decision_legend: &'static str,
+    pub decision_number: &'static str,
+    pub decided_on: &'static str,
+    pub superior_agreement: &'static str,
+    pub override_reason: &'static str,
+    pub override_hint: &'static str,
+    pub move_button: &'static str,
+    pub student_profile: &'static str,
+    pub history_title: &'static str,
+    pub overridden_label: &'static str,
+    pub certificate_title: &'static str,
+    pub certificate_line: &'static str,
+    pub certificate_number: &'static str,
+    pub issued_on: &'static str,
+    pub issuer: &'static str,
+    pub mentors_title: &'static str,
+    pub replacement_mark: &'static str,
+    pub replacement_reason: &'static str,
+    pub assign_mentor: &'static str,
+    pub introducers_title: &'static str,
+    pub together_since_line: &'static str,
+    pub together_since: &'static str,
+    pub replacement_introducer: &'static str,
+    pub add_introducer: &'static str,
+    pub dossier_title: &'static str,
+    pub dossier_hint: &'static str,
+    pub document: &'static str,
+    pub dates: &'static str,
+    pub holder: &'static str,
+    pub requested_on_line: &'static str,
+    pub received_on_line: &'static str,
+    pub valid_until_line: &'static str,
+    pub add_item: &'static str,
+    pub update_item: &'static str,
+    pub verification_of: &'static str,
+    pub verification_at: &'static str,
+    pub requested_on: &'static str,
+    pub received_on: &'static str,
+    pub biography_returns_title: &'static str,
+    pub returned_on: &'static str,
+    pub return_biography: &'static str,
+    pub withdrawn_on: &'static str,
+    pub withdraw_consent: &'static str,
+    pub consent_methods: [&'static str; 3],
+    pub item_statuses: [&'static str; 4],
+    pub verification_subjects: [&'static str; 4],
+    pub verification_places: [&'static str; 3],
 }
 
 /// The catalogue of a locale.
@@ -559,6 +649,26 @@ impl Messages {
             F::ProbationNotOver { ends } => fill(self.chk_probation_not_over, &[("ends", &date(*ends))]),
             F::Missing { field } => fill(self.chk_missing, &[("field", field)]),
         }
+    }
+
+    /// A consent method's name.
+    pub fn consent_method(&self, code: &str) -> String {
+        ["paper", "in_person", "electronic"].iter().position(|k| *k == code).map(|i| self.consent_methods[i]).unwrap_or(code).to_string()
+    }
+
+    /// A dossier line status's name.
+    pub fn item_status(&self, code: &str) -> String {
+        ["requested", "received", "concluded", "needs_correction"].iter().position(|k| *k == code).map(|i| self.item_statuses[i]).unwrap_or(code).to_string()
+    }
+
+    /// A verification subject's name.
+    pub fn verification_subject(&self, code: &str) -> String {
+        ["student", "father", "mother", "guardian"].iter().position(|k| *k == code).map(|i| self.verification_subjects[i]).unwrap_or(code).to_string()
+    }
+
+    /// A verification place's name.
+    pub fn verification_place(&self, code: &str) -> String {
+        ["hometown", "residence", "other"].iter().position(|k| *k == code).map(|i| self.verification_places[i]).unwrap_or(code).to_string()
     }
 
     /// A pool proposal status's label.

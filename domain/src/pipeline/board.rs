@@ -5,11 +5,14 @@
 use super::calendar::Calendar;
 use super::candidacy::{calendar_for, facts, MoveExtras};
 use super::rules::{self, check_move, move_exists, PipelineRules};
-use crate::entities::{candidacy, candidacy_event, certificate, class, enrolment, mentor_assignment, school_year, staff, student, user, vote};
+use crate::entities::{
+    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, introducer, mentor_assignment, school_year, staff,
+    student, user, vote,
+};
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, PIPELINE};
 use chrono::NaiveDate;
-use nguon_shared::pipeline::{CandidacyView, CandidateCard, CheckFailure, RiskFlag, Stage, StageEventView};
+use nguon_shared::pipeline::{CandidacyView, CandidateCard, CheckFailure, ConsentView, DossierItemView, RiskFlag, Stage, StageEventView};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -203,5 +206,68 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
             recorded_by: logins.get(&e.recorded_by).cloned().unwrap_or_default(),
         });
     }
-    Ok(CandidacyView { card, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events })
+    let mut introducers = Vec::new();
+    for i in introducer::Entity::find().filter(introducer::Column::CandidacyId.eq(c.id)).filter(introducer::Column::RemovedAt.is_null()).all(conn).await? {
+        if let Some(st) = staff::Entity::find_by_id(i.staff_id).one(conn).await? {
+            introducers.push((staff_name(&st), i.together_since, i.replacement));
+        }
+    }
+    let dossier = dossier_item::Entity::find()
+        .filter(dossier_item::Column::CandidacyId.eq(c.id))
+        .order_by_asc(dossier_item::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| DossierItemView {
+            id: i.id,
+            kind: i.kind,
+            subject: i.subject,
+            place: i.place,
+            status: i.status,
+            requested_on: i.requested_on,
+            received_on: i.received_on,
+            valid_until: i.valid_until,
+            holder: i.holder,
+        })
+        .collect();
+    let biography_returns = biography_return::Entity::find()
+        .filter(biography_return::Column::CandidacyId.eq(c.id))
+        .order_by_asc(biography_return::Column::ReturnedOn)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|b| (b.returned_on, b.reason))
+        .collect();
+    let consents = consent::Entity::find().filter(consent::Column::StudentId.eq(s.id)).order_by_asc(consent::Column::Id).all(conn).await?.into_iter().map(consent_view).collect();
+    Ok(CandidacyView { card, school_id: c.school_id, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events, introducers, dossier, biography_returns, consents })
+}
+
+/// A consent as shown.
+pub fn consent_view(c: consent::Model) -> ConsentView {
+    ConsentView {
+        id: c.id,
+        subject: c.subject,
+        person_name: c.person_name,
+        relation: c.relation,
+        given_on: c.given_on,
+        method: c.method,
+        scope: c.scope,
+        withdrawn_on: c.withdrawn_on,
+        withdrawn_reason: c.withdrawn_reason,
+    }
+}
+
+/// The school's staff who are full Party members on `on` (mentors, introducers).
+pub async fn members<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, on: NaiveDate) -> Result<Vec<nguon_shared::pipeline::MemberOption>, AppError> {
+    authorize_at(conn, actor, Permission::ManagePipeline, school_id).await?;
+    let mut out: Vec<nguon_shared::pipeline::MemberOption> = staff::Entity::find()
+        .filter(staff::Column::SchoolId.eq(school_id))
+        .filter(staff::Column::PartyFullMemberSince.lte(on))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| nguon_shared::pipeline::MemberOption { id: s.id, name: staff_name(&s), since: s.party_full_member_since.unwrap_or(on) })
+        .collect();
+    out.sort_by(|a, b| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name)));
+    Ok(out)
 }

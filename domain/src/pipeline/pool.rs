@@ -82,3 +82,28 @@ pub async fn decide(
     txn.commit().await?;
     Ok(id)
 }
+
+/// The pending proposals as shown to the cell, with each student's consents.
+pub async fn pending_views<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Vec<nguon_shared::pipeline::ProposalView>, AppError> {
+    use crate::entities::consent;
+    let mut out = Vec::new();
+    for p in pending(conn, actor, school_id).await? {
+        let consents = consent::Entity::find()
+            .filter(consent::Column::StudentId.eq(p.student.id))
+            .order_by_asc(consent::Column::Id)
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(super::board::consent_view)
+            .collect();
+        out.push(nguon_shared::pipeline::ProposalView {
+            id: p.proposal.id,
+            student_id: p.student.id,
+            name: crate::names::PersonName { family: p.student.family_name.clone(), middle: p.student.middle_name.clone(), given: p.student.given_name.clone() }.full(),
+            date_of_birth: p.student.date_of_birth,
+            reason: p.proposal.reason,
+            consents,
+        });
+    }
+    Ok(out)
+}
