@@ -13,7 +13,7 @@ use chrono::{NaiveDate, Utc};
 use nguon_shared::{AppError, Locale, Role};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 const FAMILY: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
@@ -231,6 +231,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
         org::set_link(db, ctx, school.id, relation, target, from).await?;
     }
     let entries = emulation(db, school.id, year.id, &mut rng).await?;
+    pipeline(db, school.id, year.id).await?;
     Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins, entries })
 }
 
@@ -317,6 +318,79 @@ async fn results(db: &DatabaseConnection, year: i64, officer: &crate::policy::Ac
                 })
                 .collect();
             crate::merit::results::record(db, officer, &ctx, year, period, &rows).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A few grade-12 candidates at the first stages, written through the
+/// pipeline's services: consent, the union's proposal, the cell's
+/// acceptance, then class, certificate and mentor. The mentor is the staff
+/// record of the `demo.huongdan` account, so that account sees them.
+async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(), AppError> {
+    use crate::entities::user;
+    use crate::pipeline::candidacy::{move_candidate, MoveExtras, MoveInput};
+    use crate::pipeline::{consent, pool, records};
+    use crate::policy::Actor;
+    use nguon_shared::pipeline::Stage;
+    let account = |login: &'static str| async move {
+        user::Entity::find().filter(user::Column::Username.eq(login)).one(db).await?.ok_or(AppError::NotFound)
+    };
+    let union = Actor { user_id: account("demo.doan").await?.id, grants: vec![(Role::YouthUnionOfficer, school)] };
+    let cell = Actor { user_id: account("demo.chibo").await?.id, grants: vec![(Role::PartyCellOfficer, school)] };
+    let (uc, cc) = (AuditContext { actor_user_id: Some(union.user_id), client_addr: None }, AuditContext { actor_user_id: Some(cell.user_id), client_addr: None });
+    let mentor_user = account("demo.huongdan").await?;
+    let mentor = staff::Entity::find()
+        .filter(staff::Column::SchoolId.eq(school))
+        .filter(staff::Column::PartyFullMemberSince.is_not_null())
+        .order_by_asc(staff::Column::Id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut linked: staff::ActiveModel = mentor.clone().into();
+    linked.user_id = Set(Some(mentor_user.id));
+    linked.update(db).await?;
+    // The first union member of each of six grade-12 classes.
+    let mut chosen = Vec::new();
+    for c in class::Entity::find().filter(class::Column::SchoolYearId.eq(year)).filter(class::Column::Grade.eq(12)).order_by_asc(class::Column::Id).all(db).await?.into_iter().take(6) {
+        let ids: Vec<i64> = enrolment::Entity::find().filter(enrolment::Column::ClassId.eq(c.id)).all(db).await?.into_iter().map(|e| e.student_id).collect();
+        if let Some(st) = student::Entity::find().filter(student::Column::Id.is_in(ids)).filter(student::Column::UnionJoinedOn.is_not_null()).order_by_asc(student::Column::Id).one(db).await? {
+            chosen.push(st);
+        }
+    }
+    let today = d(2025, 10, 20);
+    let ids: Vec<i64> = chosen.iter().map(|s| s.id).collect();
+    crate::merit::outstanding::propose(db, &union, &uc, year, &ids, "Tiêu biểu trong phong trào thi đua của chi đoàn", today).await?;
+    let proposals = pool::pending(db, &cell, school).await?;
+    let later = d(2026, 6, 30);
+    for (i, st) in chosen.iter().enumerate() {
+        let input = consent::NewConsent {
+            student_id: st.id,
+            subject: "student".into(),
+            person_name: crate::names::PersonName { family: st.family_name.clone(), middle: st.middle_name.clone(), given: st.given_name.clone() }.full(),
+            relation: String::new(),
+            given_on: d(2025, 10, 10),
+            method: "paper".into(),
+            scope: "Xét vào nguồn phát triển đảng viên; lưu kết quả rèn luyện và các mốc hồ sơ".into(),
+        };
+        consent::record(db, &union, &uc, input, today).await?;
+        // The last one stays proposed, waiting for the cell.
+        if i == chosen.len() - 1 {
+            continue;
+        }
+        let proposal = proposals.iter().find(|p| p.student.id == st.id).ok_or(AppError::NotFound)?.proposal.id;
+        let Some(id) = pool::decide(db, &cell, &cc, proposal, true, "Chi bộ nhất trí đưa vào nguồn", d(2025, 10, 15)).await? else { continue };
+        let step = |to, on| MoveInput { candidacy_id: id, to, on, reason: String::new(), override_reason: String::new(), extras: MoveExtras::default() };
+        if i >= 1 {
+            move_candidate(db, &cell, &cc, step(Stage::AwarenessClass, d(2025, 11, 3)), later).await?;
+        }
+        if i >= 3 {
+            records::record_certificate(db, &cell, &cc, id, &format!("{}/GCN-TTCT", 120 + i), d(2025, 11, 28), "Trung tâm chính trị (demo)", later).await?;
+            records::assign_mentor(db, &cell, &cc, id, mentor.id, d(2025, 12, 1), "").await?;
+            move_candidate(db, &cell, &cc, step(Stage::Candidate, d(2025, 12, 2)), later).await?;
+        }
+        if i >= 4 {
+            move_candidate(db, &cell, &cc, step(Stage::Dossier, d(2026, 1, 5)), later).await?;
         }
     }
     Ok(())

@@ -207,6 +207,16 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert_eq!(classes.as_array().unwrap().len(), 30);
     assert_eq!(classes[0]["name"], "10A1");
     assert_eq!(classes[1]["name"], "10A2", "10A2 before 10A10");
+    // The demo pipeline: five candidates on the cell's board and one proposal waiting; the mentor sees the two they mentor.
+    let cell = s.login("demo.chibo", PW).await.unwrap();
+    let board: serde_json::Value = s.call("pipeline_board", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    let stages: Vec<&str> = board.as_array().unwrap().iter().map(|c| c["stage"].as_str().unwrap()).collect();
+    assert_eq!(stages, vec!["Pool", "AwarenessClass", "AwarenessClass", "Candidate", "Dossier"]);
+    let waiting: serde_json::Value = s.call("pending_proposals", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    assert_eq!(waiting.as_array().unwrap().len(), 1);
+    let mentor = s.login("demo.huongdan", PW).await.unwrap();
+    let mine: serde_json::Value = s.call("pipeline_board", &[("school", &school)], Some(&mentor)).await.json().await.unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 2);
     let first_class = classes[0]["id"].as_i64().unwrap().to_string();
     let one: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "class" { (*k, first_class.as_str()) } else { (*k, *v) }).collect();
     let class_list: serde_json::Value = s.call("list_students", &one, Some(&cookie)).await.json().await.unwrap();

@@ -623,3 +623,96 @@ async fn results_outstanding_list_and_proposal() {
     env.wait_text("#timeline li.proposal", "Tiêu biểu phong trào tình nguyện").await;
     env.browser.clone().close().await.unwrap();
 }
+
+/// A Party cell officer carries a demo student from the source pool to the
+/// ceremony: a move is refused first, with its explanation (no certificate,
+/// no mentor), then certificate, mentor, introducer and dossier are recorded
+/// and every following move goes through its checks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
+    let env = Env::start(false).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], PW);
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_hydrated().await;
+    env.fill("username", "demo.chibo").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào").await;
+
+    // The board: one student in the pool, proposals waiting for the cell.
+    env.click("nav a[href='/pipeline']").await;
+    env.wait_text("h1", "Phát triển đảng viên").await;
+    env.wait_text("#board section[data-stage='pool']", "1").await;
+    env.wait_text("#proposals", "Ghi nhận sự đồng ý").await;
+    env.shot("22-board").await;
+    let href = env.js("return document.querySelector(\"#board section[data-stage='pool'] li a\").getAttribute('href')").await;
+    b.goto(&format!("{}{}", env.base, href.as_str().unwrap())).await.unwrap();
+    env.wait_text("#candidate-stage", "Nguồn").await;
+    env.wait_hydrated().await;
+    let today = env.js("const d = new Date(Date.now() + 7 * 3600e3); return [d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()].map((n, i) => String(n).padStart(i < 2 ? 2 : 4, '0')).join('/')").await;
+    let today = today.as_str().unwrap().to_string();
+    let submit = |form: &'static str| {
+        let env = &env;
+        async move { env.click(&format!("#{form} button[type=submit]")).await }
+    };
+
+    // Pool → awareness class.
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Học lớp nhận thức").await;
+    // The next step is explained before anyone tries it, and refused when tried.
+    env.wait_text("#next-checks", "Chưa có giấy chứng nhận học lớp nhận thức về Đảng.").await;
+    env.wait_text("#next-checks", "Chưa có đảng viên được phân công giúp đỡ.").await;
+    submit("move-form").await;
+    env.wait_text("#error-list", "Chưa có giấy chứng nhận học lớp nhận thức về Đảng.").await;
+    env.shot("23-refused").await;
+    assert!(env.js("return document.querySelector('#candidate-stage').textContent").await.as_str().unwrap().contains("Học lớp nhận thức"));
+
+    // Certificate and mentor, then the move goes through.
+    env.fill("number", "215/GCN-TTCT").await;
+    env.fill("issued_on", &today).await;
+    submit("certificate-form").await;
+    env.wait_text("#certificate", "215/GCN-TTCT").await;
+    submit("mentor-form").await;
+    env.wait_text("#mentors", &today).await;
+    env.wait_text("#next-ok", "đủ điều kiện").await;
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Đối tượng").await;
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Hoàn thiện hồ sơ").await;
+
+    // Introducer and the dossier's documents (status and dates only).
+    env.fill("together_since", "05/09/2024").await;
+    submit("introducer-form").await;
+    env.wait_text("#introducers", "05/09/2024").await;
+    for (n, kind) in ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter"].into_iter().enumerate() {
+        env.js("document.querySelector('#item-form').closest('details').open = true; return true").await;
+        // By id: each dossier line has its own update form with a `received_on` field too.
+        env.js(&format!("document.querySelector('#it-kind').value = '{kind}'; document.querySelector('#it-status').value = 'received'; document.querySelector('#it-rec').value = '{today}'; return true")).await;
+        submit("item-form").await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while env.js("return document.querySelectorAll('#dossier tbody tr').length").await.as_u64().unwrap() < n as u64 + 1 {
+            assert!(Instant::now() < deadline, "dossier line {kind} not shown");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    // The cell's vote: 8 of 9 official members for.
+    for (name, value) in [("members", "9"), ("present", "9"), ("for_votes", "8"), ("against", "1"), ("abstain", "0")] {
+        env.fill(name, value).await;
+    }
+    env.shot("24-vote").await;
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Chi bộ đã xét").await;
+    // The decision, received today, then the ceremony.
+    env.fill("decision_number", "125-QĐ/ĐU").await;
+    env.fill("decided_on", &today).await;
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Có quyết định kết nạp").await;
+    submit("move-form").await;
+    env.wait_text("#candidate-stage", "Lễ kết nạp").await;
+    env.wait_text("#history", "Chi bộ đã xét").await;
+    env.shot("25-ceremony").await;
+    env.browser.clone().close().await.unwrap();
+}
