@@ -333,6 +333,7 @@ async fn profile_timeline_and_who_sees_candidacy(t: TestDb) {
                 TimelineEvent::Result { .. } => "result",
                 TimelineEvent::Classification { .. } => "classification",
                 TimelineEvent::Proposal { .. } => "proposal",
+                TimelineEvent::Stage { .. } => "stage",
             })
             .collect();
         // Newest first: proposal and classification (recorded today), the

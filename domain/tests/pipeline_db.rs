@@ -251,6 +251,11 @@ async fn from_proposal_to_full_membership(t: TestDb) {
     let chi_page = board::detail(&s.db, &s.cell, chi, d(2026, 1, 15)).await.unwrap();
     assert_eq!(chi_page.next_checks, Vec::<CheckFailure>::new(), "pool → class only needs consent");
 
+    // The student's profile shows the procedure's steps to the Party side.
+    let profile = nguon_domain::merit::profile::profile(&s.db, &s.cell, &c, s.an, later).await.unwrap();
+    let steps = profile.timeline.iter().filter(|i| matches!(i.event, nguon_shared::merit::TimelineEvent::Stage { .. })).count();
+    assert_eq!(steps, 9, "every step, entering the pool included");
+
     // Withdrawing consent ends the candidacy, on the record.
     let consents = consent::list(&s.db, &s.cell, s.chi).await.unwrap();
     consent::withdraw(&s.db, &s.cell, &c, consents[1].id, d(2026, 1, 20), "Gia đình muốn con tập trung ôn thi").await.unwrap();

@@ -271,6 +271,13 @@ pub enum TimelineEvent {
         /// Level code.
         level: String,
     },
+    /// A step of the admission procedure.
+    Stage {
+        /// The stage reached.
+        stage: crate::pipeline::Stage,
+        /// Reason (exits, overrides).
+        reason: Option<String>,
+    },
     /// A proposal to the source pool.
     Proposal {
         /// Status code.

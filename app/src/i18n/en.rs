@@ -483,4 +483,5 @@ pub const EN: Messages = Messages {
     item_statuses: ["Requested", "Received", "Concluded", "Needs correction"],
     verification_subjects: ["Student", "Father", "Mother", "Guardian"],
     verification_places: ["Hometown", "Residence", "Elsewhere"],
+    tl_stage: "Party admission: {stage}",
 };

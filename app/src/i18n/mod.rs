@@ -410,6 +410,7 @@ pub struct Messages {
     pub chk_missing: &'static str,
     pub stages: [&'static str; 14],
     pub document_kinds: [&'static str; 7],
+    pub tl_stage: &'static str,
     pub nav_pipeline: &'static str,
     pub risk_age_after_school: &'static str,
     pub risk_certificate: &'static str,

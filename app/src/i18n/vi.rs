@@ -483,4 +483,5 @@ pub const VI: Messages = Messages {
     item_statuses: ["Đã yêu cầu", "Đã nhận", "Đã kết luận", "Cần bổ sung, sửa"],
     verification_subjects: ["Học sinh", "Bố", "Mẹ", "Người giám hộ"],
     verification_places: ["Quê quán", "Nơi cư trú", "Nơi khác"],
+    tl_stage: "Phát triển đảng viên: {stage}",
 };

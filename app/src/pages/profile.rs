@@ -45,6 +45,9 @@ fn event_line(m: &'static Messages, item: &TimelineItem) -> (&'static str, Strin
             ("result", fill(m.tl_result, &[("p", &p), ("s", &g(study)), ("c", &g(conduct))]))
         }
         TimelineEvent::Classification { year, level } => ("classification", fill(m.tl_classification, &[("y", year), ("level", &m.level_label(level))])),
+        TimelineEvent::Stage { stage, reason } => {
+            ("stage", format!("{}{}", fill(m.tl_stage, &[("stage", m.stage_label(*stage))]), reason.as_ref().map(|r| format!(" — {r}")).unwrap_or_default()))
+        }
         TimelineEvent::Proposal { status, reason } => ("proposal", fill(m.tl_proposal, &[("status", m.proposal_status(status)), ("reason", reason)])),
     }
 }

@@ -111,6 +111,18 @@ pub async fn profile(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
         for p in proposals {
             timeline.push(TimelineItem { date: local_day(p.proposed_at), event: TimelineEvent::Proposal { status: p.status, reason: p.reason } });
         }
+        let candidacies: Vec<i64> = crate::entities::candidacy::Entity::find()
+            .filter(crate::entities::candidacy::Column::StudentId.eq(student_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        for e in crate::entities::candidacy_event::Entity::find().filter(crate::entities::candidacy_event::Column::CandidacyId.is_in(candidacies)).all(db).await? {
+            if let Some(stage) = nguon_shared::pipeline::Stage::from_code(&e.to_stage) {
+                timeline.push(TimelineItem { date: e.happened_on, event: TimelineEvent::Stage { stage, reason: e.reason } });
+            }
+        }
     }
     // Newest first; on one day, the order things were recorded in.
     timeline.reverse();
