@@ -13,10 +13,14 @@ use leptos_router::hooks::use_query_map;
 /// Password change and sessions.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    view! { <WithUser render=account/> }
+    // In the component body, not in the render function that may run twice (see `WithUser`).
+    let actions = expect_context::<Actions>();
+    let (change, revoke) = (actions.change_password, actions.revoke_others);
+    let sessions = Resource::new(move || (revoke.version().get(), change.version().get()), |_| my_sessions());
+    view! { <WithUser render=move |page, user| account(page, user, sessions)/> }
 }
 
-fn account(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn account(page: PageCtx, _user: CurrentUserView, sessions: Resource<Result<Vec<nguon_shared::views::SessionView>, nguon_shared::AppError>>) -> AnyView {
     let m = page.m;
     let actions = expect_context::<Actions>();
     let change = actions.change_password;
@@ -27,7 +31,6 @@ fn account(page: PageCtx, _user: CurrentUserView) -> AnyView {
     let changed = move || {
         matches!(change.value().get(), Some(Ok(()))) || query.with(|q| q.get("changed").is_some())
     };
-    let sessions = Resource::new(move || (revoke.version().get(), change.version().get()), |_| my_sessions());
     view! {
             <h1>{m.account_title}</h1>
             <section class="card">

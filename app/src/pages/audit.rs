@@ -11,17 +11,20 @@ use nguon_shared::views::CurrentUserView;
 /// The audit log page.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! { <WithUser render=audit_page/> }
-}
-
-fn audit_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
+    // In the component body, not in the render function that may run twice (see `WithUser`).
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let entries = Resource::new(
         move || (param("from"), param("to"), param("actor"), param("action"), param("entity"), param("before")),
         |(from, to, actor, action, entity, before)| audit_log(from, to, actor, action, entity, before),
     );
+    view! { <WithUser render=move |page, user| audit_page(page, user, entries)/> }
+}
+
+fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<nguon_shared::views::AuditPage, nguon_shared::AppError>>) -> AnyView {
+    let m = page.m;
+    let query = use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let text_field = move |name: &'static str, label: &'static str, placeholder: &'static str| {
         let id = format!("f-{name}");
         view! {

@@ -309,6 +309,11 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
     let next = v.next.clone();
     let next_checks = v.next_checks.clone();
     let cid = v.card.id;
+    // Only the fields the possible moves need.
+    let votes = next.iter().any(|s| matches!(s, Stage::CellVote | Stage::CommitteeReview));
+    let decides = next.contains(&Stage::Decision);
+    let ceremony = next.iter().any(|s| matches!(s, Stage::Ceremony | Stage::Probation));
+    let error = form_error(mv.value());
     view! {
         <section class="card" id="move">
             <h2>{m.move_title}</h2>
@@ -333,7 +338,7 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
                     </div>
                     {date_input("mv-on".into(), "on", m.move_on, format::date(format::today()))}
                 </div>
-                <fieldset>
+                {votes.then(|| view! { <fieldset>
                     <legend>{m.vote_legend}</legend>
                     <div class="field-row numbers">
                         {[("members", m.vote_members), ("present", m.vote_present), ("for_votes", m.vote_for), ("against", m.vote_against), ("abstain", m.vote_abstain)].map(|(name, label)| view! {
@@ -343,21 +348,35 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
                             </div>
                         }).collect_view()}
                     </div>
-                </fieldset>
-                <fieldset>
-                    <legend>{m.decision_legend}</legend>
-                    <div class="field-row">
-                        {text_input("mv-number".into(), "decision_number", m.decision_number)}
-                        {date_input("mv-decided".into(), "decided_on", m.decided_on, String::new())}
-                    </div>
-                    {text_input("mv-agreement".into(), "superior_agreement", m.superior_agreement)}
-                </fieldset>
+                </fieldset> })}
+                {(!votes).then(|| view! {
+                    {["members", "present", "for_votes", "against", "abstain"].map(|n| view! { <input type="hidden" name=n value=""/> }).collect_view()}
+                })}
+                {if decides {
+                    view! { <fieldset>
+                        <legend>{m.decision_legend}</legend>
+                        <div class="field-row">
+                            {text_input("mv-number".into(), "decision_number", m.decision_number)}
+                            {date_input("mv-decided".into(), "decided_on", m.decided_on, String::new())}
+                        </div>
+                    </fieldset> }.into_any()
+                } else {
+                    view! { <input type="hidden" name="decision_number" value=""/><input type="hidden" name="decided_on" value=""/> }.into_any()
+                }}
+                {if ceremony {
+                    text_input("mv-agreement".into(), "superior_agreement", m.superior_agreement)
+                } else {
+                    view! { <input type="hidden" name="superior_agreement" value=""/> }.into_any()
+                }}
                 {text_input("mv-reason".into(), "reason", m.reason)}
                 <div class="field">
                     <label for="mv-override">{m.override_reason}</label>
                     <input id="mv-override" name="override_reason" type="text"/>
                     <small class="hint">{m.override_hint}</small>
                 </div>
+                // The refusal's reasons next to the button that was pressed.
+                <ErrorBanner m=m error=error/>
+                <ErrorList m=m error=error/>
                 <button type="submit" disabled=move || mv.pending().get()>{m.move_button}</button>
             </ActionForm>
         </section>
@@ -367,8 +386,8 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
 
 fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData>, acts: CandidacyActions) -> AnyView {
     let m = page.m;
+    // The move form shows its own refusal next to its button.
     let errors = [
-        form_error(acts.mv.value()),
         form_error(acts.certificate.value()),
         form_error(acts.mentor.value()),
         form_error(acts.introducer.value()),

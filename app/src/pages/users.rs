@@ -8,12 +8,13 @@ use leptos::prelude::*;
 /// Accounts in the administrator's scope.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <WithUser render=users_list/> }
+    // In the component body, not in the render function that may run twice (see `WithUser`).
+    let users = Resource::new(|| (), |_| list_users());
+    view! { <WithUser render=move |page, user| users_list(page, user, users)/> }
 }
 
-fn users_list(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn users_list(page: PageCtx, _user: CurrentUserView, users: Resource<Result<Vec<nguon_shared::views::UserRow>, nguon_shared::AppError>>) -> AnyView {
     let m = page.m;
-    let users = Resource::new(|| (), |_| list_users());
     view! {
             <h1>{m.users_title}</h1>
             <Transition fallback=move || view! { <p>{m.loading}</p> }>
