@@ -221,7 +221,13 @@ async fn from_proposal_to_full_membership(t: TestDb) {
         extras: MoveExtras { decision: Some(("125-QĐ/ĐU".into(), d(2026, 4, 1), d(2026, 4, 2), None)), ..Default::default() },
         ..mv(an, Stage::Decision, d(2026, 4, 2))
     };
+    // The deciding committee is the one linked to the school on the decision's day (2025 reorganisation).
+    let province = nguon_domain::entities::org_unit::Entity::find().filter(nguon_domain::entities::org_unit::Column::ParentId.is_null()).one(&s.db).await.unwrap().unwrap().id;
+    let commune = unit(&s.db, "party_committee", "Đảng ủy xã Tân Hà", province).await;
+    nguon_domain::org::set_link(&s.db, &c, school_of(&s).await, nguon_domain::org::Relation::DecidingCommittee, commune, d(2025, 7, 1)).await.unwrap();
     move_candidate(&s.db, &s.cell, &c, decision, now).await.unwrap();
+    let issued = nguon_domain::entities::decision::Entity::find().one(&s.db).await.unwrap().unwrap();
+    assert_eq!((issued.number.as_str(), issued.deciding_body_id), ("125-QĐ/ĐU", Some(commune)));
     let late = mv(an, Stage::Ceremony, d(2026, 5, 20));
     assert_eq!(checks(move_candidate(&s.db, &s.cell, &c, late.clone(), now).await.unwrap_err()), vec![CheckFailure::CeremonyLate { due: d(2026, 5, 19) }]);
     let agreed = MoveInput { extras: MoveExtras { superior_agreement: Some("Công văn 45-CV/ĐU ngày 15/05/2026".into()), ..Default::default() }, ..late };

@@ -20,7 +20,8 @@ use nguon_shared::views::{CurrentUserView, SchoolOption};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
 type BoardData = (Vec<SchoolOption>, Option<i64>, Vec<CandidateCard>, Vec<ProposalView>);
-type CandidacyData = (CandidacyView, Vec<MemberOption>);
+/// The candidacy, and the school's Party members when the user manages the pipeline (`None` for a mentor).
+type CandidacyData = (CandidacyView, Option<Vec<MemberOption>>);
 
 /// The forms of the board page.
 #[derive(Clone, Copy)]
@@ -92,7 +93,8 @@ pub fn CandidacyPage() -> impl IntoView {
         },
         |(id, ..)| async move {
             let view = candidacy_page(id).await?;
-            let members = party_members(view.school_id).await.unwrap_or_default();
+            // Refused for mentors: they read the page but record nothing on it.
+            let members = party_members(view.school_id).await.ok();
             Ok((view, members))
         },
     );
@@ -404,8 +406,8 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok((v, members)) => {
                     let id = v.card.id;
-                    let manage = !members.is_empty();
-                    let members = StoredValue::new(members);
+                    let manage = members.is_some();
+                    let members = StoredValue::new(members.unwrap_or_default());
                     view! {
                         <h1 id="candidate-name">{v.card.name.clone()}</h1>
                         <p>

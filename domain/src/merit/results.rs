@@ -15,7 +15,7 @@ use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use std::collections::HashMap;
 
-/// Most row errors reported for one file (the rest are counted in the first ones' fix).
+/// Most row errors reported for one file (enough to fix in one go; the redirect carries them).
 pub const MAX_ROW_ERRORS: usize = 30;
 
 fn check_period(period: i16) -> Result<(), AppError> {

@@ -305,9 +305,14 @@ pub async fn move_candidate(db: &DatabaseConnection, actor: &Actor, ctx: &AuditC
         details.insert("vote".into(), serde_json::json!([members, present, for_votes, against, abstain]));
     }
     if let Some((number, decided, received, body)) = &input.extras.decision {
+        // The deciding committee in force on the decision's day (domain.md §6), unless given.
+        let body = match body {
+            Some(b) => Some(*b),
+            None => crate::org::effective_target(&txn, cand.school_id, crate::org::Relation::DecidingCommittee, *decided).await?,
+        };
         decision::ActiveModel {
             candidacy_id: Set(cand.id),
-            deciding_body_id: Set(*body),
+            deciding_body_id: Set(body),
             number: Set(number.trim().to_string()),
             decided_on: Set(*decided),
             received_on: Set(*received),
