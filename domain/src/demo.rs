@@ -367,7 +367,7 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
         let input = consent::NewConsent {
             student_id: st.id,
             subject: "student".into(),
-            person_name: crate::names::PersonName { family: st.family_name.clone(), middle: st.middle_name.clone(), given: st.given_name.clone() }.full(),
+            person_name: st.person_name().full(),
             relation: String::new(),
             given_on: d(2025, 10, 10),
             method: "paper".into(),

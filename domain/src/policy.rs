@@ -136,8 +136,18 @@ pub async fn unit_chain<C: ConnectionTrait>(conn: &C, unit_id: i64) -> Result<Ve
 /// actor may not act on answers exactly like a missing one, so nothing
 /// reveals what exists in another school.
 pub async fn authorize_at<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission, unit_id: i64) -> Result<(), AppError> {
+    authorize_any_at(conn, actor, &[permission], unit_id).await
+}
+
+/// Like [`authorize_at`], allowed when any one of `permissions` is (one
+/// reading of the unit chain for all of them).
+pub async fn authorize_any_at<C: ConnectionTrait>(conn: &C, actor: &Actor, permissions: &[Permission], unit_id: i64) -> Result<(), AppError> {
     let chain = unit_chain(conn, unit_id).await?;
-    authorize(actor, permission, &chain).map_err(|_| AppError::NotFound)
+    if permissions.iter().any(|p| authorize(actor, *p, &chain).is_ok()) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub async fn list<C: ConnectionTrait>(
             if filter.adult_on.is_some_and(|on| !reached_age(s.date_of_birth, 18, on)) {
                 return None;
             }
-            let name = PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() };
+            let name = s.person_name();
             if let Some(q) = query {
                 let code_hit = s.student_code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(q));
                 if !code_hit && !names::matches(&name.full(), q) {

@@ -34,3 +34,10 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The staff member's name in its three parts.
+    pub fn person_name(&self) -> crate::names::PersonName {
+        crate::names::PersonName { family: self.family_name.clone(), middle: self.middle_name.clone(), given: self.given_name.clone() }
+    }
+}

@@ -3,11 +3,11 @@
 //! conduct), then confirmed — or changed — by an officer.
 
 use super::rules;
-use super::{name_of, YearRoll};
+use super::YearRoll;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{study_result, union_classification};
 use crate::ledger::standing::points_by_student;
-use crate::policy::{authorize_at, Actor, Permission};
+use crate::policy::{authorize_any_at, authorize_at, Actor, Permission};
 use crate::rules_config::{self, UNION_CLASSIFICATION};
 use chrono::Utc;
 use nguon_shared::merit::{ClassificationRow, ClassificationThresholds, UNION_LEVELS};
@@ -15,13 +15,8 @@ use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use std::collections::HashMap;
 
-/// Authorises changing a school's union rules: its union officers or its administrators.
-pub(crate) async fn authorize_rules<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<(), AppError> {
-    match authorize_at(conn, actor, Permission::LogEmulation, school_id).await {
-        Ok(()) => Ok(()),
-        Err(_) => authorize_at(conn, actor, Permission::ConfigureRules, school_id).await,
-    }
-}
+/// Who changes a school's union rules: its union officers or its administrators.
+pub(crate) const RULE_SETTERS: [Permission; 2] = [Permission::LogEmulation, Permission::ConfigureRules];
 
 /// The year's study and conduct used for a classification: the year's
 /// results, else the weakest semester's.
@@ -41,6 +36,12 @@ pub async fn rows<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64, cla
     if class_id.is_some_and(|c| !roll.classes.contains_key(&c)) {
         return Err(AppError::NotFound);
     }
+    rows_of(conn, &roll, class_id).await
+}
+
+/// The rows of an already authorised roll.
+async fn rows_of<C: ConnectionTrait>(conn: &C, roll: &YearRoll, class_id: Option<i64>) -> Result<Vec<ClassificationRow>, AppError> {
+    let year_id = roll.year.id;
     let thresholds = rules_config::value(conn, &UNION_CLASSIFICATION, roll.year.school_id, roll.year.starts_on).await?;
     let points = points_by_student(conn, year_id, None, None).await?;
     let results = study_result::Entity::find().filter(study_result::Column::SchoolYearId.eq(year_id)).all(conn).await?;
@@ -64,7 +65,7 @@ pub async fn rows<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64, cla
             let p = points.get(&id).copied().unwrap_or(0);
             ClassificationRow {
                 student_id: id,
-                name: name_of(&roll.students[&id]).full(),
+                name: roll.students[&id].person_name().full(),
                 class_name: roll.class_name(id),
                 points: p,
                 suggested: rules::suggest_level(&thresholds, p, study.as_deref(), conduct.as_deref()).to_string(),
@@ -80,7 +81,7 @@ pub async fn rows<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64, cla
 /// each audited with the suggestion it confirmed or overrode.
 pub async fn confirm(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, year_id: i64, levels: &[(i64, String)]) -> Result<u32, AppError> {
     let roll = YearRoll::load(db, actor, Permission::LogEmulation, year_id).await?;
-    let current: HashMap<i64, ClassificationRow> = rows(db, actor, year_id, None).await?.into_iter().map(|r| (r.student_id, r)).collect();
+    let current: HashMap<i64, ClassificationRow> = rows_of(db, &roll, None).await?.into_iter().map(|r| (r.student_id, r)).collect();
     let mut errors = Vec::new();
     for (student_id, level) in levels {
         if !roll.students.contains_key(student_id) {
@@ -160,7 +161,7 @@ pub async fn thresholds<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i6
 /// Sets a school's thresholds from the start of a year (and for later years until changed).
 pub async fn set_thresholds(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, year_id: i64, t: ClassificationThresholds) -> Result<(), AppError> {
     let year = crate::entities::school_year::Entity::find_by_id(year_id).one(db).await?.ok_or(AppError::NotFound)?;
-    authorize_rules(db, actor, year.school_id).await?;
+    authorize_any_at(db, actor, &RULE_SETTERS, year.school_id).await?;
     let mut errors = Vec::new();
     for (field, level) in [("excellent", &t.excellent), ("good", &t.good), ("complete", &t.complete)] {
         let ok = |g: &Option<String>| g.as_deref().is_none_or(|g| rules::grade_rank(g).is_some());

@@ -9,8 +9,7 @@ pub mod results;
 pub mod rules;
 
 use crate::entities::{class, enrolment, school_year, student};
-use crate::names::PersonName;
-use crate::policy::{authorize_at, Actor, Permission};
+use crate::policy::{authorize_any_at, Actor, Permission};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -31,8 +30,13 @@ pub(crate) struct YearRoll {
 impl YearRoll {
     /// Loads the roll of `year_id` after authorising `permission` at its school.
     pub async fn load<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission, year_id: i64) -> Result<Self, AppError> {
+        Self::load_any(conn, actor, &[permission], year_id).await
+    }
+
+    /// Loads the roll of `year_id` after authorising any of `permissions` at its school.
+    pub async fn load_any<C: ConnectionTrait>(conn: &C, actor: &Actor, permissions: &[Permission], year_id: i64) -> Result<Self, AppError> {
         let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
-        authorize_at(conn, actor, permission, year.school_id).await?;
+        authorize_any_at(conn, actor, permissions, year.school_id).await?;
         let classes: HashMap<i64, class::Model> =
             class::Entity::find().filter(class::Column::SchoolYearId.eq(year.id)).all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
         let class_of: HashMap<i64, i64> = enrolment::Entity::find()
@@ -67,14 +71,9 @@ impl YearRoll {
             ca.grade
                 .cmp(&cb.grade)
                 .then_with(|| crate::school_years::class_order(&ca.name).cmp(&crate::school_years::class_order(&cb.name)))
-                .then_with(|| crate::names::compare_names(&name_of(&self.students[a]), &name_of(&self.students[b])))
+                .then_with(|| crate::names::compare_names(&self.students[a].person_name(), &self.students[b].person_name()))
                 .then(a.cmp(b))
         });
         ids
     }
-}
-
-/// A student's name parts.
-pub(crate) fn name_of(s: &student::Model) -> PersonName {
-    PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }
 }

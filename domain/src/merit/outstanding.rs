@@ -2,14 +2,14 @@
 //! with a reason for each criterion met or missed, the "one criterion
 //! short" list, and the union's proposals to the Party source pool.
 
-use super::classification::authorize_rules;
+use super::classification::RULE_SETTERS;
 use super::rules::{self, SemesterFacts, StudentFacts};
-use super::{name_of, YearRoll};
+use super::YearRoll;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{enrolment, pool_proposal, school_year, semester, study_result, union_classification};
 use crate::ledger::rules::rank;
 use crate::ledger::standing::points_by_student;
-use crate::policy::{authorize_at, Actor, Permission};
+use crate::policy::{Actor, Permission, authorize_any_at, authorize_at};
 use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::merit::{Evaluation, OutstandingCriteria, OutstandingView, PeriodLabel};
@@ -27,14 +27,9 @@ pub mod status {
     pub const DECLINED: &str = "declined";
 }
 
-/// Authorises reading the lists, which show proposals (candidacy is
-/// sensitive): the school's union officers and Party roles.
-pub(crate) async fn authorize_lists<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<(), AppError> {
-    match authorize_at(conn, actor, Permission::LogEmulation, school_id).await {
-        Ok(()) => Ok(()),
-        Err(_) => authorize_at(conn, actor, Permission::ViewSensitive, school_id).await,
-    }
-}
+/// Who reads the lists, which show proposals (candidacy is sensitive): the
+/// school's union officers and Party roles.
+pub(crate) const LIST_READERS: [Permission; 2] = [Permission::LogEmulation, Permission::ViewSensitive];
 
 /// The day a year is evaluated on: today, kept within the year.
 pub fn evaluation_day(year: &school_year::Model, today: NaiveDate) -> NaiveDate {
@@ -132,7 +127,7 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
             };
             Evaluation {
                 student_id: id,
-                name: name_of(s).full(),
+                name: s.person_name().full(),
                 class_name: roll.class_name(id),
                 outcomes: rules::evaluate(criteria, &facts, on),
                 proposal: proposals.get(&id).cloned(),
@@ -145,11 +140,11 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
 /// within the year): those meeting every criterion, those one short, and a
 /// count of the rest.
 pub async fn lists<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64, today: NaiveDate) -> Result<OutstandingView, AppError> {
-    let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    authorize_lists(conn, actor, year.school_id).await?;
-    let roll = YearRoll::load(conn, actor, Permission::ViewStudents, year_id).await?;
+    // Both list readers see students: one load, one authorisation.
+    let roll = YearRoll::load_any(conn, actor, &LIST_READERS, year_id).await?;
+    let year = &roll.year;
     let criteria = rules_config::value(conn, &OUTSTANDING_CRITERIA, year.school_id, year.starts_on).await?;
-    let on = evaluation_day(&year, today);
+    let on = evaluation_day(year, today);
     let all = evaluate_roll(conn, &roll, &criteria, on, true).await?;
     let (mut qualifying, mut one_short, mut others) = (Vec::new(), Vec::new(), 0);
     for e in all {
@@ -172,7 +167,7 @@ pub async fn criteria<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id: i64)
 /// Sets a school's criteria from the start of a year.
 pub async fn set_criteria(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, year_id: i64, c: OutstandingCriteria) -> Result<(), AppError> {
     let year = school_year::Entity::find_by_id(year_id).one(db).await?.ok_or(AppError::NotFound)?;
-    authorize_rules(db, actor, year.school_id).await?;
+    authorize_any_at(db, actor, &RULE_SETTERS, year.school_id).await?;
     rules::criteria_valid(&c).map_err(|field| AppError::invalid(field, ErrorCode::InvalidValue))?;
     let txn = db.begin().await?;
     rules_config::set(&txn, ctx, &OUTSTANDING_CRITERIA, year.school_id, &c, year.starts_on).await?;

@@ -2,14 +2,14 @@
 //! outstanding criteria, and a timeline of ledger entries, results,
 //! classifications and proposals (the pipeline adds its events later).
 
-use super::outstanding::{authorize_lists, evaluate_roll, evaluation_day};
+use super::outstanding::{evaluate_roll, evaluation_day, LIST_READERS};
 use super::YearRoll;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{
     activity, activity_level, class, enrolment, ledger_entry, pool_proposal, school_year, semester, student, study_result,
     union_classification,
 };
-use crate::policy::{authorize_at, Actor, Permission};
+use crate::policy::{authorize_any_at, authorize_at, Actor, Permission};
 use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{FixedOffset, NaiveDate};
 use nguon_shared::merit::{PeriodLabel, ProfileView, TimelineEvent, TimelineItem};
@@ -27,7 +27,7 @@ fn local_day(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
 pub async fn profile(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, student_id: i64, today: NaiveDate) -> Result<ProfileView, AppError> {
     let s = student::Entity::find_by_id(student_id).one(db).await?.ok_or(AppError::NotFound)?;
     authorize_at(db, actor, Permission::ViewStudents, s.school_id).await?;
-    let sensitive = authorize_lists(db, actor, s.school_id).await.is_ok();
+    let sensitive = authorize_any_at(db, actor, &LIST_READERS, s.school_id).await.is_ok();
     let years: HashMap<i64, school_year::Model> = school_year::Entity::find()
         .filter(school_year::Column::SchoolId.eq(s.school_id))
         .all(db)
@@ -129,7 +129,7 @@ pub async fn profile(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     timeline.sort_by(|a, b| b.date.cmp(&a.date));
     Ok(ProfileView {
         id: s.id,
-        name: super::name_of(&s).full(),
+        name: s.person_name().full(),
         code: s.student_code,
         date_of_birth: s.date_of_birth,
         class_name,

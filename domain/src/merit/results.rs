@@ -3,7 +3,7 @@
 //! software exports, the older scale accepted through the school's mapping.
 
 use super::rules::{self, ReadGrade};
-use super::{name_of, YearRoll};
+use super::YearRoll;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::study_result;
 use crate::policy::{Actor, Permission};
@@ -53,7 +53,7 @@ pub async fn class_results<C: ConnectionTrait>(conn: &C, actor: &Actor, year_id:
             });
             ResultRow {
                 student_id: id,
-                name: name_of(&roll.students[&id]).full(),
+                name: roll.students[&id].person_name().full(),
                 study: r.and_then(|r| r.study.clone()),
                 conduct: r.and_then(|r| r.conduct.clone()),
                 original,
@@ -271,7 +271,7 @@ pub async fn import(
     let by_code: HashMap<String, i64> =
         roll.students.values().filter_map(|s| s.student_code.as_ref().map(|c| (c.trim().to_uppercase(), s.id))).collect();
     let by_name: HashMap<(String, chrono::NaiveDate), i64> =
-        roll.students.values().map(|s| ((crate::names::fold(&name_of(s).full()), s.date_of_birth), s.id)).collect();
+        roll.students.values().map(|s| ((crate::names::fold(&s.person_name().full()), s.date_of_birth), s.id)).collect();
     let mut inputs: Vec<ResultInput> = Vec::new();
     let mut first_line: HashMap<i64, u32> = HashMap::new();
     let mut errors: Vec<FieldError> = Vec::new();

@@ -28,13 +28,7 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
     Ok(Some(mine))
 }
 
-fn name_of(s: &student::Model) -> String {
-    crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full()
-}
 
-fn staff_name(s: &staff::Model) -> String {
-    crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full()
-}
 
 /// Risk flags of a candidacy on `today`.
 async fn risks<C: ConnectionTrait>(
@@ -113,7 +107,7 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
         .one(conn)
         .await?;
     let mentor_name = match &mentor {
-        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| staff_name(&s)),
+        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()),
         None => None,
     };
     let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
@@ -124,7 +118,7 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
     Ok(CandidateCard {
         id: c.id,
         student_id: s.id,
-        name: name_of(&s),
+        name: s.person_name().full(),
         class_name,
         stage,
         days_in_stage: (today - c.stage_since).num_days(),
@@ -175,7 +169,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
     let mut mentors = Vec::new();
     for m in &assignments {
         if let Some(st) = staff::Entity::find_by_id(m.staff_id).one(conn).await? {
-            mentors.push((staff_name(&st), m.from_date, m.to_date, m.replacement));
+            mentors.push((st.person_name().full(), m.from_date, m.to_date, m.replacement));
         }
     }
     let certificate = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).order_by_desc(certificate::Column::IssuedOn).one(conn).await?.map(|c| (c.number, c.issued_on));
@@ -209,7 +203,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
     let mut introducers = Vec::new();
     for i in introducer::Entity::find().filter(introducer::Column::CandidacyId.eq(c.id)).filter(introducer::Column::RemovedAt.is_null()).all(conn).await? {
         if let Some(st) = staff::Entity::find_by_id(i.staff_id).one(conn).await? {
-            introducers.push((staff_name(&st), i.together_since, i.replacement));
+            introducers.push((st.person_name().full(), i.together_since, i.replacement));
         }
     }
     let dossier = dossier_item::Entity::find()
@@ -266,7 +260,7 @@ pub async fn members<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64
         .all(conn)
         .await?
         .into_iter()
-        .map(|s| nguon_shared::pipeline::MemberOption { id: s.id, name: staff_name(&s), since: s.party_full_member_since.unwrap_or(on) })
+        .map(|s| nguon_shared::pipeline::MemberOption { id: s.id, name: s.person_name().full(), since: s.party_full_member_since.unwrap_or(on) })
         .collect();
     out.sort_by(|a, b| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name)));
     Ok(out)

@@ -137,9 +137,6 @@ pub async fn calendar_for<C: ConnectionTrait>(conn: &C, school_id: i64, on: Naiv
     Ok(cal)
 }
 
-fn staff_name(s: &staff::Model) -> String {
-    crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full()
-}
 
 /// What a move records besides its day.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,7 +167,7 @@ pub async fn facts<C: ConnectionTrait>(conn: &C, cand: &candidacy::Model, on: Na
     let current = mentors.iter().rev().find(|m| m.from_date <= on && m.to_date.is_none_or(|t| t >= on));
     let mentor = match current {
         Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|st| Member {
-            name: staff_name(&st),
+            name: st.person_name().full(),
             full_member_since: st.party_full_member_since,
             together_since: m.from_date,
             replacement: m.replacement,
@@ -180,7 +177,7 @@ pub async fn facts<C: ConnectionTrait>(conn: &C, cand: &candidacy::Model, on: Na
     let mut introducers = Vec::new();
     for i in introducer::Entity::find().filter(introducer::Column::CandidacyId.eq(cand.id)).filter(introducer::Column::RemovedAt.is_null()).all(conn).await? {
         if let Some(st) = staff::Entity::find_by_id(i.staff_id).one(conn).await? {
-            introducers.push(Member { name: staff_name(&st), full_member_since: st.party_full_member_since, together_since: i.together_since, replacement: i.replacement });
+            introducers.push(Member { name: st.person_name().full(), full_member_since: st.party_full_member_since, together_since: i.together_since, replacement: i.replacement });
         }
     }
     let items = dossier_item::Entity::find().filter(dossier_item::Column::CandidacyId.eq(cand.id)).all(conn).await?;

@@ -99,7 +99,7 @@ pub async fn pending_views<C: ConnectionTrait>(conn: &C, actor: &Actor, school_i
         out.push(nguon_shared::pipeline::ProposalView {
             id: p.proposal.id,
             student_id: p.student.id,
-            name: crate::names::PersonName { family: p.student.family_name.clone(), middle: p.student.middle_name.clone(), given: p.student.given_name.clone() }.full(),
+            name: p.student.person_name().full(),
             date_of_birth: p.student.date_of_birth,
             reason: p.proposal.reason,
             consents,

@@ -19,8 +19,7 @@ async fn load(db: &DatabaseConnection, actor: &Actor, candidacy_id: i64) -> Resu
 async fn school_member(db: &DatabaseConnection, school_id: i64, staff_id: i64, on: NaiveDate) -> Result<staff::Model, AppError> {
     let s = staff::Entity::find_by_id(staff_id).one(db).await?.filter(|s| s.school_id == school_id).ok_or_else(|| AppError::invalid("staff", ErrorCode::InvalidValue))?;
     if s.party_full_member_since.is_none_or(|d| d > on) {
-        let name = crate::names::PersonName { family: s.family_name.clone(), middle: s.middle_name.clone(), given: s.given_name.clone() }.full();
-        return Err(super::candidacy::refused(vec![CheckFailure::NotFullMember { name }]));
+        return Err(super::candidacy::refused(vec![CheckFailure::NotFullMember { name: s.person_name().full() }]));
     }
     Ok(s)
 }
