@@ -87,6 +87,24 @@ pub fn required_date(field: &str, text: &str) -> Result<chrono::NaiveDate, AppEr
     }
 }
 
+/// A field whose value is outside the allowed set.
+pub fn invalid_value(field: &str) -> AppError {
+    AppError::invalid(field, nguon_shared::ErrorCode::InvalidValue)
+}
+
+/// A required number field.
+pub fn required_number<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, AppError> {
+    text.trim().parse().map_err(|_| invalid_value(field))
+}
+
+/// An optional number field (empty: none).
+pub fn optional_number<T: std::str::FromStr>(field: &str, text: &str) -> Result<Option<T>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => required_number(field, t).map(Some),
+    }
+}
+
 /// An optional `dd/mm/yyyy` date field (empty: none).
 pub fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
     match text.trim() {

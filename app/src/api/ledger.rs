@@ -194,25 +194,20 @@ pub async fn reverse_entry(entry: i64, reason: String) -> Result<i64, AppError> 
 pub async fn ranking(year: i64, scope: String, semester: String, category: String) -> Result<Vec<RankRow>, AppError> {
     use super::context::*;
     use nguon_domain::ledger::standing::{self, RankingQuery, Scope};
-    use nguon_shared::ErrorCode;
     let actor = actor().await?;
-    let bad = |f: &str| AppError::invalid(f, ErrorCode::InvalidValue);
     let scope = match scope.split_once(':') {
         None if scope.is_empty() || scope == "school" => Scope::School,
-        Some(("grade", g)) => Scope::Grade(g.parse().map_err(|_| bad("scope"))?),
-        Some(("class", c)) => Scope::Class(c.parse().map_err(|_| bad("scope"))?),
-        _ => return Err(bad("scope")),
+        Some(("grade", g)) => Scope::Grade(required_number("scope", g)?),
+        Some(("class", c)) => Scope::Class(required_number("scope", c)?),
+        _ => return Err(invalid_value("scope")),
     };
     let semester = match semester.trim() {
         "" => None,
         "1" => Some(1),
         "2" => Some(2),
-        _ => return Err(bad("semester")),
+        _ => return Err(invalid_value("semester")),
     };
-    let category_id = match category.trim() {
-        "" => None,
-        c => Some(c.parse().map_err(|_| bad("category"))?),
-    };
+    let category_id = optional_number("category", &category)?;
     standing::ranking(&state()?.db, &actor, RankingQuery { year_id: year, scope, semester, category_id }).await
 }
 

@@ -5,20 +5,6 @@ use leptos::prelude::*;
 use nguon_shared::merit::{ClassificationRow, ClassificationThresholds, OutstandingView, ProfileView, ResultRow};
 use nguon_shared::AppError;
 
-#[cfg(feature = "ssr")]
-fn bad(field: &str) -> AppError {
-    AppError::invalid(field, nguon_shared::ErrorCode::InvalidValue)
-}
-
-/// An optional number field (empty: none).
-#[cfg(feature = "ssr")]
-fn optional_number<T: std::str::FromStr>(field: &str, text: &str) -> Result<Option<T>, AppError> {
-    match text.trim() {
-        "" => Ok(None),
-        t => t.parse().map(Some).map_err(|_| bad(field)),
-    }
-}
-
 /// An optional code field (empty: none).
 #[cfg(feature = "ssr")]
 fn optional_code(text: &str) -> Option<String> {
@@ -47,7 +33,7 @@ pub async fn save_results(
         let actor = actor().await?;
         let (student, study, conduct) = (student.unwrap_or_default(), study.unwrap_or_default(), conduct.unwrap_or_default());
         if student.len() != study.len() || student.len() != conduct.len() {
-            return Err(bad("student"));
+            return Err(invalid_value("student"));
         }
         let rows: Vec<(i64, String, String)> = student.into_iter().zip(study).zip(conduct).map(|((s, a), b)| (s, a, b)).collect();
         nguon_domain::merit::results::record(&state()?.db, &actor, &audit_context(Some(actor.user_id)), year, period, &rows).await
@@ -74,7 +60,7 @@ pub async fn confirm_classification(year: i64, student: Option<Vec<i64>>, level:
         let actor = actor().await?;
         let (student, level) = (student.unwrap_or_default(), level.unwrap_or_default());
         if student.len() != level.len() {
-            return Err(bad("student"));
+            return Err(invalid_value("student"));
         }
         let rows: Vec<(i64, String)> = student.into_iter().zip(level).collect();
         nguon_domain::merit::classification::confirm(&state()?.db, &actor, &audit_context(Some(actor.user_id)), year, &rows).await
@@ -112,7 +98,7 @@ pub async fn set_classification_thresholds(
         let actor = actor().await?;
         let level = |field: &str, points: &str, study: &str, conduct: &str| -> Result<LevelThreshold, AppError> {
             Ok(LevelThreshold {
-                min_points: points.trim().parse().map_err(|_| bad(field))?,
+                min_points: required_number(field, points)?,
                 min_study: optional_code(study),
                 min_conduct: optional_code(conduct),
             })

@@ -6,16 +6,6 @@ use nguon_shared::pipeline::{CandidacyView, CandidateCard, MemberOption, Proposa
 use nguon_shared::AppError;
 
 #[cfg(feature = "ssr")]
-fn bad(field: &str) -> AppError {
-    AppError::invalid(field, nguon_shared::ErrorCode::InvalidValue)
-}
-
-#[cfg(feature = "ssr")]
-fn number(field: &str, text: &str) -> Result<u32, AppError> {
-    text.trim().parse().map_err(|_| bad(field))
-}
-
-#[cfg(feature = "ssr")]
 fn back_to(candidacy: i64) -> String {
     format!("/pipeline/{candidacy}")
 }
@@ -45,7 +35,7 @@ pub async fn decide_proposal(proposal: i64, decision: String, reason: String, on
         let accept = match decision.as_str() {
             "accept" => true,
             "decline" => false,
-            _ => return Err(bad("decision")),
+            _ => return Err(invalid_value("decision")),
         };
         let on = required_date("on", &on)?;
         nguon_domain::pipeline::pool::decide(&state()?.db, &actor, &audit_context(Some(actor.user_id)), proposal, accept, &reason, on).await
@@ -131,15 +121,15 @@ pub async fn move_candidacy(
     use nguon_shared::pipeline::Stage;
     let result = async {
         let actor = actor().await?;
-        let to = Stage::from_code(&to).ok_or_else(|| bad("to"))?;
+        let to = Stage::from_code(&to).ok_or_else(|| invalid_value("to"))?;
         let on = required_date("on", &on)?;
         let vote = if matches!(to, Stage::CellVote | Stage::CommitteeReview) {
             Some([
-                number("members", &members)?,
-                number("present", &present)?,
-                number("for_votes", &for_votes)?,
-                number("against", &against)?,
-                number("abstain", &abstain)?,
+                required_number("members", &members)?,
+                required_number("present", &present)?,
+                required_number("for_votes", &for_votes)?,
+                required_number("against", &against)?,
+                required_number("abstain", &abstain)?,
             ])
         } else {
             None
