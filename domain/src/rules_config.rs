@@ -99,3 +99,7 @@ pub const PIPELINE: Rule<crate::pipeline::rules::PipelineRules> = Rule { key: "p
 /// Whether a school's Party organisation has a grassroots committee that
 /// reviews candidates between the cell's vote and the decision.
 pub const GRASSROOTS_COMMITTEE: Rule<bool> = Rule { key: "pipeline.grassroots_committee", default: || false };
+
+/// The cell's follow-up numbers: how often mentors assess, when the board
+/// and the inbox raise flags.
+pub const WATCH: Rule<nguon_shared::mentoring::WatchRules> = Rule { key: "pipeline.watch", default: Default::default };

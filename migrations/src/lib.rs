@@ -11,6 +11,7 @@ mod m20261126_000003_roster_uploads;
 mod m20261126_000004_emulation_ledger;
 mod m20261126_000005_results_outstanding;
 mod m20261126_000006_pipeline;
+mod m20261126_000007_mentoring_meetings;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_emulation_ledger::Migration),
             Box::new(m20261126_000005_results_outstanding::Migration),
             Box::new(m20261126_000006_pipeline::Migration),
+            Box::new(m20261126_000007_mentoring_meetings::Migration),
         ]
     }
 }

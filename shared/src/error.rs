@@ -65,6 +65,8 @@ pub enum ErrorCode {
     OutOfPeriod,
     /// No student of this school (placed in the year) matches the row's code, or name and date of birth.
     UnknownStudent,
+    /// No place left (an awareness class is full).
+    Full,
     /// A result word on neither the current nor the older scale (nor the school's mapping).
     UnknownGrade {
         /// The word as written.

@@ -6,6 +6,7 @@
 pub mod error;
 pub mod ledger;
 pub mod locale;
+pub mod mentoring;
 pub mod merit;
 pub mod pipeline;
 pub mod role;

@@ -201,7 +201,7 @@ pub enum RiskFlag {
         /// The first eligible day.
         eligible_from: NaiveDate,
     },
-    /// The awareness certificate lapses within 90 days (or has lapsed).
+    /// The awareness certificate lapses soon (the rule's days) or has lapsed.
     CertificateLapsing {
         /// Last valid day.
         valid_until: NaiveDate,
@@ -218,10 +218,22 @@ pub enum RiskFlag {
     },
     /// No mentor although the stage needs one.
     NoMentor,
-    /// The biography was returned for rewriting this many times (3 or more).
+    /// The biography was returned for rewriting this many times (the rule's number or more).
     BiographyRewritten {
         /// Times.
         times: u32,
+    },
+    /// No mentor's assessment for this many days.
+    NoAssessment {
+        /// Days since the last one (or the mentor's start).
+        days: i64,
+    },
+    /// The certificate lapses before the earliest day the cell could vote.
+    CertificateBeforeVote {
+        /// Last valid day.
+        valid_until: NaiveDate,
+        /// Earliest vote.
+        earliest_vote: NaiveDate,
     },
 }
 
@@ -290,6 +302,8 @@ pub struct CandidacyView {
     pub biography_returns: Vec<(NaiveDate, String)>,
     /// The student's consents.
     pub consents: Vec<ConsentView>,
+    /// Assessments, classes and the forecast.
+    pub mentoring: crate::mentoring::MentoringView,
 }
 
 /// A line of the dossier checklist.

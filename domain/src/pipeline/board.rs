@@ -3,6 +3,7 @@
 //! candidate; a mentor sees only the candidates they mentor.
 
 use super::calendar::Calendar;
+use super::forecast::{self, ForecastInput};
 use super::candidacy::{calendar_for, facts, MoveExtras};
 use super::rules::{self, check_move, move_exists, PipelineRules};
 use crate::entities::{
@@ -12,6 +13,7 @@ use crate::entities::{
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, PIPELINE};
 use chrono::NaiveDate;
+use nguon_shared::mentoring::{ForecastStep, MentoringView, WatchRules};
 use nguon_shared::pipeline::{CandidacyView, CandidateCard, CheckFailure, ConsentView, DossierItemView, RiskFlag, Stage, StageEventView};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -30,14 +32,38 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
 
 
 
+/// What the board and the page read about a candidacy today, gathered once.
+struct Reading {
+    facts: super::rules::MoveFacts,
+    forecast: Vec<ForecastStep>,
+}
+
+async fn reading<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, stage: Stage, r: &PipelineRules, cal: &Calendar, today: NaiveDate) -> Result<Reading, AppError> {
+    let facts = facts(conn, c, today, &MoveExtras::default()).await?;
+    let cell_vote_on = vote::Entity::find()
+        .filter(vote::Column::CandidacyId.eq(c.id))
+        .filter(vote::Column::Body.eq("cell"))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|v| v.meeting_on)
+        .max();
+    let input = ForecastInput { stage, class_ends: super::classes::open_class_end(conn, c.id).await?, cell_vote_on };
+    let forecast = forecast::forecast(&input, &facts, r, cal);
+    Ok(Reading { facts, forecast })
+}
+
 /// Risk flags of a candidacy on `today`.
+#[allow(clippy::too_many_arguments)]
 async fn risks<C: ConnectionTrait>(
     conn: &C,
     c: &candidacy::Model,
     s: &student::Model,
     stage: Stage,
-    has_mentor: bool,
+    reading: &Reading,
+    mentor: Option<&mentor_assignment::Model>,
     r: &PipelineRules,
+    w: &WatchRules,
     cal: &Calendar,
     today: NaiveDate,
 ) -> Result<Vec<RiskFlag>, AppError> {
@@ -45,6 +71,7 @@ async fn risks<C: ConnectionTrait>(
     if stage.is_final() {
         return Ok(out);
     }
+    let f = &reading.facts;
     let before_vote = stage < Stage::CellVote;
     if before_vote {
         // The end of the last school year the student is expected at: grade 12's year.
@@ -63,27 +90,34 @@ async fn risks<C: ConnectionTrait>(
         if last_year_end.is_some_and(|end| from > end) {
             out.push(RiskFlag::AgeAfterSchool { eligible_from: from });
         }
-        if let Some(issued) = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).all(conn).await?.into_iter().map(|c| c.issued_on).max() {
+        if let Some(issued) = f.certificate {
             let until = rules::certificate_valid_until(issued, r);
-            if until < today + chrono::Days::new(90) {
+            if until < today + chrono::Days::new(u64::from(w.certificate_warning_days)) {
                 out.push(RiskFlag::CertificateLapsing { valid_until: until });
+            } else if let Some(vote) = reading.forecast.iter().find(|st| st.stage == Stage::CellVote) {
+                if let Some(earliest_vote) = vote.earliest.filter(|d| *d > until) {
+                    out.push(RiskFlag::CertificateBeforeVote { valid_until: until, earliest_vote });
+                }
             }
         }
     }
-    if stage >= Stage::Candidate && !has_mentor {
+    if stage >= Stage::Candidate && mentor.is_none() {
         out.push(RiskFlag::NoMentor);
     }
+    if let (Some(m), true) = (mentor, super::mentoring::mentored(stage)) {
+        let last = super::mentoring::last_assessment(conn, c.id).await?;
+        if let Some(days) = super::mentoring::silence(last, m.from_date, today, w) {
+            out.push(RiskFlag::NoAssessment { days });
+        }
+    }
     if matches!(stage, Stage::CellVote | Stage::CommitteeReview) {
-        let cell = vote::Entity::find().filter(vote::Column::CandidacyId.eq(c.id)).filter(vote::Column::Body.eq("cell")).all(conn).await?;
-        if let Some(v) = cell.iter().map(|v| v.meeting_on).max() {
-            let due = rules::decision_due(v, cal, r);
+        if let Some(due) = reading.forecast.iter().find(|st| st.stage == Stage::Decision).and_then(|st| st.due) {
             if today > due {
                 out.push(RiskFlag::DecisionOverdue { due });
             }
         }
     }
     if stage == Stage::Decision {
-        let f = facts(conn, c, today, &MoveExtras::default()).await?;
         if let Some(received) = f.decision_received {
             let due = rules::ceremony_due(received, cal, r);
             if today > due && !f.superior_agreement {
@@ -92,20 +126,16 @@ async fn risks<C: ConnectionTrait>(
         }
     }
     let returns = super::candidacy::biography_returns(conn, c.id).await?;
-    if returns >= 3 {
+    if returns >= w.biography_rewrites {
         out.push(RiskFlag::BiographyRewritten { times: returns });
     }
     Ok(out)
 }
 
-async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRules, cal: &Calendar, today: NaiveDate) -> Result<CandidateCard, AppError> {
+async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRules, w: &WatchRules, cal: &Calendar, today: NaiveDate) -> Result<(CandidateCard, Reading), AppError> {
     let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
     let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
-    let mentor = mentor_assignment::Entity::find()
-        .filter(mentor_assignment::Column::CandidacyId.eq(c.id))
-        .filter(mentor_assignment::Column::ToDate.is_null())
-        .one(conn)
-        .await?;
+    let mentor = super::mentoring::current_mentor(conn, c.id).await?;
     let mentor_name = match &mentor {
         Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()),
         None => None,
@@ -115,7 +145,9 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
         Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
         None => None,
     };
-    Ok(CandidateCard {
+    let reading = reading(conn, c, stage, r, cal, today).await?;
+    let risks = risks(conn, c, &s, stage, &reading, mentor.as_ref(), r, w, cal, today).await?;
+    let card = CandidateCard {
         id: c.id,
         student_id: s.id,
         name: s.person_name().full(),
@@ -123,14 +155,16 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
         stage,
         days_in_stage: (today - c.stage_since).num_days(),
         mentor: mentor_name,
-        risks: risks(conn, c, &s, stage, mentor.is_some(), r, cal, today).await?,
-    })
+        risks,
+    };
+    Ok((card, reading))
 }
 
 /// The candidates of a school the actor may see, by stage order then name.
 pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, today: NaiveDate) -> Result<Vec<CandidateCard>, AppError> {
     let only = scope(conn, actor, school_id).await?;
     let r: PipelineRules = rules_config::value(conn, &PIPELINE, school_id, today).await?;
+    let w = super::mentoring::watch_rules(conn, school_id, today).await?;
     let cal = calendar_for(conn, school_id, today).await?;
     let mut rows = candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(school_id)).all(conn).await?;
     if let Some(mine) = &only {
@@ -146,7 +180,7 @@ pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, 
     }
     let mut cards = Vec::new();
     for c in &rows {
-        cards.push(card(conn, c, &r, &cal, today).await?);
+        cards.push(card(conn, c, &r, &w, &cal, today).await?.0);
     }
     cards.sort_by(|a, b| a.stage.cmp(&b.stage).then_with(|| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name))));
     Ok(cards)
@@ -163,8 +197,9 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         }
     }
     let r: PipelineRules = rules_config::value(conn, &PIPELINE, c.school_id, today).await?;
+    let w = super::mentoring::watch_rules(conn, c.school_id, today).await?;
     let cal = calendar_for(conn, c.school_id, today).await?;
-    let card = card(conn, &c, &r, &cal, today).await?;
+    let (card, reading) = card(conn, &c, &r, &w, &cal, today).await?;
     let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
     let mut mentors = Vec::new();
     for m in &assignments {
@@ -173,12 +208,12 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         }
     }
     let certificate = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).order_by_desc(certificate::Column::IssuedOn).one(conn).await?.map(|c| (c.number, c.issued_on));
-    let f = facts(conn, &c, today, &MoveExtras::default()).await?;
+    let f = &reading.facts;
     let next: Vec<Stage> = Stage::ALL.into_iter().filter(|to| move_exists(card.stage, *to, f.has_committee)).collect();
     let forward = next.iter().copied().find(|s| !s.is_exit());
     // A vote's numbers come with the move itself: leave that check to the form.
     let next_checks = match forward {
-        Some(to) => check_move(card.stage, to, &f, &r, &cal).into_iter().filter(|f| !matches!(f, CheckFailure::Missing { .. })).collect(),
+        Some(to) => check_move(card.stage, to, f, &r, &cal).into_iter().filter(|f| !matches!(f, CheckFailure::Missing { .. })).collect(),
         None => Vec::new(),
     };
     let mut events = Vec::new();
@@ -233,7 +268,20 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         .map(|b| (b.returned_on, b.reason))
         .collect();
     let consents = consent::Entity::find().filter(consent::Column::StudentId.eq(s.id)).order_by_asc(consent::Column::Id).all(conn).await?.into_iter().map(consent_view).collect();
-    Ok(CandidacyView { card, school_id: c.school_id, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events, introducers, dossier, biography_returns, consents })
+    let current = assignments.iter().rev().find(|m| m.to_date.is_none());
+    let assessments = super::mentoring::list(conn, c.id).await?;
+    let next_due = match current {
+        Some(m) if super::mentoring::mentored(card.stage) => Some(super::mentoring::assessment_due(assessments.first().map(|a| a.written_on), m.from_date, &w)),
+        _ => None,
+    };
+    let mentoring = MentoringView {
+        assessments,
+        next_due,
+        can_write: next_due.is_some() && super::mentoring::is_current_mentor(conn, actor, c.id).await?,
+        classes: super::classes::of_candidacy(conn, c.id, &r).await?,
+        forecast: reading.forecast,
+    };
+    Ok(CandidacyView { card, school_id: c.school_id, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events, introducers, dossier, biography_returns, consents, mentoring })
 }
 
 /// A consent as shown.

@@ -4,10 +4,16 @@
 pub mod board;
 pub mod calendar;
 pub mod candidacy;
+pub mod classes;
 pub mod consent;
+pub mod forecast;
+pub mod meetings;
+pub mod mentoring;
 pub mod pool;
 pub mod records;
 pub mod rules;
+pub mod settings;
+pub mod tasks;
 
 use crate::policy::Permission;
 

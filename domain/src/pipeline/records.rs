@@ -8,7 +8,7 @@ use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{Days, NaiveDate, Utc};
 use nguon_shared::pipeline::{CheckFailure, DOCUMENT_KINDS};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 async fn load(db: &DatabaseConnection, actor: &Actor, candidacy_id: i64) -> Result<candidacy::Model, AppError> {
     let c = candidacy::Entity::find_by_id(candidacy_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -131,6 +131,25 @@ pub async fn add_introducer(
 /// Records an awareness-class certificate.
 pub async fn record_certificate(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, candidacy_id: i64, number: &str, issued_on: NaiveDate, issuer: &str, today: NaiveDate) -> Result<i64, AppError> {
     let c = load(db, actor, candidacy_id).await?;
+    let txn = db.begin().await?;
+    let id = insert_certificate(&txn, actor, ctx, c.id, number, issued_on, issuer, today).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Validates and inserts a certificate in the caller's transaction (after
+/// authorising), audited; shared by the candidacy page and class completion.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_certificate<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    ctx: &AuditContext,
+    candidacy_id: i64,
+    number: &str,
+    issued_on: NaiveDate,
+    issuer: &str,
+    today: NaiveDate,
+) -> Result<i64, AppError> {
     let number = crate::names::nfc(number);
     let mut errors = Vec::new();
     if number.is_empty() {
@@ -144,9 +163,8 @@ pub async fn record_certificate(db: &DatabaseConnection, actor: &Actor, ctx: &Au
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
     let row = certificate::ActiveModel {
-        candidacy_id: Set(c.id),
+        candidacy_id: Set(candidacy_id),
         number: Set(number.clone()),
         issued_on: Set(issued_on),
         issuer: Set(Some(crate::names::nfc(issuer)).filter(|i| !i.is_empty())),
@@ -154,11 +172,10 @@ pub async fn record_certificate(db: &DatabaseConnection, actor: &Actor, ctx: &Au
         recorded_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(conn)
     .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "certificate", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "candidacy_id": c.id, "number": number, "issued_on": issued_on.to_string() })) })
+    audit::record(conn, ctx, AuditEntry { action: "create", entity: "certificate", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "candidacy_id": candidacy_id, "number": number, "issued_on": issued_on.to_string() })) })
         .await?;
-    txn.commit().await?;
     Ok(row.id)
 }
 

@@ -1,0 +1,132 @@
+//! Joint meetings of the school's Party cell and Youth Union, held
+//! periodically to discuss the source pool: day, attendees, the students
+//! discussed (proposed, in the pool or candidates of the school) and the
+//! decisions. Both the Party roles and the union officers record and read them.
+
+use super::CONSENT_KEEPERS;
+use crate::audit::{self, AuditContext, AuditEntry};
+use crate::entities::{candidacy, joint_meeting, joint_meeting_student, pool_proposal, student};
+use crate::merit::outstanding::status;
+use crate::policy::{authorize_any_at, Actor};
+use chrono::{NaiveDate, Utc};
+use nguon_shared::mentoring::{JointMeetingView, MeetingStudentOption};
+use nguon_shared::{AppError, ErrorCode, FieldError};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use std::collections::BTreeSet;
+
+/// The students a meeting may discuss: proposed and waiting, or with an open candidacy.
+async fn discussable<C: ConnectionTrait>(conn: &C, school_id: i64) -> Result<BTreeSet<i64>, AppError> {
+    let mut ids: BTreeSet<i64> = pool_proposal::Entity::find()
+        .filter(pool_proposal::Column::SchoolId.eq(school_id))
+        .filter(pool_proposal::Column::Status.eq(status::PROPOSED))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| p.student_id)
+        .collect();
+    for c in candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(school_id)).all(conn).await? {
+        if nguon_shared::pipeline::Stage::from_code(&c.stage).is_some_and(|s| !s.is_final()) {
+            ids.insert(c.student_id);
+        }
+    }
+    Ok(ids)
+}
+
+async fn names<C: ConnectionTrait>(conn: &C, ids: impl IntoIterator<Item = i64>) -> Result<Vec<(i64, String)>, AppError> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    let mut out: Vec<(i64, String)> = student::Entity::find().filter(student::Column::Id.is_in(ids)).all(conn).await?.into_iter().map(|s| (s.id, s.person_name().full())).collect();
+    out.sort_by(|a, b| crate::names::compare_full_names(&a.1, &b.1));
+    Ok(out)
+}
+
+/// The students the meeting form offers, in name order.
+pub async fn options<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Vec<MeetingStudentOption>, AppError> {
+    authorize_any_at(conn, actor, &CONSENT_KEEPERS, school_id).await?;
+    Ok(names(conn, discussable(conn, school_id).await?).await?.into_iter().map(|(id, name)| MeetingStudentOption { id, name }).collect())
+}
+
+/// The school's joint meetings, newest first.
+pub async fn list<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Vec<JointMeetingView>, AppError> {
+    authorize_any_at(conn, actor, &CONSENT_KEEPERS, school_id).await?;
+    let mut out = Vec::new();
+    for m in joint_meeting::Entity::find()
+        .filter(joint_meeting::Column::SchoolId.eq(school_id))
+        .order_by_desc(joint_meeting::Column::HeldOn)
+        .order_by_desc(joint_meeting::Column::Id)
+        .all(conn)
+        .await?
+    {
+        let ids = joint_meeting_student::Entity::find().filter(joint_meeting_student::Column::MeetingId.eq(m.id)).all(conn).await?.into_iter().map(|s| s.student_id);
+        let students = names(conn, ids).await?;
+        out.push(JointMeetingView { id: m.id, held_on: m.held_on, attendees: m.attendees, decisions: m.decisions, students });
+    }
+    Ok(out)
+}
+
+/// A meeting as the form gives it.
+#[derive(Clone, Debug)]
+pub struct NewMeeting {
+    /// Day held.
+    pub held_on: NaiveDate,
+    /// Who attended.
+    pub attendees: String,
+    /// What was decided.
+    pub decisions: String,
+    /// Students discussed.
+    pub students: Vec<i64>,
+}
+
+/// Records a joint meeting held on or before today.
+pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, school_id: i64, input: NewMeeting, today: NaiveDate) -> Result<i64, AppError> {
+    authorize_any_at(db, actor, &CONSENT_KEEPERS, school_id).await?;
+    let attendees = crate::names::nfc_keep_lines(input.attendees.trim());
+    let decisions = crate::names::nfc_keep_lines(input.decisions.trim());
+    let mut errors = Vec::new();
+    if input.held_on > today {
+        errors.push(FieldError::new("held_on", ErrorCode::OutOfPeriod));
+    }
+    for (field, value) in [("attendees", &attendees), ("decisions", &decisions)] {
+        if value.is_empty() {
+            errors.push(FieldError::new(field, ErrorCode::Required));
+        } else if value.chars().count() > 4000 {
+            errors.push(FieldError::new(field, ErrorCode::TooLong { max: 4000 }));
+        }
+    }
+    let allowed = discussable(db, school_id).await?;
+    let students: BTreeSet<i64> = input.students.iter().copied().collect();
+    if students.iter().any(|s| !allowed.contains(s)) {
+        errors.push(FieldError::new("students", ErrorCode::UnknownStudent));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = db.begin().await?;
+    let m = joint_meeting::ActiveModel {
+        school_id: Set(school_id),
+        held_on: Set(input.held_on),
+        attendees: Set(attendees),
+        decisions: Set(decisions),
+        recorded_by: Set(actor.user_id),
+        recorded_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for s in &students {
+        joint_meeting_student::ActiveModel { meeting_id: Set(m.id), student_id: Set(*s), note: Set(None), ..Default::default() }.insert(&txn).await?;
+    }
+    audit::record(
+        &txn,
+        ctx,
+        AuditEntry {
+            action: "create",
+            entity: "joint_meeting",
+            entity_id: Some(m.id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "school_id": school_id, "held_on": input.held_on.to_string(), "students": students })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(m.id)
+}

@@ -1,0 +1,135 @@
+//! "My tasks": what a user has to do in the pipeline, from today's records.
+//! A school's Party roles see the union's proposals waiting, verifications
+//! outstanding, candidates ready for the cell's vote, decisions, ceremonies
+//! and recognitions due within the rule's horizon, and mentors' overdue
+//! assessments; a mentor sees the assessments due of their own candidates.
+
+use super::calendar::Calendar;
+use super::candidacy::{calendar_for, facts, MoveExtras};
+use super::mentoring::{assessment_due, current_mentor, last_assessment, mentored, watch_rules};
+use super::rules::{self, check_move, PipelineRules};
+use crate::entities::{candidacy, mentor_assignment, staff, student, vote};
+use crate::policy::{authorize_at, Actor, Permission};
+use crate::rules_config::{self, PIPELINE};
+use chrono::{Days, NaiveDate};
+use nguon_shared::mentoring::{TaskKind, TaskView, WatchRules};
+use nguon_shared::pipeline::{CheckFailure, Stage};
+use nguon_shared::AppError;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::BTreeSet;
+
+async fn student_name<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<String, AppError> {
+    Ok(student::Entity::find_by_id(student_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default())
+}
+
+/// The cell's tasks about one open candidacy.
+async fn candidacy_tasks<C: ConnectionTrait>(
+    conn: &C,
+    c: &candidacy::Model,
+    r: &PipelineRules,
+    w: &WatchRules,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Result<Vec<TaskView>, AppError> {
+    let Some(stage) = Stage::from_code(&c.stage).filter(|s| !s.is_final()) else { return Ok(Vec::new()) };
+    let horizon = today + Days::new(u64::from(w.task_horizon_days));
+    let mut kinds: Vec<(TaskKind, Option<NaiveDate>)> = Vec::new();
+    if stage == Stage::Dossier {
+        let f = facts(conn, c, today, &MoveExtras::default()).await?;
+        if f.open_verifications > 0 {
+            kinds.push((TaskKind::Verification { open: f.open_verifications }, None));
+        }
+        let blocking = check_move(Stage::Dossier, Stage::CellVote, &f, r, cal).into_iter().filter(|x| !matches!(x, CheckFailure::Missing { .. })).count();
+        if blocking == 0 {
+            kinds.push((TaskKind::VoteToRecord, None));
+        }
+    }
+    if matches!(stage, Stage::CellVote | Stage::CommitteeReview) {
+        let voted = vote::Entity::find().filter(vote::Column::CandidacyId.eq(c.id)).filter(vote::Column::Body.eq("cell")).all(conn).await?.into_iter().map(|v| v.meeting_on).max();
+        if let Some(due) = voted.map(|v| rules::decision_due(v, cal, r)).filter(|d| *d <= horizon) {
+            kinds.push((TaskKind::Decision, Some(due)));
+        }
+    }
+    if stage == Stage::Decision {
+        let f = facts(conn, c, today, &MoveExtras::default()).await?;
+        if let (Some(received), false) = (f.decision_received, f.superior_agreement) {
+            let due = rules::ceremony_due(received, cal, r);
+            if due <= horizon {
+                kinds.push((TaskKind::Ceremony, Some(due)));
+            }
+        }
+    }
+    if let (Stage::Probation, Some(ceremony)) = (stage, c.ceremony_on) {
+        if rules::probation_ends(ceremony, r) <= horizon {
+            kinds.push((TaskKind::Recognition, Some(rules::recognition_due(ceremony, cal, r))));
+        }
+    }
+    if mentored(stage) {
+        if let Some(m) = current_mentor(conn, c.id).await? {
+            let due = assessment_due(last_assessment(conn, c.id).await?, m.from_date, w);
+            if due < today {
+                let mentor = staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
+                kinds.push((TaskKind::AssessmentDue { mentor }, Some(due)));
+            }
+        }
+    }
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let name = student_name(conn, c.student_id).await?;
+    Ok(kinds.into_iter().map(|(kind, due)| TaskView { kind, candidacy_id: Some(c.id), name: name.clone(), due }).collect())
+}
+
+/// The actor's tasks, soonest due first (undated ones after), then by name.
+pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Vec<TaskView>, AppError> {
+    let mut out = Vec::new();
+    let mut cell_schools = BTreeSet::new();
+    for (_, unit) in &actor.grants {
+        if authorize_at(conn, actor, Permission::ManagePipeline, *unit).await.is_ok() {
+            cell_schools.insert(*unit);
+        }
+    }
+    for school in &cell_schools {
+        let r: PipelineRules = rules_config::value(conn, &PIPELINE, *school, today).await?;
+        let w = watch_rules(conn, *school, today).await?;
+        let cal = calendar_for(conn, *school, today).await?;
+        for p in super::pool::pending(conn, actor, *school).await? {
+            out.push(TaskView { kind: TaskKind::ProposalWaiting, candidacy_id: None, name: p.student.person_name().full(), due: None });
+        }
+        for c in candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(*school)).all(conn).await? {
+            out.extend(candidacy_tasks(conn, &c, &r, &w, &cal, today).await?);
+        }
+    }
+    // A mentor's own candidates, wherever the cell's tasks did not already list them.
+    let mine: Vec<staff::Model> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?;
+    for me in mine {
+        let assignments = mentor_assignment::Entity::find()
+            .filter(mentor_assignment::Column::StaffId.eq(me.id))
+            .filter(mentor_assignment::Column::ToDate.is_null())
+            .all(conn)
+            .await?;
+        for a in assignments {
+            let Some(c) = candidacy::Entity::find_by_id(a.candidacy_id).one(conn).await? else { continue };
+            if !Stage::from_code(&c.stage).is_some_and(mentored) || authorize_at(conn, actor, Permission::AssessCandidates, c.school_id).await.is_err() {
+                continue;
+            }
+            let w = watch_rules(conn, c.school_id, today).await?;
+            let due = assessment_due(last_assessment(conn, c.id).await?, a.from_date, &w);
+            let listed = out.iter().any(|t| t.candidacy_id == Some(c.id) && matches!(t.kind, TaskKind::AssessmentDue { .. }));
+            if due <= today + Days::new(u64::from(w.task_horizon_days)) && !listed {
+                let name = student_name(conn, c.student_id).await?;
+                out.push(TaskView { kind: TaskKind::AssessmentDue { mentor: me.person_name().full() }, candidacy_id: Some(c.id), name, due: Some(due) });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        let key = |t: &TaskView| (t.due.is_none(), t.due);
+        key(a).cmp(&key(b)).then_with(|| crate::names::compare_full_names(&a.name, &b.name))
+    });
+    Ok(out)
+}
+
+/// How many tasks the actor has (the navigation's badge).
+pub async fn count<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<u32, AppError> {
+    Ok(my_tasks(conn, actor, today).await?.len() as u32)
+}
