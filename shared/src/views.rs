@@ -56,6 +56,8 @@ pub struct NavPermissions {
     pub audit: bool,
     /// The candidate pipeline (Party roles, mentors).
     pub pipeline: bool,
+    /// Tasks in the user's inbox (pipeline users).
+    pub tasks: u32,
 }
 
 /// One open session of the current user, for the "my sessions" list.

@@ -17,13 +17,17 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
         Ok((account, _)) => {
             let view = accounts::current_user_view(&st.db, &account).await?;
             let actor = Actor { user_id: account.id, grants: view.roles.iter().map(|g| (g.role, g.unit_id)).collect() };
-            let nav = NavPermissions {
+            let mut nav = NavPermissions {
                 students: require_any(&actor, Permission::ViewStudents).is_ok(),
                 accounts: require_any(&actor, Permission::ManageAccounts).is_ok(),
                 organisation: require_any(&actor, Permission::ManageOrganisation).is_ok(),
                 audit: require_any(&actor, Permission::ViewAuditLog).is_ok(),
                 pipeline: require_any(&actor, Permission::ManagePipeline).is_ok() || require_any(&actor, Permission::AssessCandidates).is_ok(),
+                tasks: 0,
             };
+            if nav.pipeline {
+                nav.tasks = nguon_domain::pipeline::tasks::count(&st.db, &actor, crate::format::today()).await?;
+            }
             (Some(view), nav)
         }
         Err(AppError::Unauthenticated) => (None, NavPermissions::default()),

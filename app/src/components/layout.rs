@@ -5,10 +5,10 @@
 //! server can list the routes and pages can redirect with a real 302.
 
 use crate::app::{Actions, ShellResource};
-use crate::i18n::{messages, Messages};
+use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -115,6 +115,10 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/students/:id") view=ProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/pipeline") view=PipelinePage ssr=SsrMode::Async/>
                 <Route path=path!("/pipeline/:id") view=CandidacyPage ssr=SsrMode::Async/>
+                <Route path=path!("/tasks") view=TasksPage ssr=SsrMode::Async/>
+                <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async/>
+                <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>
@@ -176,7 +180,13 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                 <A href="/students">{m.nav_students}</A>
                 <A href="/ledger">{m.nav_ledger}</A>
             })}
-            {nav.pipeline.then(|| view! { <A href="/pipeline">{m.nav_pipeline}</A> })}
+            {nav.pipeline.then(|| view! {
+                <A href="/pipeline">{m.nav_pipeline}</A>
+                <A href="/tasks" attr:id=format!("{prefix}tasks-link")>
+                    {m.mt.nav_tasks}
+                    {(nav.tasks > 0).then(|| view! { " "<span class="count" aria-label=fill(m.mt.tasks_count, &[("n", &nav.tasks.to_string())])>{nav.tasks}</span> })}
+                </A>
+            })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>

@@ -391,6 +391,8 @@ pub const EN: Messages = Messages {
     chk_ceremony_late: "The ceremony is past its deadline ({due}); the superior committee's agreement must be recorded.",
     chk_probation_not_over: "Probation has not ended (until {ends}).",
     chk_missing: "Missing: {field}.",
+    code_full: "The class is full.",
+    mt: &super::mentoring::EN,
     stages: ["Source pool", "Awareness class", "Candidate (mentored)", "Dossier", "Voted by the cell", "Reviewed by the committee", "Decision issued", "Ceremony (planned)", "Probationary member", "Full member", "Withdrawn", "Not admitted", "Moved school", "Party activity transferred"],
     document_kinds: ["Application letter", "Biography", "Union's comments", "Residence Party cell's comments", "Union's introduction resolution", "Introducer's letter", "Biography verification"],
     nav_pipeline: "Party admissions",

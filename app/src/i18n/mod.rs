@@ -2,6 +2,7 @@
 //! (every catalogue is a value of the same struct).
 
 mod en;
+pub mod mentoring;
 mod vi;
 
 use nguon_shared::roster::ImportField;
@@ -408,6 +409,9 @@ pub struct Messages {
     pub chk_ceremony_late: &'static str,
     pub chk_probation_not_over: &'static str,
     pub chk_missing: &'static str,
+    pub code_full: &'static str,
+    /// Mentoring and follow-up.
+    pub mt: &'static mentoring::Mt,
     pub stages: [&'static str; 14],
     pub document_kinds: [&'static str; 7],
     pub tl_stage: &'static str,
@@ -572,6 +576,7 @@ impl Messages {
             ErrorCode::AlreadyDone => self.code_already_done.into(),
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),
+            ErrorCode::Full => self.code_full.into(),
             ErrorCode::UnknownGrade { value } => fill(self.code_unknown_grade, &[("v", value)]),
             ErrorCode::Rule { failure } => self.check_text(failure),
         }

@@ -391,6 +391,8 @@ pub const VI: Messages = Messages {
     chk_ceremony_late: "Quá hạn tổ chức lễ kết nạp ({due}); cần ghi nhận ý kiến đồng ý của cấp ủy cấp trên.",
     chk_probation_not_over: "Chưa hết thời gian dự bị (đến {ends}).",
     chk_missing: "Thiếu thông tin: {field}.",
+    code_full: "Lớp đã hết chỗ.",
+    mt: &super::mentoring::VI,
     stages: ["Nguồn", "Học lớp nhận thức", "Đối tượng (có người giúp đỡ)", "Hoàn thiện hồ sơ", "Chi bộ đã xét", "Đảng ủy cơ sở đã xét", "Có quyết định kết nạp", "Lễ kết nạp (dự kiến)", "Đảng viên dự bị", "Đảng viên chính thức", "Rút khỏi nguồn", "Không kết nạp", "Chuyển trường", "Chuyển sinh hoạt Đảng"],
     document_kinds: ["Đơn xin vào Đảng", "Lý lịch người xin vào Đảng", "Nhận xét của Đoàn", "Nhận xét của chi ủy nơi cư trú", "Nghị quyết giới thiệu của Đoàn", "Giấy giới thiệu của đảng viên", "Thẩm tra lý lịch"],
     nav_pipeline: "Phát triển đảng viên",

@@ -6,7 +6,7 @@
 use super::ledger::param;
 use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
-    DecideProposal, MoveCandidacy, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
+    DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
 use crate::components::form::{form_error, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
@@ -61,6 +61,7 @@ struct CandidacyActions {
     update: ServerAction<UpdateDossierItem>,
     biography: ServerAction<ReturnBiography>,
     withdraw: ServerAction<WithdrawConsent>,
+    assess: ServerAction<WriteAssessment>,
 }
 
 /// `/pipeline/:id`: one candidacy.
@@ -76,6 +77,7 @@ pub fn CandidacyPage() -> impl IntoView {
         update: ServerAction::new(),
         biography: ServerAction::new(),
         withdraw: ServerAction::new(),
+        assess: ServerAction::new(),
     };
     let data: Res<CandidacyData> = Resource::new(
         move || {
@@ -89,6 +91,7 @@ pub fn CandidacyPage() -> impl IntoView {
                 acts.update.version().get(),
                 acts.biography.version().get(),
                 acts.withdraw.version().get(),
+                acts.assess.version().get(),
             )
         },
         |(id, ..)| async move {
@@ -110,6 +113,10 @@ fn risk_text(m: &'static Messages, r: &RiskFlag) -> String {
         RiskFlag::DecisionOverdue { due } => fill(m.risk_decision_overdue, &[("date", &format::date(*due))]),
         RiskFlag::NoMentor => m.chk_no_mentor.to_string(),
         RiskFlag::BiographyRewritten { times } => fill(m.risk_biography, &[("n", &times.to_string())]),
+        RiskFlag::NoAssessment { days } => fill(m.mt.risk_no_assessment, &[("n", &days.to_string())]),
+        RiskFlag::CertificateBeforeVote { valid_until, earliest_vote } => {
+            fill(m.mt.risk_certificate_before_vote, &[("date", &format::date(*valid_until)), ("vote", &format::date(*earliest_vote))])
+        }
     }
 }
 
@@ -251,6 +258,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
                     let ended: Vec<CandidateCard> = cards.iter().filter(|c| c.stage.is_exit()).cloned().collect();
                     let at_risk = cards.iter().filter(|c| !c.risks.is_empty() && !c.stage.is_final()).count();
                     view! {
+                        {super::mentoring::pipeline_links(m, Some(school))}
                         {(schools.len() > 1).then(|| view! {
                             <Form method="GET" action="" attr:class="card filters">
                                 <div class="field">
@@ -419,6 +427,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                             <ul class="risks" id="risks">{v.card.risks.iter().map(|r| view! { <li>{risk_text(m, r)}</li> }).collect_view()}</ul>
                         })}
                         {(manage && !v.next.is_empty()).then(|| move_form(m, &v, acts.mv))}
+                        {super::mentoring::mentoring_section(m, &v, acts.assess)}
                         <section class="card">
                             <h2>{m.history_title}</h2>
                             <ol class="timeline" id="history">

@@ -1,0 +1,192 @@
+//! Mentoring and follow-up: mentors' assessments, the task inbox, awareness
+//! classes, joint Party–Union meetings, and the cell's settings (the
+//! assessment schedule and flags, the holiday calendar).
+
+use leptos::prelude::*;
+use nguon_shared::mentoring::{AwarenessClassView, HolidayView, JointMeetingView, MeetingStudentOption, TaskView, WatchRules};
+use nguon_shared::AppError;
+
+/// The current mentor writes an assessment on the structured template.
+#[server(endpoint = "write_assessment")]
+#[allow(clippy::too_many_arguments)]
+pub async fn write_assessment(
+    candidacy: i64,
+    written_on: String,
+    political: String,
+    ethics: String,
+    study: String,
+    union_work: String,
+    strengths: String,
+    to_improve: String,
+    recommendation: String,
+) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::pipeline::mentoring::{write, NewAssessment};
+    let result = async {
+        let actor = actor().await?;
+        let input = NewAssessment { written_on: required_date("written_on", &written_on)?, ratings: [political, ethics, study, union_work], strengths, to_improve, recommendation };
+        write(&state()?.db, &actor, &audit_context(Some(actor.user_id)), candidacy, input, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, Some(&format!("/pipeline/{candidacy}")))
+}
+
+/// The user's tasks.
+#[server(endpoint = "my_tasks")]
+pub async fn my_tasks() -> Result<Vec<TaskView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::tasks::my_tasks(&state()?.db, &actor, crate::format::today()).await
+}
+
+/// The awareness classes of the school's training centre.
+#[server(endpoint = "awareness_classes")]
+pub async fn awareness_classes(school: i64) -> Result<Vec<AwarenessClassView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::classes::list(&state()?.db, &actor, school, crate::format::today()).await
+}
+
+/// Records a class of the school's training centre.
+#[server(endpoint = "create_awareness_class")]
+pub async fn create_awareness_class(school: i64, name: String, starts_on: String, ends_on: String, capacity: String) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::pipeline::classes::{create, NewClass};
+    let result = async {
+        let actor = actor().await?;
+        let input = NewClass { name, starts_on: required_date("starts_on", &starts_on)?, ends_on: required_date("ends_on", &ends_on)?, capacity: required_number("capacity", &capacity)? };
+        create(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, input, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Enrols a candidate in a class.
+#[server(endpoint = "enrol_in_class")]
+pub async fn enrol_in_class(class: i64, candidacy: i64) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::pipeline::classes::enrol(&state()?.db, &actor, &audit_context(Some(actor.user_id)), class, candidacy, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Records a completed class and its certificate.
+#[server(endpoint = "complete_class")]
+pub async fn complete_class(enrolment: i64, number: String, issued_on: String) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let issued_on = required_date("issued_on", &issued_on)?;
+        nguon_domain::pipeline::classes::complete(&state()?.db, &actor, &audit_context(Some(actor.user_id)), enrolment, &number, issued_on, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// The school's joint Party–Union meetings.
+#[server(endpoint = "joint_meetings")]
+pub async fn joint_meetings(school: i64) -> Result<Vec<JointMeetingView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::meetings::list(&state()?.db, &actor, school).await
+}
+
+/// The students a joint meeting may discuss.
+#[server(endpoint = "meeting_students")]
+pub async fn meeting_students(school: i64) -> Result<Vec<MeetingStudentOption>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::meetings::options(&state()?.db, &actor, school).await
+}
+
+/// Records a joint meeting (`students[]` are the ticked students).
+#[server(endpoint = "record_joint_meeting")]
+pub async fn record_joint_meeting(school: i64, held_on: String, attendees: String, decisions: String, students: Option<Vec<i64>>) -> Result<i64, AppError> {
+    use super::context::*;
+    use nguon_domain::pipeline::meetings::{record, NewMeeting};
+    let result = async {
+        let actor = actor().await?;
+        let input = NewMeeting { held_on: required_date("held_on", &held_on)?, attendees, decisions, students: students.unwrap_or_default() };
+        record(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, input, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// The school's follow-up rule in force.
+#[server(endpoint = "school_watch_rules")]
+pub async fn school_watch_rules(school: i64) -> Result<WatchRules, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::settings::watch(&state()?.db, &actor, school, crate::format::today()).await
+}
+
+/// Sets the school's follow-up rule from a day.
+#[server(endpoint = "set_watch_rules")]
+#[allow(clippy::too_many_arguments)]
+pub async fn set_watch_rules(
+    school: i64,
+    assessment_every_months: String,
+    assessment_silence_days: String,
+    certificate_warning_days: String,
+    biography_rewrites: String,
+    task_horizon_days: String,
+    valid_from: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let w = WatchRules {
+            assessment_every_months: required_number("assessment_every_months", &assessment_every_months)?,
+            assessment_silence_days: required_number("assessment_silence_days", &assessment_silence_days)?,
+            certificate_warning_days: required_number("certificate_warning_days", &certificate_warning_days)?,
+            biography_rewrites: required_number("biography_rewrites", &biography_rewrites)?,
+            task_horizon_days: required_number("task_horizon_days", &task_horizon_days)?,
+        };
+        let from = required_date("valid_from", &valid_from)?;
+        nguon_domain::pipeline::settings::set_watch(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, w, from).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// A year's days off at the school.
+#[server(endpoint = "school_holidays")]
+pub async fn school_holidays(school: i64, year: i32) -> Result<Vec<HolidayView>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::settings::holidays(&state()?.db, &actor, school, year).await
+}
+
+/// Records a day off (`kind` = `off`) or a default holiday made a working day (`working`).
+#[server(endpoint = "add_holiday")]
+pub async fn add_holiday(school: i64, day: String, name: String, kind: String) -> Result<i64, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let off = match kind.as_str() {
+            "off" => true,
+            "working" => false,
+            _ => return Err(invalid_value("kind")),
+        };
+        let day = required_date("day", &day)?;
+        nguon_domain::pipeline::settings::set_holiday(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, day, &name, off, crate::format::today()).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
+/// Removes a recorded change to the calendar.
+#[server(endpoint = "remove_holiday")]
+pub async fn remove_holiday(change: i64) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::pipeline::settings::remove_holiday(&state()?.db, &actor, &audit_context(Some(actor.user_id)), change).await
+    }
+    .await;
+    finish_form(result, None)
+}

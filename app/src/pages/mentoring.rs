@@ -1,0 +1,575 @@
+//! Mentoring and follow-up pages: the mentoring section of a candidacy's
+//! page (forecast, classes, assessments), "my tasks", the awareness classes
+//! of the school's training centre, the joint Party–Union meetings, and the
+//! cell's calendar and reminders.
+
+use super::ledger::param;
+use crate::api::{
+    awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
+    CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
+};
+use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use crate::i18n::mentoring::Mt;
+use crate::i18n::{fill, Messages};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use nguon_shared::mentoring::{
+    AwarenessClassView, EnrolmentView, ForecastStep, HolidayView, JointMeetingView, MeetingStudentOption, TaskKind, TaskView, Wait, WatchRules,
+    RATINGS, RECOMMENDATIONS,
+};
+use nguon_shared::pipeline::{CandidacyView, CandidateCard, Stage};
+use nguon_shared::views::{CurrentUserView, SchoolOption};
+
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
+
+fn code_label(codes: &[&str], labels: &[&'static str], code: &str) -> String {
+    codes.iter().position(|c| *c == code).and_then(|i| labels.get(i)).map_or_else(|| code.to_string(), |l| l.to_string())
+}
+
+fn date_field(id: &'static str, name: &'static str, label: &'static str, value: String) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The school chosen in the address, else the first the user may see.
+fn chosen_school(schools: &[SchoolOption], wanted: &str) -> Option<i64> {
+    wanted.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id))
+}
+
+fn school_filter(m: &'static Messages, schools: &[SchoolOption], school: i64) -> AnyView {
+    let options: Vec<(i64, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();
+    (options.len() > 1)
+        .then(move || {
+            view! {
+                <Form method="GET" action="" attr:class="card filters">
+                    <div class="field">
+                        <label for="f-school">{m.school}</label>
+                        <select id="f-school" name="school">
+                            {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == school>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="secondary">{m.show_button}</button>
+                </Form>
+            }
+        })
+        .into_any()
+}
+
+/// Links between the pipeline's pages.
+pub fn pipeline_links(m: &'static Messages, school: Option<i64>) -> AnyView {
+    let q = school.map(|s| format!("?school={s}")).unwrap_or_default();
+    view! {
+        <nav class="subnav" aria-label=m.nav_pipeline>
+            <a href=format!("/pipeline{q}")>{m.nav_pipeline}</a>
+            <a href="/tasks">{m.mt.nav_tasks}</a>
+            <a href=format!("/classes{q}")>{m.mt.classes_title}</a>
+            <a href=format!("/meetings{q}")>{m.mt.meetings_title}</a>
+            <a href=format!("/calendar{q}")>{m.mt.calendar_title}</a>
+        </nav>
+    }
+    .into_any()
+}
+
+fn wait_text(t: &Mt, w: &Wait) -> String {
+    match w {
+        Wait::Consent => t.wait_consent.into(),
+        Wait::Certificate => t.wait_certificate.into(),
+        Wait::CertificateLapses { valid_until } => fill(t.wait_certificate_lapses, &[("date", &format::date(*valid_until))]),
+        Wait::Mentor => t.wait_mentor.into(),
+        Wait::Age { from } => fill(t.wait_age, &[("date", &format::date(*from))]),
+        Wait::Introducers => t.wait_introducers.into(),
+        Wait::Introducer { name, from } => fill(t.wait_introducer, &[("name", name), ("date", &format::date(*from))]),
+        Wait::Documents { count } => fill(t.wait_documents, &[("n", &count.to_string())]),
+        Wait::Verification { open } => fill(t.wait_verification, &[("n", &open.to_string())]),
+        Wait::Previous => t.wait_previous.into(),
+    }
+}
+
+fn forecast_table(m: &'static Messages, steps: &[ForecastStep]) -> AnyView {
+    let t = m.mt;
+    if steps.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="card">
+            <h2>{t.forecast_title}</h2>
+            <div class="table-wrap"><table id="forecast">
+                <thead><tr>
+                    <th scope="col">{t.forecast_step}</th>
+                    <th scope="col">{t.forecast_earliest}</th>
+                    <th scope="col">{t.forecast_due}</th>
+                    <th scope="col">{t.forecast_waits}</th>
+                </tr></thead>
+                <tbody>{steps.iter().map(|s| view! {
+                    <tr data-stage=s.stage.code()>
+                        <td>{m.stage_label(s.stage)}</td>
+                        <td>{s.earliest.map(format::date).unwrap_or_else(|| t.forecast_unknown.to_string())}</td>
+                        <td>{s.due.map(format::date)}</td>
+                        <td>{s.waits.iter().map(|w| wait_text(t, w)).collect::<Vec<_>>().join("; ")}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table></div>
+        </section>
+    }
+    .into_any()
+}
+
+fn enrolment_line(m: &'static Messages, e: &EnrolmentView) -> String {
+    let t = m.mt;
+    let mut line = fill(t.enrolled_line, &[("class", &e.class_name), ("date", &format::date(e.ends_on))]);
+    if let Some((n, issued, until)) = &e.certificate {
+        line.push_str(": ");
+        line.push_str(&fill(t.completed_line, &[("n", n), ("date", &format::date(*issued)), ("until", &format::date(*until))]));
+    }
+    line
+}
+
+fn select_field(id: &'static str, name: &'static str, label: &'static str, codes: &'static [&'static str], labels: &'static [&'static str]) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                {codes.iter().zip(labels).map(|(c, l)| view! { <option value=*c>{*l}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// The candidacy page's mentoring part: the forecast, awareness classes, and
+/// the mentor's assessments with the template's form for the current mentor.
+pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerAction<WriteAssessment>) -> AnyView {
+    let t = m.mt;
+    let mt = &v.mentoring;
+    let error = form_error(write.value());
+    const FIELDS: [&str; 4] = ["political", "ethics", "study", "union_work"];
+    const IDS: [&str; 4] = ["as-political", "as-ethics", "as-study", "as-union"];
+    let (cid, next_due) = (v.card.id, mt.next_due);
+    view! {
+        {forecast_table(m, &mt.forecast)}
+        {(!mt.classes.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>{t.classes_title}</h2>
+                <ul id="candidate-classes">{mt.classes.iter().map(|e| view! { <li>{enrolment_line(m, e)}</li> }).collect_view()}</ul>
+            </section>
+        })}
+        <section class="card" id="assessments">
+            <h2>{t.assessments_title}</h2>
+            {mt.next_due.map(|d| view! { <p id="next-assessment" class:overdue=d < format::today()>{fill(t.next_assessment_due, &[("date", &format::date(d))])}</p> })}
+            {if mt.assessments.is_empty() {
+                view! { <p class="muted">{t.no_assessments}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="assessments">{mt.assessments.iter().map(|a| view! {
+                        <li class="assessment">
+                            <strong>{fill(t.assessment_by, &[("date", &format::date(a.written_on)), ("name", &a.mentor)])}</strong>
+                            <dl>
+                                {t.rating_fields.iter().zip(&a.ratings).map(|(f, r)| view! { <dt>{*f}</dt><dd>{code_label(&RATINGS, &t.ratings, r)}</dd> }).collect_view()}
+                                <dt>{t.strengths}</dt><dd>{a.strengths.clone()}</dd>
+                                <dt>{t.to_improve}</dt><dd>{a.to_improve.clone()}</dd>
+                                <dt>{t.recommendation}</dt><dd>{code_label(&RECOMMENDATIONS, &t.recommendations, &a.recommendation)}</dd>
+                            </dl>
+                        </li>
+                    }).collect_view()}</ol>
+                }.into_any()
+            }}
+            {mt.can_write.then(|| view! {
+                <details open=next_due.is_some_and(|d| d <= format::today())>
+                    <summary>{t.write_assessment}</summary>
+                    <ActionForm action=write attr:id="assessment-form">
+                        <input type="hidden" name="candidacy" value=cid.to_string()/>
+                        {date_field("as-on", "written_on", t.written_on, format::date(format::today()))}
+                        <div class="field-row">
+                            {(0..4).map(|i| select_field(IDS[i], FIELDS[i], t.rating_fields[i], &RATINGS, &t.ratings)).collect_view()}
+                        </div>
+                        <div class="field">
+                            <label for="as-strengths">{t.strengths}</label>
+                            <textarea id="as-strengths" name="strengths" rows="3"></textarea>
+                        </div>
+                        <div class="field">
+                            <label for="as-improve">{t.to_improve}</label>
+                            <textarea id="as-improve" name="to_improve" rows="3"></textarea>
+                        </div>
+                        {select_field("as-rec", "recommendation", t.recommendation, &RECOMMENDATIONS, &t.recommendations)}
+                        <ErrorBanner m=m error=error/>
+                        <ErrorList m=m error=error/>
+                        <button type="submit">{t.write_assessment}</button>
+                    </ActionForm>
+                </details>
+            })}
+            {move || write.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="assessment-saved">{t.assessment_saved}</p> })}
+        </section>
+    }
+    .into_any()
+}
+
+fn task_text(t: &Mt, task: &TaskView) -> String {
+    match &task.kind {
+        TaskKind::ProposalWaiting => t.task_proposal.into(),
+        TaskKind::AssessmentDue { mentor } => fill(t.task_assessment, &[("mentor", mentor)]),
+        TaskKind::Verification { open } => fill(t.task_verification, &[("n", &open.to_string())]),
+        TaskKind::VoteToRecord => t.task_vote.into(),
+        TaskKind::Decision => t.task_decision.into(),
+        TaskKind::Ceremony => t.task_ceremony.into(),
+        TaskKind::Recognition => t.task_recognition.into(),
+    }
+}
+
+/// `/tasks`: the user's inbox.
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let data: Res<Vec<TaskView>> = Resource::new(|| (), |_| my_tasks());
+    view! { <WithUser render=move |page, _user| tasks_page(page, data)/> }
+}
+
+fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    view! {
+        <h1>{t.tasks_title}</h1>
+        {pipeline_links(m, None)}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p class="muted" id="no-tasks">{t.no_tasks}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="tasks" id="tasks">{list.iter().map(|task| {
+                        let overdue = task.due.is_some_and(|d| d < format::today());
+                        let href = task.candidacy_id.map_or_else(|| "/pipeline#proposals".to_string(), |c| format!("/pipeline/{c}"));
+                        view! {
+                            <li class="card task" class:overdue=overdue>
+                                <a href=href><strong>{task.name.clone()}</strong></a>
+                                " — "{task_text(t, task)}
+                                {task.due.map(|d| view! { " · "<span class="due">{fill(t.task_due, &[("date", &format::date(d))])}</span> })}
+                                {overdue.then(|| view! { " "<span class="badge warn">{t.overdue}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// The forms of the classes page.
+#[derive(Clone, Copy)]
+struct ClassActions {
+    create: ServerAction<CreateAwarenessClass>,
+    enrol: ServerAction<EnrolInClass>,
+    complete: ServerAction<CompleteClass>,
+}
+
+type ClassesData = (Vec<SchoolOption>, Option<i64>, Vec<AwarenessClassView>, Vec<CandidateCard>);
+
+/// `/classes`: the awareness classes of the school's training centre.
+#[component]
+pub fn ClassesPage() -> impl IntoView {
+    let school_p = param("school");
+    let acts = ClassActions { create: ServerAction::new(), enrol: ServerAction::new(), complete: ServerAction::new() };
+    let data: Res<ClassesData> = Resource::new(
+        move || (school_p(), acts.create.version().get(), acts.enrol.version().get(), acts.complete.version().get()),
+        |(school, ..)| async move {
+            let schools = my_schools().await?;
+            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, Vec::new(), Vec::new())) };
+            let classes = awareness_classes(id).await?;
+            let waiting = pipeline_board(id).await?.into_iter().filter(|c| matches!(c.stage, Stage::Pool | Stage::AwarenessClass)).collect();
+            Ok((schools, Some(id), classes, waiting))
+        },
+    );
+    view! { <WithUser render=move |page, user| classes_page(page, user, data, acts)/> }
+}
+
+fn class_card(m: &'static Messages, c: AwarenessClassView, waiting: &[CandidateCard], acts: ClassActions) -> AnyView {
+    let t = m.mt;
+    let open = c.taken < c.capacity && c.ends_on >= format::today();
+    let cid = c.id;
+    let options: Vec<(i64, String)> = waiting.iter().map(|w| (w.id, w.name.clone())).collect();
+    view! {
+        <li class="card class" id=format!("class-{cid}")>
+            <strong>{c.name.clone()}</strong>
+            " "<span class="muted">{format!("{} – {}", format::date(c.starts_on), format::date(c.ends_on))}</span>
+            <br/><small>{fill(t.places_line, &[("taken", &c.taken.to_string()), ("capacity", &c.capacity.to_string())])}</small>
+            <ul class="enrolments">{c.enrolments.into_iter().map(|e| view! {
+                <li>
+                    <a href=format!("/pipeline/{}", e.candidacy_id)>{e.name.clone()}</a>
+                    {e.certificate.clone().map(|(n, issued, until)| view! { " — "{fill(t.completed_line, &[("n", &n), ("date", &format::date(issued)), ("until", &format::date(until))])} })}
+                    {e.certificate.is_none().then(|| view! {
+                        <ActionForm action=acts.complete attr:class="row-form complete-form">
+                            <input type="hidden" name="enrolment" value=e.id.to_string()/>
+                            <input name="number" type="text" aria-label=m.certificate_number placeholder=m.certificate_number/>
+                            <input name="issued_on" type="text" inputmode="numeric" aria-label=m.issued_on placeholder="dd/mm/yyyy" value=format::date(format::today())/>
+                            <button type="submit" class="secondary">{t.complete}</button>
+                        </ActionForm>
+                    })}
+                </li>
+            }).collect_view()}</ul>
+            {(open && !options.is_empty()).then(move || view! {
+                <ActionForm action=acts.enrol attr:class="row-form enrol-form">
+                    <input type="hidden" name="class" value=cid.to_string()/>
+                    <label class="visually-hidden" for=format!("en-{cid}")>{t.candidate}</label>
+                    <select id=format!("en-{cid}") name="candidacy">
+                        {options.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="secondary">{t.enrol}</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, acts: ClassActions) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    let errors = [form_error(acts.create.value()), form_error(acts.enrol.value()), form_error(acts.complete.value())];
+    view! {
+        <h1>{t.classes_title}</h1>
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((schools, Some(school), classes, waiting)) => view! {
+                    {pipeline_links(m, Some(school))}
+                    {school_filter(m, &schools, school)}
+                    {if classes.is_empty() {
+                        view! { <p class="muted" id="no-classes">{t.no_classes}" "{t.no_centre}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>{t.centre}": "<strong>{classes[0].centre.clone()}</strong></p>
+                            <ul class="classes" id="classes">{classes.into_iter().map(|c| class_card(m, c, &waiting, acts)).collect_view()}</ul>
+                        }.into_any()
+                    }}
+                    <details class="card">
+                        <summary>{t.create_class}</summary>
+                        <ActionForm action=acts.create attr:id="class-form">
+                            <input type="hidden" name="school" value=school.to_string()/>
+                            <div class="field">
+                                <label for="cl-name">{t.class_name}</label>
+                                <input id="cl-name" name="name" type="text"/>
+                            </div>
+                            <div class="field-row">
+                                {date_field("cl-start", "starts_on", t.starts_on, String::new())}
+                                {date_field("cl-end", "ends_on", t.ends_on, String::new())}
+                                <div class="field">
+                                    <label for="cl-cap">{t.capacity}</label>
+                                    <input id="cl-cap" name="capacity" type="text" inputmode="numeric" value="40"/>
+                                </div>
+                            </div>
+                            <button type="submit">{t.create_class}</button>
+                        </ActionForm>
+                    </details>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+type MeetingsData = (Vec<SchoolOption>, Option<i64>, Vec<JointMeetingView>, Vec<MeetingStudentOption>);
+
+/// `/meetings`: the joint Party–Union meetings of a school.
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let school_p = param("school");
+    let record: ServerAction<RecordJointMeeting> = ServerAction::new();
+    let data: Res<MeetingsData> = Resource::new(
+        move || (school_p(), record.version().get()),
+        |(school, _)| async move {
+            let schools = my_schools().await?;
+            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, Vec::new(), Vec::new())) };
+            Ok((schools, Some(id), joint_meetings(id).await?, meeting_students(id).await?))
+        },
+    );
+    view! { <WithUser render=move |page, _user| meetings_page(page, data, record)/> }
+}
+
+fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<RecordJointMeeting>) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    let error = form_error(record.value());
+    view! {
+        <h1>{t.meetings_title}</h1>
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((schools, Some(school), meetings, students)) => view! {
+                    {pipeline_links(m, Some(school))}
+                    {school_filter(m, &schools, school)}
+                    <details class="card" open=meetings.is_empty()>
+                        <summary>{t.record_meeting}</summary>
+                        <ActionForm action=record attr:id="meeting-form">
+                            <input type="hidden" name="school" value=school.to_string()/>
+                            {date_field("mt-on", "held_on", t.held_on, format::date(format::today()))}
+                            <div class="field">
+                                <label for="mt-attendees">{t.attendees}</label>
+                                <textarea id="mt-attendees" name="attendees" rows="2"></textarea>
+                            </div>
+                            <fieldset>
+                                <legend>{t.students_discussed}</legend>
+                                {if students.is_empty() {
+                                    view! { <p class="muted">{t.no_students_to_discuss}</p> }.into_any()
+                                } else {
+                                    students.iter().map(|s| {
+                                        let id = format!("mt-s-{}", s.id);
+                                        view! {
+                                            <div class="field checkbox">
+                                                <input id=id.clone() type="checkbox" name="students[]" value=s.id.to_string()/>
+                                                <label for=id>{s.name.clone()}</label>
+                                            </div>
+                                        }
+                                    }).collect_view().into_any()
+                                }}
+                            </fieldset>
+                            <div class="field">
+                                <label for="mt-decisions">{t.decisions}</label>
+                                <textarea id="mt-decisions" name="decisions" rows="3"></textarea>
+                            </div>
+                            <ErrorBanner m=m error=error/>
+                            <ErrorList m=m error=error/>
+                            <button type="submit">{t.record_meeting}</button>
+                        </ActionForm>
+                    </details>
+                    {if meetings.is_empty() {
+                        view! { <p class="muted">{t.no_meetings}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="meetings" id="meetings">{meetings.into_iter().map(|mt| view! {
+                                <li class="card">
+                                    <h2>{fill(t.meeting_title, &[("date", &format::date(mt.held_on))])}</h2>
+                                    <p><strong>{t.attendees}": "</strong>{mt.attendees.clone()}</p>
+                                    <p><strong>{t.students_discussed}": "</strong>
+                                        {mt.students.iter().map(|(id, n)| view! { <a href=format!("/students/{id}")>{n.clone()}</a>" " }).collect_view()}
+                                    </p>
+                                    <p><strong>{t.decisions}": "</strong>{mt.decisions.clone()}</p>
+                                </li>
+                            }).collect_view()}</ol>
+                        }.into_any()
+                    }}
+                }.into_any(),
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// The forms of the calendar page.
+#[derive(Clone, Copy)]
+struct CalendarActions {
+    watch: ServerAction<SetWatchRules>,
+    add: ServerAction<AddHoliday>,
+    remove: ServerAction<RemoveHoliday>,
+}
+
+type CalendarData = (Vec<SchoolOption>, Option<i64>, i32, WatchRules, Vec<HolidayView>);
+
+/// `/calendar`: the reminders' numbers and the holiday calendar of a school.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let school_p = param("school");
+    let year_p = param("year");
+    let acts = CalendarActions { watch: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
+    let data: Res<CalendarData> = Resource::new(
+        move || (school_p(), year_p(), acts.watch.version().get(), acts.add.version().get(), acts.remove.version().get()),
+        |(school, year, ..)| async move {
+            use chrono::Datelike;
+            let schools = my_schools().await?;
+            let year = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)).unwrap_or_else(|| format::today().year());
+            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, year, WatchRules::default(), Vec::new())) };
+            Ok((schools, Some(id), year, school_watch_rules(id).await?, school_holidays(id, year).await?))
+        },
+    );
+    view! { <WithUser render=move |page, _user| calendar_page(page, data, acts)/> }
+}
+
+fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    let errors = [form_error(acts.watch.value()), form_error(acts.add.value()), form_error(acts.remove.value())];
+    const WATCH_NAMES: [&str; 5] = ["assessment_every_months", "assessment_silence_days", "certificate_warning_days", "biography_rewrites", "task_horizon_days"];
+    view! {
+        <h1>{t.calendar_title}</h1>
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="watch-saved">{t.saved}</p> })}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((schools, Some(school), year, w, days)) => {
+                    let values = [w.assessment_every_months, w.assessment_silence_days, w.certificate_warning_days, w.biography_rewrites, w.task_horizon_days];
+                    view! {
+                        {pipeline_links(m, Some(school))}
+                        {school_filter(m, &schools, school)}
+                        <section class="card">
+                            <h2>{t.watch_title}</h2>
+                            <ActionForm action=acts.watch attr:id="watch-form">
+                                <input type="hidden" name="school" value=school.to_string()/>
+                                {(0..5).map(|i| view! {
+                                    <div class="field">
+                                        <label for=format!("w-{i}")>{t.watch_fields[i]}</label>
+                                        <input id=format!("w-{i}") name=WATCH_NAMES[i] type="text" inputmode="numeric" value=values[i].to_string()/>
+                                    </div>
+                                }).collect_view()}
+                                {date_field("w-from", "valid_from", m.valid_from, format::date(format::today()))}
+                                <button type="submit">{m.save}</button>
+                            </ActionForm>
+                        </section>
+                        <section class="card">
+                            <h2>{fill(t.holidays_title, &[("year", &year.to_string())])}</h2>
+                            <Form method="GET" action="" attr:class="row-form">
+                                <input type="hidden" name="school" value=school.to_string()/>
+                                <label for="h-year">{t.year}</label>
+                                <input id="h-year" name="year" type="text" inputmode="numeric" value=year.to_string()/>
+                                <button type="submit" class="secondary">{m.show_button}</button>
+                            </Form>
+                            <div class="table-wrap"><table id="holidays">
+                                <thead><tr><th scope="col">{t.day}</th><th scope="col">{t.holiday_name}</th><th scope="col">{t.holiday_kind}</th><th scope="col"></th></tr></thead>
+                                <tbody>{days.into_iter().map(|h| view! {
+                                    <tr>
+                                        <td>{format::date(h.day)}</td>
+                                        <td>{h.name.clone().unwrap_or_else(|| t.default_holiday.to_string())}</td>
+                                        <td>{if h.off { t.day_off } else { t.working_day }}</td>
+                                        <td>{h.change_id.map(|id| view! {
+                                            <ActionForm action=acts.remove attr:class="inline">
+                                                <input type="hidden" name="change" value=id.to_string()/>
+                                                <button type="submit" class="secondary">{t.remove_change}</button>
+                                            </ActionForm>
+                                        })}</td>
+                                    </tr>
+                                }).collect_view()}</tbody>
+                            </table></div>
+                            <ActionForm action=acts.add attr:id="holiday-form">
+                                <input type="hidden" name="school" value=school.to_string()/>
+                                <div class="field-row">
+                                    {date_field("h-day", "day", t.day, String::new())}
+                                    <div class="field">
+                                        <label for="h-name">{t.holiday_name}</label>
+                                        <input id="h-name" name="name" type="text"/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="h-kind">{t.holiday_kind}</label>
+                                        <select id="h-kind" name="kind">
+                                            <option value="off">{t.day_off}</option>
+                                            <option value="working">{t.working_day}</option>
+                                        </select>
+                                    </div>
+                                </div>
+                                <button type="submit" class="secondary">{t.add_holiday}</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
