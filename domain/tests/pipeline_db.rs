@@ -274,3 +274,160 @@ async fn school_of(s: &School) -> i64 {
 }
 
 both_engines!(from_proposal_to_full_membership);
+
+/// Mentoring and follow-up on both engines: a joint meeting, an awareness
+/// class with its capacity and completion, the forecast, assessments by the
+/// current mentor only on the cell's schedule, the task inbox of each role,
+/// the reminders' rule and the holiday calendar.
+async fn mentoring_classes_meetings_and_tasks(t: TestDb) {
+    use nguon_domain::pipeline::mentoring::{self, NewAssessment};
+    use nguon_domain::pipeline::{classes, meetings, settings, tasks};
+    use nguon_shared::mentoring::{TaskKind, Wait, WatchRules};
+    let s = school(&t).await;
+    let sch = school_of(&s).await;
+    let c = ctx(&s.cell);
+    let today = d(2025, 9, 30);
+    outstanding::propose(&s.db, &s.doan, &ctx(&s.doan), s.year, &[s.an, s.binh], "Tiêu biểu", today).await.unwrap();
+    for st in [s.an, s.binh] {
+        consent::record(&s.db, &s.doan, &ctx(&s.doan), consent_of(st, "student", d(2025, 9, 22)), today).await.unwrap();
+    }
+    // The cell's inbox: two proposals to decide; the union officer has no pipeline tasks.
+    let inbox = tasks::my_tasks(&s.db, &s.cell, today).await.unwrap();
+    assert_eq!(inbox.iter().filter(|t| t.kind == TaskKind::ProposalWaiting).count(), 2, "{inbox:?}");
+    assert!(tasks::my_tasks(&s.db, &s.doan, today).await.unwrap().is_empty());
+    assert!(tasks::my_tasks(&s.db, &s.outsider, today).await.unwrap().is_empty());
+
+    // A joint meeting discusses them; the union officer records it.
+    let meeting = |held_on, students: Vec<i64>| meetings::NewMeeting {
+        held_on,
+        attendees: "Bí thư chi bộ, Bí thư Đoàn trường, 2 phó bí thư".into(),
+        decisions: "Đề nghị chi bộ xem xét đưa 2 em vào nguồn".into(),
+        students,
+    };
+    let other_school_student = {
+        let mut m = meeting(today, vec![s.an]);
+        m.students.push(999_999);
+        m
+    };
+    assert!(matches!(meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, other_school_student, today).await, Err(AppError::Invalid(e)) if e[0].field == "students"));
+    assert!(matches!(meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, meeting(d(2025, 10, 5), vec![]), today).await, Err(AppError::Invalid(e)) if e[0].field == "held_on"));
+    assert_eq!(meetings::record(&s.db, &s.outsider, &ctx(&s.outsider), sch, meeting(today, vec![s.an]), today).await.unwrap_err(), AppError::NotFound);
+    meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, meeting(d(2025, 9, 28), vec![s.an, s.binh]), today).await.unwrap();
+    let listed = meetings::list(&s.db, &s.cell, sch).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].students.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![s.an, s.binh]);
+    assert_eq!(meetings::list(&s.db, &s.mentor, sch).await.unwrap_err(), AppError::NotFound);
+
+    let proposals = pool::pending(&s.db, &s.cell, sch).await.unwrap();
+    let pid = |student: i64| proposals.iter().find(|p| p.student.id == student).unwrap().proposal.id;
+    let an = pool::decide(&s.db, &s.cell, &c, pid(s.an), true, "Đủ tiêu chuẩn", d(2025, 10, 1)).await.unwrap().unwrap();
+    let binh = pool::decide(&s.db, &s.cell, &c, pid(s.binh), true, "Đủ tiêu chuẩn", d(2025, 10, 1)).await.unwrap().unwrap();
+
+    // Classes need the school's training centre; a class has places.
+    let today = d(2025, 10, 2);
+    let class = |capacity| classes::NewClass { name: "Lớp nhận thức về Đảng khóa 1/2025".into(), starts_on: d(2025, 10, 6), ends_on: d(2025, 11, 20), capacity };
+    assert!(matches!(classes::create(&s.db, &s.cell, &c, sch, class(1), today).await, Err(AppError::Invalid(e)) if e[0].field == "centre"));
+    let province = nguon_domain::entities::org_unit::Entity::find().filter(nguon_domain::entities::org_unit::Column::ParentId.is_null()).one(&s.db).await.unwrap().unwrap().id;
+    let centre = unit(&s.db, "training_centre", "Trung tâm chính trị huyện", province).await;
+    nguon_domain::org::set_link(&s.db, &c, sch, nguon_domain::org::Relation::TrainingCentre, centre, d(2025, 7, 1)).await.unwrap();
+    assert!(matches!(classes::create(&s.db, &s.cell, &c, sch, class(0), today).await, Err(AppError::Invalid(e)) if e[0].field == "capacity"));
+    assert_eq!(classes::create(&s.db, &s.mentor, &ctx(&s.mentor), sch, class(1), today).await.unwrap_err(), AppError::NotFound);
+    let k = classes::create(&s.db, &s.cell, &c, sch, class(1), today).await.unwrap();
+    classes::enrol(&s.db, &s.cell, &c, k, an, today).await.unwrap();
+    assert_eq!(classes::enrol(&s.db, &s.cell, &c, k, an, today).await.unwrap_err(), AppError::invalid("candidacy", ErrorCode::AlreadyDone));
+    assert_eq!(classes::enrol(&s.db, &s.cell, &c, k, binh, today).await.unwrap_err(), AppError::invalid("class", ErrorCode::Full));
+    assert_eq!(classes::enrol(&s.db, &s.outsider, &ctx(&s.outsider), k, binh, today).await.unwrap_err(), AppError::NotFound);
+    let list = classes::list(&s.db, &s.cell, sch, today).await.unwrap();
+    assert_eq!((list.len(), list[0].taken, list[0].enrolments.len()), (1, 1, 1));
+    // The forecast: a candidate no earlier than the class's last day; the vote once An is 18 (01/2026 by month).
+    let page = board::detail(&s.db, &s.cell, an, today).await.unwrap();
+    let step = |stage| page.mentoring.forecast.iter().find(|f| f.stage == stage).unwrap().clone();
+    assert_eq!(step(Stage::Candidate).earliest, Some(d(2025, 11, 20)));
+    assert!(step(Stage::Candidate).waits.contains(&Wait::Certificate));
+    assert_eq!(step(Stage::CellVote).earliest, Some(d(2026, 1, 1)));
+    // Completion records the certificate.
+    let enrolment = list[0].enrolments[0].id;
+    let after = d(2025, 11, 21);
+    assert!(matches!(classes::complete(&s.db, &s.cell, &c, enrolment, "", d(2025, 11, 20), after).await, Err(AppError::Invalid(e)) if e[0].field == "number"));
+    classes::complete(&s.db, &s.cell, &c, enrolment, "45/GCN-TTCT", d(2025, 11, 20), after).await.unwrap();
+    assert_eq!(classes::complete(&s.db, &s.cell, &c, enrolment, "46", d(2025, 11, 20), after).await.unwrap_err(), AppError::invalid("enrolment", ErrorCode::AlreadyDone));
+    assert_eq!(board::detail(&s.db, &s.cell, an, after).await.unwrap().certificate, Some(("45/GCN-TTCT".into(), d(2025, 11, 20))));
+
+    // Assessments: only the current mentor writes them, on the schedule (monthly by default).
+    move_candidate(&s.db, &s.cell, &c, mv(an, Stage::AwarenessClass, d(2025, 10, 6)), after).await.unwrap();
+    records::assign_mentor(&s.db, &s.cell, &c, an, s.lan, d(2025, 11, 25), "").await.unwrap();
+    move_candidate(&s.db, &s.cell, &c, mv(an, Stage::Candidate, d(2025, 11, 26)), d(2025, 11, 26)).await.unwrap();
+    let form = |on| NewAssessment {
+        written_on: on,
+        ratings: ["good".into(), "good".into(), "fair".into(), "good".into()],
+        strengths: "Gương mẫu, nhiệt tình trong hoạt động Đoàn".into(),
+        to_improve: "Cần mạnh dạn phát biểu ý kiến".into(),
+        recommendation: "continue".into(),
+    };
+    assert_eq!(mentoring::write(&s.db, &s.cell, &c, an, form(d(2025, 12, 1)), d(2025, 12, 1)).await.unwrap_err(), AppError::NotFound);
+    let bad = NewAssessment { recommendation: "promote".into(), to_improve: String::new(), ..form(d(2025, 12, 1)) };
+    assert!(matches!(mentoring::write(&s.db, &s.mentor, &ctx(&s.mentor), an, bad, d(2025, 12, 1)).await, Err(AppError::Invalid(e)) if e.len() == 2));
+    // Due 25/12/2025: in the mentor's inbox within 14 days, overdue in the cell's after it.
+    let mentor_tasks = |on| {
+        let (db, actor) = (&s.db, &s.mentor);
+        async move { tasks::my_tasks(db, actor, on).await.unwrap() }
+    };
+    assert!(mentor_tasks(d(2025, 12, 1)).await.is_empty());
+    let due = mentor_tasks(d(2025, 12, 20)).await;
+    assert_eq!((due.len(), due[0].due, due[0].candidacy_id), (1, Some(d(2025, 12, 25)), Some(an)));
+    let cell_tasks = tasks::my_tasks(&s.db, &s.cell, d(2025, 12, 26)).await.unwrap();
+    assert!(cell_tasks.iter().any(|t| t.kind == TaskKind::AssessmentDue { mentor: "Nguyễn Thị Lan".into() } && t.due == Some(d(2025, 12, 25))), "{cell_tasks:?}");
+    mentoring::write(&s.db, &s.mentor, &ctx(&s.mentor), an, form(d(2025, 12, 20)), d(2025, 12, 20)).await.unwrap();
+    let mine = board::detail(&s.db, &s.mentor, an, d(2025, 12, 21)).await.unwrap();
+    assert!(mine.mentoring.can_write);
+    assert_eq!((mine.mentoring.assessments.len(), mine.mentoring.next_due), (1, Some(d(2026, 1, 20))));
+    assert!(!board::detail(&s.db, &s.cell, an, d(2025, 12, 21)).await.unwrap().mentoring.can_write);
+    // Sixty days without one: a flag on the board.
+    let cards = board::board(&s.db, &s.cell, sch, d(2026, 2, 18)).await.unwrap();
+    assert!(cards.iter().find(|c| c.id == an).unwrap().risks.contains(&RiskFlag::NoAssessment { days: 60 }));
+    // The cell sets a schedule per semester.
+    let semester = WatchRules { assessment_every_months: 6, ..WatchRules::default() };
+    assert!(matches!(settings::set_watch(&s.db, &s.cell, &c, sch, WatchRules { task_horizon_days: 0, ..semester.clone() }, d(2026, 1, 1)).await, Err(AppError::Invalid(_))));
+    assert_eq!(settings::set_watch(&s.db, &s.mentor, &ctx(&s.mentor), sch, semester.clone(), d(2026, 1, 1)).await.unwrap_err(), AppError::NotFound);
+    settings::set_watch(&s.db, &s.cell, &c, sch, semester.clone(), d(2026, 1, 1)).await.unwrap();
+    assert_eq!(settings::watch(&s.db, &s.cell, sch, d(2026, 1, 2)).await.unwrap(), semester);
+    assert_eq!(board::detail(&s.db, &s.mentor, an, d(2026, 1, 2)).await.unwrap().mentoring.next_due, Some(d(2026, 6, 20)));
+
+    // Ready for the vote once the dossier is in; an open verification is a task of its own.
+    move_candidate(&s.db, &s.cell, &c, mv(an, Stage::Dossier, d(2026, 1, 5)), d(2026, 1, 5)).await.unwrap();
+    records::add_introducer(&s.db, &s.cell, &c, an, s.lan, d(2024, 9, 5), false, d(2026, 1, 5)).await.unwrap();
+    for kind in nguon_domain::pipeline::rules::REQUIRED_DOCUMENTS {
+        let item = ItemInput { kind: kind.into(), status: "received".into(), received_on: Some(d(2026, 1, 5)), ..Default::default() };
+        records::add_item(&s.db, &s.cell, &c, an, item).await.unwrap();
+    }
+    let kinds = |list: Vec<nguon_shared::mentoring::TaskView>| list.into_iter().filter(|t| t.candidacy_id == Some(an)).map(|t| t.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(tasks::my_tasks(&s.db, &s.cell, d(2026, 3, 1)).await.unwrap()), vec![TaskKind::VoteToRecord]);
+    let verification = ItemInput { kind: "verification".into(), subject: Some("student".into()), place: Some("residence".into()), status: "requested".into(), requested_on: Some(d(2026, 2, 1)), ..Default::default() };
+    let v = records::add_item(&s.db, &s.cell, &c, an, verification).await.unwrap();
+    assert_eq!(kinds(tasks::my_tasks(&s.db, &s.cell, d(2026, 3, 1)).await.unwrap()), vec![TaskKind::Verification { open: 1 }]);
+    records::update_item(&s.db, &s.cell, &c, v, "concluded", Some(d(2026, 3, 2)), None, "").await.unwrap();
+    // After the vote, the decision's deadline enters the inbox 14 days ahead.
+    let vote = MoveInput { extras: MoveExtras { vote: Some([9, 9, 8, 1, 0]), ..Default::default() }, ..mv(an, Stage::CellVote, d(2026, 3, 12)) };
+    move_candidate(&s.db, &s.cell, &c, vote, d(2026, 3, 12)).await.unwrap();
+    let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 12)).await.unwrap();
+    let due = nguon_domain::pipeline::rules::decision_due(d(2026, 3, 12), &cal, &Default::default());
+    assert!(kinds(tasks::my_tasks(&s.db, &s.cell, due - chrono::Days::new(15)).await.unwrap()).is_empty());
+    let near = tasks::my_tasks(&s.db, &s.cell, due - chrono::Days::new(14)).await.unwrap();
+    assert!(near.iter().any(|t| t.kind == TaskKind::Decision && t.due == Some(due)), "{near:?}");
+
+    // The holiday calendar: defaults, plus the school's own changes, which move deadlines.
+    let days = settings::holidays(&s.db, &s.cell, sch, 2026).await.unwrap();
+    assert!(days.iter().any(|h| h.day == d(2026, 2, 17) && h.off && h.change_id.is_none()), "Tết 2026 is 17/02");
+    let off = settings::set_holiday(&s.db, &s.cell, &c, sch, d(2026, 3, 9), "Nghỉ theo quyết định của UBND tỉnh", true, d(2026, 3, 1)).await.unwrap();
+    assert_eq!(settings::set_holiday(&s.db, &s.cell, &c, sch, d(2026, 3, 9), "Lại", true, d(2026, 3, 1)).await.unwrap_err(), AppError::invalid("day", ErrorCode::AlreadyDone));
+    assert_eq!(settings::set_holiday(&s.db, &s.outsider, &ctx(&s.outsider), sch, d(2026, 3, 10), "x", true, d(2026, 3, 1)).await.unwrap_err(), AppError::NotFound);
+    let shown = settings::holidays(&s.db, &s.cell, sch, 2026).await.unwrap();
+    assert!(shown.iter().any(|h| h.day == d(2026, 3, 9) && h.change_id == Some(off)));
+    let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 1)).await.unwrap();
+    assert_eq!(cal.add_working_days(d(2026, 3, 6), 1), d(2026, 3, 10), "Friday 6/3 → Tuesday 10/3 over the added day off");
+    settings::remove_holiday(&s.db, &s.cell, &c, off).await.unwrap();
+    let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 1)).await.unwrap();
+    assert_eq!(cal.add_working_days(d(2026, 3, 6), 1), d(2026, 3, 9));
+}
+
+both_engines!(mentoring_classes_meetings_and_tasks);
