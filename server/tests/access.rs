@@ -378,6 +378,40 @@ async fn access_matrix(t: TestDb) {
         pipeline_ids.push((candidacy.to_string(), item.to_string(), second_consent.to_string(), proposal.to_string(), second.id.to_string()));
     }
     let [(cand_a, item_a, consent_a, proposal_a, second_a), (cand_b, item_b, consent_b, proposal_b, second_b)] = <[_; 2]>::try_from(pipeline_ids).unwrap();
+    // Mentoring at both schools: a training centre with two classes (the candidacy enrolled in the first),
+    // a day off recorded; school A's staff member "lan" is the matrix mentor's record.
+    use nguon_domain::pipeline::{classes, settings};
+    let mut mentoring_ids = Vec::new();
+    for (school, login, cand) in [(a, "chibo2.a", &cand_a), (b, "chibo.b", &cand_b)] {
+        let cell = nguon_domain::policy::Actor { user_id: user_id(login).await, grants: vec![(Role::PartyCellOfficer, school)] };
+        let c = AuditContext { actor_user_id: Some(cell.user_id), client_addr: None };
+        let root_unit = nguon_domain::entities::org_unit::Entity::find().all(&s.db).await.unwrap().into_iter().find(|u| u.parent_id.is_none()).unwrap().id;
+        let centre = nguon_domain::entities::org_unit::ActiveModel {
+            parent_id: Set(Some(root_unit)),
+            kind: Set("training_centre".into()),
+            name: Set(format!("Trung tâm chính trị {school}")),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&s.db)
+        .await
+        .unwrap()
+        .id;
+        nguon_domain::org::set_link(&s.db, &c, school, nguon_domain::org::Relation::TrainingCentre, centre, d(2025, 7, 1)).await.unwrap();
+        let today = d(2025, 9, 30);
+        let class = |name: &str| classes::NewClass { name: name.into(), starts_on: d(2025, 10, 1), ends_on: d(2030, 6, 1), capacity: 30 };
+        let first = classes::create(&s.db, &cell, &c, school, class("Khóa 1"), today).await.unwrap();
+        let second = classes::create(&s.db, &cell, &c, school, class("Khóa 2"), today).await.unwrap();
+        let enrolled = classes::enrol(&s.db, &cell, &c, first, cand.parse().unwrap(), today).await.unwrap();
+        let day_off = settings::set_holiday(&s.db, &cell, &c, school, d(2026, 3, 9), "Nghỉ theo quyết định của tỉnh", true, today).await.unwrap();
+        mentoring_ids.push((second.to_string(), enrolled.to_string(), day_off.to_string()));
+    }
+    let [(class2_a, enrolled_a, day_off_a), (class2_b, enrolled_b, day_off_b)] = <[_; 2]>::try_from(mentoring_ids).unwrap();
+    {
+        let mut lan: nguon_domain::entities::staff::ActiveModel = nguon_domain::entities::staff::Entity::find_by_id(staff_a.parse::<i64>().unwrap()).one(&s.db).await.unwrap().unwrap().into();
+        lan.user_id = Set(Some(user_id("huongdan.a").await));
+        lan.update(&s.db).await.unwrap();
+    }
     let today_s = (Utc::now() + chrono::Duration::hours(7)).date_naive().format("%d/%m/%Y").to_string();
     let (student_a, student_b) = (student_a.to_string(), student_b.to_string());
     // Someone outside the table holds the grants to revoke.
@@ -574,6 +608,47 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
         ("return_biography", vec![("candidacy", &cand_b), ("on", "02/12/2025"), ("reason", "Tẩy xóa")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("return_biography", vec![("candidacy", &cand_a), ("on", "02/12/2025"), ("reason", "Tẩy xóa")], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        // After `assign_mentor`: the matrix mentor is the candidacy's mentor, but it is not yet at a mentored stage.
+        ("write_assessment", vec![("candidacy", &cand_b), ("written_on", &today_s), ("political", "good"), ("ethics", "good"), ("study", "good"), ("union_work", "good"), ("strengths", "Chăm chỉ"), ("to_improve", "Tự tin hơn"), ("recommendation", "continue")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("write_assessment", vec![("candidacy", &cand_a), ("written_on", &today_s), ("political", "good"), ("ethics", "good"), ("study", "good"), ("union_work", "good"), ("strengths", "Chăm chỉ"), ("to_improve", "Tự tin hơn"), ("recommendation", "continue")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, Invalid, NotFound]),
+        ("my_tasks", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("awareness_classes", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("awareness_classes", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("create_awareness_class", vec![("school", &b_s), ("name", "Khóa 3"), ("starts_on", "01/12/2025"), ("ends_on", "20/12/2025"), ("capacity", "40")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("create_awareness_class", vec![("school", &a_s), ("name", "Khóa 3"), ("starts_on", "01/12/2025"), ("ends_on", "20/12/2025"), ("capacity", "40")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        // Completed once; then enrolled in the second class once.
+        ("complete_class", vec![("enrolment", &enrolled_b), ("number", "9/GCN"), ("issued_on", "20/11/2025")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("complete_class", vec![("enrolment", &enrolled_a), ("number", "9/GCN"), ("issued_on", "20/11/2025")], [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("enrol_in_class", vec![("class", &class2_b), ("candidacy", &cand_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("enrol_in_class", vec![("class", &class2_a), ("candidacy", &cand_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("enrol_in_class", vec![("class", &class2_a), ("candidacy", &cand_a)], [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("joint_meetings", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("joint_meetings", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        ("meeting_students", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("meeting_students", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        ("record_joint_meeting", vec![("school", &b_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_b)],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // A student of school B is not one school A's meeting can discuss.
+        ("record_joint_meeting", vec![("school", &a_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_b)],
+            [Unauth, NotFound, NotFound, Invalid, Invalid, NotFound, Invalid]),
+        ("record_joint_meeting", vec![("school", &a_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_a)],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        ("school_watch_rules", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("school_watch_rules", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("set_watch_rules", vec![("school", &b_s), ("assessment_every_months", "3"), ("assessment_silence_days", "60"), ("certificate_warning_days", "90"), ("biography_rewrites", "3"), ("task_horizon_days", "14"), ("valid_from", "01/01/2026")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_watch_rules", vec![("school", &a_s), ("assessment_every_months", "3"), ("assessment_silence_days", "60"), ("certificate_warning_days", "90"), ("biography_rewrites", "3"), ("task_horizon_days", "14"), ("valid_from", "01/01/2026")],
+            [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("school_holidays", vec![("school", &b_s), ("year", "2026")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("school_holidays", vec![("school", &a_s), ("year", "2026")], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("add_holiday", vec![("school", &b_s), ("day", "02/01/2026"), ("name", "Nghỉ bù"), ("kind", "off")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("add_holiday", vec![("school", &a_s), ("day", "02/01/2026"), ("name", "Nghỉ bù"), ("kind", "off")], [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
+        ("remove_holiday", vec![("change", &day_off_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("remove_holiday", vec![("change", &day_off_a)], [Unauth, NotFound, NotFound, Ok, NotFound, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -656,6 +731,18 @@ async fn access_matrix(t: TestDb) {
                 "list_staff" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["full_name"].as_str().unwrap()).collect();
                     assert!(names.contains(&"Trần Thị lan") && !names.contains(&"Trần Thị mai"), "{names:?}");
+                }
+                "my_tasks" if got == Ok => {
+                    // Only school A's candidacy, and only to its Party roles.
+                    let about: BTreeSet<String> = value.as_array().unwrap().iter().filter_map(|t| t["candidacy_id"].as_i64()).map(|c| c.to_string()).collect();
+                    assert!(!about.contains(&cand_b), "school B's candidacy in the tasks of {who}");
+                    if matches!(who, "no role" | "administrator" | "union") {
+                        assert!(value.as_array().unwrap().is_empty(), "tasks for {who}: {value}");
+                    }
+                }
+                "awareness_classes" if got == Ok => {
+                    let names: Vec<&str> = value.as_array().unwrap().iter().flat_map(|c| c["enrolments"].as_array().unwrap()).map(|e| e["name"].as_str().unwrap()).collect();
+                    assert!(!names.iter().any(|n| n.contains("Bình")), "school B's candidate in school A's classes: {names:?}");
                 }
                 "audit_log" if got == Ok => {
                     let actors: BTreeSet<&str> = value["rows"].as_array().unwrap().iter().filter_map(|r| r["actor"].as_str()).collect();
