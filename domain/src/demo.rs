@@ -325,12 +325,13 @@ async fn results(db: &DatabaseConnection, year: i64, officer: &crate::policy::Ac
 
 /// A few grade-12 candidates at the first stages, written through the
 /// pipeline's services: consent, the union's proposal, the cell's
-/// acceptance, then class, certificate and mentor. The mentor is the staff
+/// acceptance, then class, certificate and mentor, a joint meeting and the
+/// mentor's assessments. The mentor is the staff
 /// record of the `demo.huongdan` account, so that account sees them.
 async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(), AppError> {
     use crate::entities::user;
     use crate::pipeline::candidacy::{move_candidate, MoveExtras, MoveInput};
-    use crate::pipeline::{consent, pool, records};
+    use crate::pipeline::{classes, consent, meetings, mentoring, pool, records};
     use crate::policy::Actor;
     use nguon_shared::pipeline::Stage;
     let account = |login: &'static str| async move {
@@ -360,7 +361,21 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
     }
     let today = d(2025, 10, 20);
     let ids: Vec<i64> = chosen.iter().map(|s| s.id).collect();
+    let mentor_actor = Actor { user_id: mentor_user.id, grants: vec![(Role::Mentor, school)] };
+    let mc = AuditContext { actor_user_id: Some(mentor_user.id), client_addr: None };
+    // The training centre's classes.
+    let class = |name: &str, starts_on, ends_on| classes::NewClass { name: name.into(), starts_on, ends_on, capacity: 60 };
+    let first_class = classes::create(db, &cell, &cc, school, class("Lớp bồi dưỡng nhận thức về Đảng khóa 1/2025", d(2025, 11, 3), d(2025, 11, 28)), today).await?;
+    let next_class = classes::create(db, &cell, &cc, school, class("Lớp bồi dưỡng nhận thức về Đảng khóa 2/2026", d(2026, 12, 7), d(2026, 12, 18)), today).await?;
     crate::merit::outstanding::propose(db, &union, &uc, year, &ids, "Tiêu biểu trong phong trào thi đua của chi đoàn", today).await?;
+    // The joint meeting that discussed the union's proposals.
+    let meeting = meetings::NewMeeting {
+        held_on: d(2025, 10, 14),
+        attendees: "Bí thư, Phó Bí thư Chi bộ; Bí thư, Phó Bí thư Đoàn trường; bí thư các chi đoàn 12".into(),
+        decisions: "Thống nhất đề nghị chi bộ đưa các em vào nguồn; Đoàn trường lấy ý kiến gia đình.".into(),
+        students: ids.clone(),
+    };
+    meetings::record(db, &union, &uc, school, meeting, today).await?;
     let proposals = pool::pending(db, &cell, school).await?;
     let later = d(2026, 6, 30);
     for (i, st) in chosen.iter().enumerate() {
@@ -385,12 +400,28 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
             move_candidate(db, &cell, &cc, step(Stage::AwarenessClass, d(2025, 11, 3)), later).await?;
         }
         if i >= 3 {
-            records::record_certificate(db, &cell, &cc, id, &format!("{}/GCN-TTCT", 120 + i), d(2025, 11, 28), "Trung tâm chính trị (demo)", later).await?;
+            let place = classes::enrol(db, &cell, &cc, first_class, id, d(2025, 11, 3)).await?;
+            classes::complete(db, &cell, &cc, place, &format!("{}/GCN-TTCT", 120 + i), d(2025, 11, 28), later).await?;
             records::assign_mentor(db, &cell, &cc, id, mentor.id, d(2025, 12, 1), "").await?;
             move_candidate(db, &cell, &cc, step(Stage::Candidate, d(2025, 12, 2)), later).await?;
         }
         if i >= 4 {
             move_candidate(db, &cell, &cc, step(Stage::Dossier, d(2026, 1, 5)), later).await?;
+        }
+        if i >= 3 {
+            for (k, on) in [d(2025, 12, 30), d(2026, 1, 30)].into_iter().take(if i == 3 { 2 } else { 1 }).enumerate() {
+                let input = mentoring::NewAssessment {
+                    written_on: on,
+                    ratings: ["good".into(), "good".into(), if k == 0 { "fair" } else { "good" }.into(), "good".into()],
+                    strengths: "Lập trường vững vàng, gương mẫu trong học tập và hoạt động Đoàn.".into(),
+                    to_improve: "Cần mạnh dạn hơn khi phát biểu ý kiến trong sinh hoạt chi đoàn.".into(),
+                    recommendation: if k == 0 { "continue" } else { "ready" }.into(),
+                };
+                mentoring::write(db, &mentor_actor, &mc, id, input, later).await?;
+            }
+        }
+        if (1..3).contains(&i) {
+            classes::enrol(db, &cell, &cc, next_class, id, d(2026, 11, 20)).await?;
         }
     }
     Ok(())

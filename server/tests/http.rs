@@ -217,6 +217,30 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     let mentor = s.login("demo.huongdan", PW).await.unwrap();
     let mine: serde_json::Value = s.call("pipeline_board", &[("school", &school)], Some(&mentor)).await.json().await.unwrap();
     assert_eq!(mine.as_array().unwrap().len(), 2);
+    // Mentoring in the demo: the centre's two classes, the joint meeting, the mentor's assessments and inbox.
+    let centre_classes: serde_json::Value = s.call("awareness_classes", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    let taken: Vec<u64> = centre_classes.as_array().unwrap().iter().map(|c| c["taken"].as_u64().unwrap()).collect();
+    assert_eq!(taken, vec![2, 2], "newest first: two enrolled next, two completed");
+    let meetings: serde_json::Value = s.call("joint_meetings", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    assert_eq!(meetings[0]["students"].as_array().unwrap().len(), 6);
+    let dossier_stage = board.as_array().unwrap().iter().find(|c| c["stage"] == "Dossier").unwrap()["id"].as_i64().unwrap().to_string();
+    let page: serde_json::Value = s.call("candidacy_page", &[("candidacy", &dossier_stage)], Some(&mentor)).await.json().await.unwrap();
+    assert_eq!(page["mentoring"]["assessments"].as_array().unwrap().len(), 1);
+    assert_eq!(page["mentoring"]["can_write"], true);
+    assert!(!page["mentoring"]["forecast"].as_array().unwrap().is_empty());
+    let tasks: serde_json::Value = s.call("my_tasks", &[], Some(&mentor)).await.json().await.unwrap();
+    assert_eq!(tasks.as_array().unwrap().len(), 2, "both assessments are due (the demo's last ones are from January 2026)");
+    let shell: serde_json::Value = s.call("shell_info", &[], Some(&mentor)).await.json().await.unwrap();
+    assert_eq!(shell["nav"]["tasks"], 2);
+    // The pages render on the server for the cell.
+    for path in ["/tasks", "/classes", "/meetings", "/calendar"] {
+        let html = s.page(path, Some(&cell)).await.text().await.unwrap();
+        assert!(html.contains("<h1") && !html.contains("alert error"), "{path}: {html}");
+    }
+    let html = s.page("/classes", Some(&cell)).await.text().await.unwrap();
+    assert!(html.contains("Lớp bồi dưỡng nhận thức về Đảng khóa 2/2026") && html.contains("2/60"), "classes page");
+    let html = s.page("/calendar", Some(&cell)).await.text().await.unwrap();
+    assert!(html.contains("Ngày nghỉ lễ, Tết (mặc định)"), "calendar page");
     let first_class = classes[0]["id"].as_i64().unwrap().to_string();
     let one: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "class" { (*k, first_class.as_str()) } else { (*k, *v) }).collect();
     let class_list: serde_json::Value = s.call("list_students", &one, Some(&cookie)).await.json().await.unwrap();
