@@ -366,7 +366,11 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
     // The training centre's classes.
     let class = |name: &str, starts_on, ends_on| classes::NewClass { name: name.into(), starts_on, ends_on, capacity: 60 };
     let first_class = classes::create(db, &cell, &cc, school, class("Lớp bồi dưỡng nhận thức về Đảng khóa 1/2025", d(2025, 11, 3), d(2025, 11, 28)), today).await?;
-    let next_class = classes::create(db, &cell, &cc, school, class("Lớp bồi dưỡng nhận thức về Đảng khóa 2/2026", d(2026, 12, 7), d(2026, 12, 18)), today).await?;
+    // The next class starts in a fortnight from the day the demo is loaded, so that it is always ahead.
+    let loaded_on = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+    let (starts, ends) = (loaded_on + chrono::Days::new(14), loaded_on + chrono::Days::new(25));
+    let next_name = format!("Lớp bồi dưỡng nhận thức về Đảng khóa 2/{}", chrono::Datelike::year(&starts));
+    let next_class = classes::create(db, &cell, &cc, school, class(&next_name, starts, ends), today).await?;
     crate::merit::outstanding::propose(db, &union, &uc, year, &ids, "Tiêu biểu trong phong trào thi đua của chi đoàn", today).await?;
     // The joint meeting that discussed the union's proposals.
     let meeting = meetings::NewMeeting {
@@ -421,7 +425,7 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
             }
         }
         if (1..3).contains(&i) {
-            classes::enrol(db, &cell, &cc, next_class, id, d(2026, 11, 20)).await?;
+            classes::enrol(db, &cell, &cc, next_class, id, loaded_on).await?;
         }
     }
     Ok(())

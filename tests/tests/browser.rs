@@ -716,3 +716,128 @@ async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
     env.shot("25-ceremony").await;
     env.browser.clone().close().await.unwrap();
 }
+
+/// The demo's mentor on a phone: the task count on the menu, the inbox, a
+/// refused assessment explained, then one saved on the template, and the
+/// inbox one task lighter.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mentor_writes_a_due_assessment_on_a_phone() {
+    let env = Env::start(true).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], PW);
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_hydrated().await;
+    env.fill("username", "demo.huongdan").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào").await;
+    // Both of the mentor's candidates are due an assessment (the demo's last ones are from January 2026).
+    env.wait_text("details.menu summary #menu-count", "2").await;
+    env.open_menu().await;
+    env.click("#menu-tasks-link").await;
+    env.wait_text("h1", "Việc cần làm của tôi").await;
+    env.wait_text("#tasks", "Đến hạn nhận xét của người giúp đỡ").await;
+    assert_eq!(env.js("return document.querySelectorAll('#tasks li').length").await, 2);
+    env.shot("30-tasks").await;
+    let href = env.js("return document.querySelector('#tasks li a').getAttribute('href')").await;
+    b.goto(&format!("{}{}", env.base, href.as_str().unwrap())).await.unwrap();
+    env.wait_text("#assessments h2", "Nhận xét của đảng viên giúp đỡ").await;
+    env.wait_hydrated().await;
+    let before = env.js("return document.querySelectorAll('#assessments li.assessment').length").await.as_u64().unwrap();
+    // The forecast of the remaining steps is there for the mentor too.
+    env.wait_text("#forecast", "Đảng viên chính thức").await;
+    // The form is open since the assessment is due; sent empty, it is refused and explained.
+    env.click("#assessment-form button[type=submit]").await;
+    env.wait_text("#assessments #error-list", "Không được để trống.").await;
+    env.shot("31-assessment-refused").await;
+    env.js("document.querySelector('#as-political').value = 'good'; document.querySelector('#as-study').value = 'fair'; \
+            document.querySelector('#as-rec').value = 'ready'; return true").await;
+    for (id, text) in [("as-strengths", "Gương mẫu, có trách nhiệm với tập thể lớp."), ("as-improve", "Mạnh dạn góp ý trong sinh hoạt chi đoàn.")] {
+        let el = b.find(Locator::Css(&format!("#{id}"))).await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+    env.click("#assessment-form button[type=submit]").await;
+    env.wait_text("#assessment-saved", "Đã lưu nhận xét.").await;
+    env.wait_text("#assessments li.assessment", "Đủ điều kiện xét bước tiếp theo").await;
+    let after = env.js("return document.querySelectorAll('#assessments li.assessment').length").await.as_u64().unwrap();
+    assert_eq!(after, before + 1);
+    env.wait_text("#next-assessment", "Lần nhận xét tiếp theo đến hạn").await;
+    env.shot("32-assessment-saved").await;
+    // The inbox, loaded again, has one task left.
+    b.goto(&format!("{}/tasks", env.base)).await.unwrap();
+    env.wait_text("#tasks", "Đến hạn nhận xét").await;
+    assert_eq!(env.js("return document.querySelectorAll('#tasks li').length").await, 1);
+    env.wait_text("details.menu summary #menu-count", "1").await;
+    env.browser.clone().close().await.unwrap();
+}
+
+/// The demo's Party cell officer: enrols the pool's student in the training
+/// centre's next class (places counted), records a joint meeting, and keeps
+/// the calendar (a day off added, the reminders' numbers saved).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cell_keeps_classes_meetings_and_the_calendar() {
+    let env = Env::start(false).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+    env.cli(&args, PW);
+    env.cli(&["demo", "--password-stdin"], PW);
+    let b = &env.browser;
+    b.goto(&format!("{}/login", env.base)).await.unwrap();
+    env.wait_hydrated().await;
+    env.fill("username", "demo.chibo").await;
+    env.fill("password", PW).await;
+    env.click("#login-form button[type=submit]").await;
+    env.wait_text("h1", "Xin chào").await;
+    env.click("nav a[href='/pipeline']").await;
+    env.wait_text("h1", "Phát triển đảng viên").await;
+    env.click(".subnav a[href^='/classes']").await;
+    env.wait_text("h1", "Lớp nhận thức về Đảng").await;
+    env.wait_text("#classes li:first-child", "Lớp bồi dưỡng nhận thức về Đảng khóa 2/").await;
+    env.wait_text("#classes li:first-child", "2/60").await;
+    // A class without a name is refused, with the reason.
+    env.js("document.querySelector('#class-form').closest('details').open = true; return true").await;
+    env.click("#class-form button[type=submit]").await;
+    env.wait_text("#error-list", "Không được để trống.").await;
+    // The pool's student (first in the list) into the next class.
+    env.click("#classes li:first-child .enrol-form button[type=submit]").await;
+    env.wait_text("#classes li:first-child", "3/60").await;
+    env.shot("33-classes").await;
+    // Enrolling someone already in the class is refused.
+    env.click("#classes li:first-child .enrol-form button[type=submit]").await;
+    env.wait_text(".alert.error", "").await;
+    env.wait_text("#error-list", "Việc này đã được thực hiện trước đó.").await;
+
+    // A joint meeting about two of the students.
+    env.click(".subnav a[href^='/meetings']").await;
+    env.wait_text("h1", "Họp liên tịch").await;
+    env.wait_text("#meetings", "Họp ngày 14/10/2025").await;
+    env.wait_hydrated().await;
+    env.js("document.querySelector('#meeting-form').closest('details').open = true; \
+            document.querySelectorAll('#meeting-form input[type=checkbox]').forEach((c, i) => c.checked = i < 2); return true").await;
+    for (id, text) in [("mt-attendees", "Đồng chí Bí thư chi bộ, Bí thư Đoàn trường"), ("mt-decisions", "Đoàn trường tiếp tục theo dõi, bồi dưỡng hai em.")] {
+        b.find(Locator::Css(&format!("#{id}"))).await.unwrap().send_keys(text).await.unwrap();
+    }
+    env.click("#meeting-form button[type=submit]").await;
+    env.wait_text("#meetings", "Đoàn trường tiếp tục theo dõi").await;
+    assert_eq!(env.js("return document.querySelectorAll('#meetings > li').length").await, 2);
+    env.shot("34-meetings").await;
+
+    // The calendar: a day off added moves deadlines; the reminders' numbers saved.
+    env.click(".subnav a[href^='/calendar']").await;
+    env.wait_text("h1", "Lịch làm việc và nhắc việc").await;
+    env.wait_text("#holidays", "Ngày nghỉ lễ, Tết (mặc định)").await;
+    env.wait_hydrated().await;
+    let year = env.js("return document.querySelector('#h-year').value").await;
+    let day = format!("31/12/{}", year.as_str().unwrap());
+    env.fill("day", &day).await;
+    env.fill("name", "Nghỉ theo quyết định của UBND tỉnh").await;
+    env.click("#holiday-form button[type=submit]").await;
+    env.wait_text("#holidays", "Nghỉ theo quyết định của UBND tỉnh").await;
+    env.wait_text("#holidays", &day).await;
+    env.fill("assessment_every_months", "3").await;
+    env.click("#watch-form button[type=submit]").await;
+    env.wait_text("#watch-saved", "Đã lưu.").await;
+    env.shot("35-calendar").await;
+    env.browser.clone().close().await.unwrap();
+}

@@ -158,7 +158,10 @@ fn header(page: PageCtx) -> AnyView {
             <nav class="bar-nav" aria-label=m.menu>{nav_items(m, &info, "bar")}</nav>
             // Phones: the same navigation behind a "Menu" button (works without JavaScript).
             <details class="menu" node_ref=menu>
-                <summary>{m.menu}</summary>
+                <summary>
+                    {m.menu}
+                    {(info.nav.tasks > 0).then(|| view! { " "<span class="count" id="menu-count" aria-label=fill(m.mt.tasks_count, &[("n", &info.nav.tasks.to_string())])>{info.nav.tasks}</span> })}
+                </summary>
                 <nav aria-label=m.menu on:click=close_menu>{nav_items(m, &info, "menu")}</nav>
             </details>
         </header>
@@ -182,7 +185,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
             })}
             {nav.pipeline.then(|| view! {
                 <A href="/pipeline">{m.nav_pipeline}</A>
-                <A href="/tasks" attr:id=format!("{prefix}tasks-link")>
+                <A href="/tasks" attr:id=format!("{prefix}-tasks-link")>
                     {m.mt.nav_tasks}
                     {(nav.tasks > 0).then(|| view! { " "<span class="count" aria-label=fill(m.mt.tasks_count, &[("n", &nav.tasks.to_string())])>{nav.tasks}</span> })}
                 </A>
