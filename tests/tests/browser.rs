@@ -791,6 +791,7 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.wait_text("h1", "Xin chào").await;
     env.click("nav a[href='/pipeline']").await;
     env.wait_text("h1", "Phát triển đảng viên").await;
+    env.wait_text(".subnav", "Lớp nhận thức về Đảng").await;
     env.click(".subnav a[href^='/classes']").await;
     env.wait_text("h1", "Lớp nhận thức về Đảng").await;
     env.wait_text("#classes li:first-child", "Lớp bồi dưỡng nhận thức về Đảng khóa 2/").await;
@@ -809,6 +810,7 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.wait_text("#error-list", "Việc này đã được thực hiện trước đó.").await;
 
     // A joint meeting about two of the students.
+    env.wait_text(".subnav", "Họp liên tịch").await;
     env.click(".subnav a[href^='/meetings']").await;
     env.wait_text("h1", "Họp liên tịch").await;
     env.wait_text("#meetings", "Họp ngày 14/10/2025").await;
@@ -824,6 +826,7 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.shot("34-meetings").await;
 
     // The calendar: a day off added moves deadlines; the reminders' numbers saved.
+    env.wait_text(".subnav", "Lịch làm việc").await;
     env.click(".subnav a[href^='/calendar']").await;
     env.wait_text("h1", "Lịch làm việc và nhắc việc").await;
     env.wait_text("#holidays", "Ngày nghỉ lễ, Tết (mặc định)").await;
