@@ -428,6 +428,24 @@ async fn mentoring_classes_meetings_and_tasks(t: TestDb) {
     settings::remove_holiday(&s.db, &s.cell, &c, off).await.unwrap();
     let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 1)).await.unwrap();
     assert_eq!(cal.add_working_days(d(2026, 3, 6), 1), d(2026, 3, 9));
+
+    // Administrators set the procedure's rules for their scope: a grassroots committee from 01/04/2026.
+    let admin = Actor { user_id: user(&s.db, "quantri").await, grants: vec![(Role::Administrator, province)] };
+    let units: Vec<i64> = settings::rule_units(&s.db, &admin).await.unwrap().into_iter().map(|u| u.id).collect();
+    assert!(units.contains(&province) && units.contains(&sch));
+    assert!(settings::rule_units(&s.db, &s.cell).await.unwrap().is_empty());
+    assert_eq!(settings::procedure(&s.db, &s.cell, sch, d(2026, 3, 20)).await.unwrap_err(), AppError::NotFound);
+    let mut p = settings::procedure(&s.db, &admin, province, d(2026, 3, 20)).await.unwrap();
+    assert_eq!((p.rules.min_age, p.committee), (18, false));
+    p.committee = true;
+    let wrong = nguon_shared::pipeline::ProcedureView { rules: nguon_shared::pipeline::PipelineRules { vote_numerator: 4, ..p.rules.clone() }, committee: true };
+    assert!(matches!(settings::set_procedure(&s.db, &admin, &ctx(&admin), province, wrong, d(2026, 4, 1)).await, Err(AppError::Invalid(e)) if e[0].field == "vote_numerator"));
+    settings::set_procedure(&s.db, &admin, &ctx(&admin), province, p, d(2026, 4, 1)).await.unwrap();
+    assert!(settings::procedure(&s.db, &admin, sch, d(2026, 4, 1)).await.unwrap().committee, "the school inherits the province's rule");
+    // The school's candidate after the cell's vote: straight to the decision before, the committee from then.
+    assert!(board::detail(&s.db, &s.cell, an, d(2026, 3, 31)).await.unwrap().next.contains(&Stage::Decision));
+    let next = board::detail(&s.db, &s.cell, an, d(2026, 4, 1)).await.unwrap().next;
+    assert!(next.contains(&Stage::CommitteeReview) && !next.contains(&Stage::Decision), "{next:?}");
 }
 
 both_engines!(mentoring_classes_meetings_and_tasks);

@@ -649,6 +649,13 @@ async fn access_matrix(t: TestDb) {
         ("add_holiday", vec![("school", &a_s), ("day", "02/01/2026"), ("name", "Nghỉ bù"), ("kind", "off")], [Unauth, NotFound, NotFound, Ok, Invalid, NotFound, NotFound]),
         ("remove_holiday", vec![("change", &day_off_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("remove_holiday", vec![("change", &day_off_a)], [Unauth, NotFound, NotFound, Ok, NotFound, NotFound, NotFound]),
+        ("rule_units", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("procedure_rules", vec![("unit", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("procedure_rules", vec![("unit", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("set_procedure_rules", vec![("unit", &b_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("valid_from", "01/01/2027")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_procedure_rules", vec![("unit", &a_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("valid_from", "01/01/2027")],
+            [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -743,6 +750,12 @@ async fn access_matrix(t: TestDb) {
                 "awareness_classes" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().flat_map(|c| c["enrolments"].as_array().unwrap()).map(|e| e["name"].as_str().unwrap()).collect();
                     assert!(!names.iter().any(|n| n.contains("Bình")), "school B's candidate in school A's classes: {names:?}");
+                }
+                "rule_units" => {
+                    let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
+                    if got == Ok {
+                        assert_eq!(ids(&value), want, "rule_units as {who}");
+                    }
                 }
                 "audit_log" if got == Ok => {
                     let actors: BTreeSet<&str> = value["rows"].as_array().unwrap().iter().filter_map(|r| r["actor"].as_str()).collect();

@@ -241,6 +241,10 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert!(html.contains("Lớp bồi dưỡng nhận thức về Đảng khóa 2/") && html.contains("2/60"), "classes page");
     let html = s.page("/calendar", Some(&cell)).await.text().await.unwrap();
     assert!(html.contains("Ngày nghỉ lễ, Tết (mặc định)"), "calendar page");
+    // The administrator's page of the procedure's rules, the unverified reading said so.
+    let admin = s.login("duc.le", PW).await.unwrap();
+    let html = s.page("/admin/rules", Some(&admin)).await.text().await.unwrap();
+    assert!(html.contains("Tuổi tối thiểu tại ngày họp chi bộ") && html.contains("chưa xác minh") && html.contains("value=\"18\""), "rules page");
     let first_class = classes[0]["id"].as_i64().unwrap().to_string();
     let one: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "class" { (*k, first_class.as_str()) } else { (*k, *v) }).collect();
     let class_list: serde_json::Value = s.call("list_students", &one, Some(&cookie)).await.json().await.unwrap();

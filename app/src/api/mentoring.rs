@@ -190,3 +190,65 @@ pub async fn remove_holiday(change: i64) -> Result<(), AppError> {
     .await;
     finish_form(result, None)
 }
+
+/// The units whose admission-procedure rules the user may set.
+#[server(endpoint = "rule_units")]
+pub async fn rule_units() -> Result<Vec<nguon_shared::views::UnitOption>, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::settings::rule_units(&state()?.db, &actor).await
+}
+
+/// The admission procedure's rules in force at a unit today.
+#[server(endpoint = "procedure_rules")]
+pub async fn procedure_rules(unit: i64) -> Result<nguon_shared::pipeline::ProcedureView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::settings::procedure(&state()?.db, &actor, unit, crate::format::today()).await
+}
+
+/// Sets the admission procedure's rules at a unit from a day (`age_by_month` and `committee` are checkboxes).
+#[server(endpoint = "set_procedure_rules")]
+#[allow(clippy::too_many_arguments)]
+pub async fn set_procedure_rules(
+    unit: i64,
+    min_age: String,
+    age_by_month: Option<String>,
+    certificate_months: String,
+    document_months: String,
+    vote_numerator: String,
+    vote_denominator: String,
+    introducer_months: String,
+    youth_max_age: String,
+    decision_working_days: String,
+    ceremony_working_days: String,
+    probation_months: String,
+    recognition_working_days: String,
+    committee: Option<String>,
+    valid_from: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_shared::pipeline::{PipelineRules, ProcedureView};
+    let result = async {
+        let actor = actor().await?;
+        let rules = PipelineRules {
+            min_age: required_number("min_age", &min_age)?,
+            age_by_month: age_by_month.is_some(),
+            certificate_months: required_number("certificate_months", &certificate_months)?,
+            document_months: required_number("document_months", &document_months)?,
+            vote_numerator: required_number("vote_numerator", &vote_numerator)?,
+            vote_denominator: required_number("vote_denominator", &vote_denominator)?,
+            introducer_months: required_number("introducer_months", &introducer_months)?,
+            youth_max_age: required_number("youth_max_age", &youth_max_age)?,
+            decision_working_days: required_number("decision_working_days", &decision_working_days)?,
+            ceremony_working_days: required_number("ceremony_working_days", &ceremony_working_days)?,
+            probation_months: required_number("probation_months", &probation_months)?,
+            recognition_working_days: required_number("recognition_working_days", &recognition_working_days)?,
+        };
+        let from = required_date("valid_from", &valid_from)?;
+        let view = ProcedureView { rules, committee: committee.is_some() };
+        nguon_domain::pipeline::settings::set_procedure(&state()?.db, &actor, &audit_context(Some(actor.user_id)), unit, view, from).await
+    }
+    .await;
+    finish_form(result, None)
+}

@@ -8,7 +8,7 @@ use crate::app::{Actions, ShellResource};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -119,6 +119,7 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async/>
                 <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/rules") view=RulesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/org") view=OrgPage ssr=SsrMode::Async/>
@@ -194,6 +195,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                 <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>
                 <A href="/admin/import">{m.nav_import}</A>
+                <A href="/admin/rules">{m.mt.nav_rules}</A>
             })}
             {nav.accounts.then(|| view! {
                 <A href="/admin/staff">{m.nav_staff}</A>

@@ -97,25 +97,22 @@ fn forecast_table(m: &'static Messages, steps: &[ForecastStep]) -> AnyView {
     if steps.is_empty() {
         return ().into_any();
     }
+    // A list rather than a table: on a phone the waits need the whole width.
     view! {
         <section class="card">
             <h2>{t.forecast_title}</h2>
-            <div class="table-wrap"><table id="forecast">
-                <thead><tr>
-                    <th scope="col">{t.forecast_step}</th>
-                    <th scope="col">{t.forecast_earliest}</th>
-                    <th scope="col">{t.forecast_due}</th>
-                    <th scope="col">{t.forecast_waits}</th>
-                </tr></thead>
-                <tbody>{steps.iter().map(|s| view! {
-                    <tr data-stage=s.stage.code()>
-                        <td>{m.stage_label(s.stage)}</td>
-                        <td>{s.earliest.map(format::date).unwrap_or_else(|| t.forecast_unknown.to_string())}</td>
-                        <td>{s.due.map(format::date)}</td>
-                        <td>{s.waits.iter().map(|w| wait_text(t, w)).collect::<Vec<_>>().join("; ")}</td>
-                    </tr>
-                }).collect_view()}</tbody>
-            </table></div>
+            <ol class="forecast" id="forecast">{steps.iter().map(|s| view! {
+                <li data-stage=s.stage.code()>
+                    <strong>{m.stage_label(s.stage)}</strong>
+                    <span class="when">
+                        {format!("{}: {}", t.forecast_earliest, s.earliest.map(format::date).unwrap_or_else(|| t.forecast_unknown.to_string()))}
+                        {s.due.map(|d| format!(" · {}: {}", t.forecast_due, format::date(d)))}
+                    </span>
+                    {(!s.waits.is_empty()).then(|| view! {
+                        <small class="waits">{format!("{}: {}", t.forecast_waits, s.waits.iter().map(|w| wait_text(t, w)).collect::<Vec<_>>().join("; "))}</small>
+                    })}
+                </li>
+            }).collect_view()}</ol>
         </section>
     }
     .into_any()
@@ -290,6 +287,7 @@ pub fn ClassesPage() -> impl IntoView {
 fn class_card(m: &'static Messages, c: AwarenessClassView, waiting: &[CandidateCard], acts: ClassActions) -> AnyView {
     let t = m.mt;
     let open = c.taken < c.capacity && c.ends_on >= format::today();
+    let started = c.starts_on <= format::today();
     let cid = c.id;
     let options: Vec<(i64, String)> = waiting.iter().map(|w| (w.id, w.name.clone())).collect();
     view! {
@@ -301,7 +299,7 @@ fn class_card(m: &'static Messages, c: AwarenessClassView, waiting: &[CandidateC
                 <li>
                     <a href=format!("/pipeline/{}", e.candidacy_id)>{e.name.clone()}</a>
                     {e.certificate.clone().map(|(n, issued, until)| view! { " — "{fill(t.completed_line, &[("n", &n), ("date", &format::date(issued)), ("until", &format::date(until))])} })}
-                    {e.certificate.is_none().then(|| view! {
+                    {(started && e.certificate.is_none()).then(|| view! {
                         <ActionForm action=acts.complete attr:class="row-form complete-form">
                             <input type="hidden" name="enrolment" value=e.id.to_string()/>
                             <input name="number" type="text" aria-label=m.certificate_number placeholder=m.certificate_number/>
@@ -337,7 +335,11 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((schools, Some(school), classes, waiting)) => view! {
+                Ok((schools, Some(school), classes, waiting)) => {
+                    // Someone in a class not yet completed is not offered again.
+                    let busy: Vec<i64> = classes.iter().flat_map(|c| &c.enrolments).filter(|e| e.certificate.is_none()).map(|e| e.candidacy_id).collect();
+                    let waiting: Vec<CandidateCard> = waiting.into_iter().filter(|w| !busy.contains(&w.id)).collect();
+                    view! {
                     {pipeline_links(m, Some(school))}
                     {school_filter(m, &schools, school)}
                     {if classes.is_empty() {
@@ -367,7 +369,8 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
                             <button type="submit">{t.create_class}</button>
                         </ActionForm>
                     </details>
-                }.into_any(),
+                    }.into_any()
+                }
             })}
         </Transition>
     }
@@ -566,6 +569,100 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
                                 <button type="submit" class="secondary">{t.add_holiday}</button>
                             </ActionForm>
                         </section>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+type RulesData = (Vec<nguon_shared::views::UnitOption>, Option<i64>, Option<nguon_shared::pipeline::ProcedureView>);
+
+/// `/admin/rules`: the admission procedure's numbers per unit (administrators).
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    let unit_p = param("unit");
+    let save: ServerAction<crate::api::SetProcedureRules> = ServerAction::new();
+    let data: Res<RulesData> = Resource::new(
+        move || (unit_p(), save.version().get()),
+        |(unit, _)| async move {
+            let units = crate::api::rule_units().await?;
+            let chosen = unit.parse::<i64>().ok().filter(|id| units.iter().any(|u| u.id == *id)).or(units.first().map(|u| u.id));
+            let Some(id) = chosen else { return Ok((units, None, None)) };
+            Ok((units, Some(id), Some(crate::api::procedure_rules(id).await?)))
+        },
+    );
+    view! { <WithUser render=move |page, _user| rules_page(page, data, save)/> }
+}
+
+fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api::SetProcedureRules>) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    let error = form_error(save.value());
+    const NAMES: [&str; 11] = [
+        "min_age",
+        "certificate_months",
+        "document_months",
+        "vote_numerator",
+        "vote_denominator",
+        "introducer_months",
+        "youth_max_age",
+        "decision_working_days",
+        "ceremony_working_days",
+        "probation_months",
+        "recognition_working_days",
+    ];
+    view! {
+        <h1>{t.rules_title}</h1>
+        <p class="muted">{t.rules_hint}</p>
+        <ErrorBanner m=m error=error/>
+        <ErrorList m=m error=error/>
+        {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="rules-saved">{t.saved}</p> })}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok((_, None, _)) | Ok((_, _, None)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok((units, Some(unit), Some(p))) => {
+                    let r = p.rules;
+                    let values = [
+                        r.min_age, r.certificate_months, r.document_months, r.vote_numerator, r.vote_denominator, r.introducer_months,
+                        r.youth_max_age, r.decision_working_days, r.ceremony_working_days, r.probation_months, r.recognition_working_days,
+                    ];
+                    let options: Vec<(i64, String)> = units.iter().map(|u| (u.id, format!("{} ({})", u.name, m.unit_kind_label(&u.kind)))).collect();
+                    view! {
+                        <Form method="GET" action="" attr:class="card filters">
+                            <div class="field">
+                                <label for="r-unit">{t.rules_unit}</label>
+                                <select id="r-unit" name="unit">
+                                    {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == unit>{name}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="secondary">{m.show_button}</button>
+                        </Form>
+                        <ActionForm action=save attr:id="rules-form" attr:class="card">
+                            <input type="hidden" name="unit" value=unit.to_string()/>
+                            {(0..11).map(|i| view! {
+                                <div class="field">
+                                    <label for=format!("r-{i}")>
+                                        {t.procedure_fields[i]}
+                                        // The vote's fraction is a reading not verified centrally (domain.md §3).
+                                        {matches!(NAMES[i], "vote_numerator" | "vote_denominator").then(|| view! { " "<small class="hint">{t.unverified}</small> })}
+                                    </label>
+                                    <input id=format!("r-{i}") name=NAMES[i] type="text" inputmode="numeric" value=values[i].to_string()/>
+                                </div>
+                            }).collect_view()}
+                            <div class="field checkbox">
+                                <input id="r-month" name="age_by_month" type="checkbox" value="on" checked=r.age_by_month/>
+                                <label for="r-month">{t.age_by_month}</label>
+                            </div>
+                            <div class="field checkbox">
+                                <input id="r-committee" name="committee" type="checkbox" value="on" checked=p.committee/>
+                                <label for="r-committee">{t.committee}</label>
+                            </div>
+                            {date_field("r-from", "valid_from", m.valid_from, format::date(format::today()))}
+                            <button type="submit">{m.save}</button>
+                        </ActionForm>
                     }.into_any()
                 }
             })}

@@ -8,56 +8,8 @@
 use super::calendar::Calendar;
 use chrono::{Datelike, Months, NaiveDate};
 use nguon_shared::pipeline::{CheckFailure, Stage};
-use serde::{Deserialize, Serialize};
 
-/// The numbers of the procedure, configurable per deciding scope with
-/// effective dates; defaults from domain.md §3 (some unverified centrally).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PipelineRules {
-    /// Minimum age at the cell meeting.
-    pub min_age: u32,
-    /// Age counted by month (meeting month ≥ birth month + 12 × age); else by exact day.
-    pub age_by_month: bool,
-    /// Months an awareness certificate stays valid.
-    pub certificate_months: u32,
-    /// Months a dossier document stays valid, unless it says otherwise.
-    pub document_months: u32,
-    /// Votes for needed, as a fraction of the body's official members: numerator …
-    pub vote_numerator: u32,
-    /// … and denominator (default 2/3).
-    pub vote_denominator: u32,
-    /// Months an introducer must have worked or studied with the candidate.
-    pub introducer_months: u32,
-    /// Oldest age of "youth age" (a union member up to it is introduced by the union).
-    pub youth_max_age: u32,
-    /// Working days from the cell's resolution to the decision.
-    pub decision_working_days: u32,
-    /// Working days from receiving the decision to the ceremony.
-    pub ceremony_working_days: u32,
-    /// Months of probation.
-    pub probation_months: u32,
-    /// Working days after probation to propose recognition.
-    pub recognition_working_days: u32,
-}
-
-impl Default for PipelineRules {
-    fn default() -> Self {
-        PipelineRules {
-            min_age: 18,
-            age_by_month: true,
-            certificate_months: 60,
-            document_months: 12,
-            vote_numerator: 2,
-            vote_denominator: 3,
-            introducer_months: 12,
-            youth_max_age: 30,
-            decision_working_days: 60,
-            ceremony_working_days: 30,
-            probation_months: 12,
-            recognition_working_days: 30,
-        }
-    }
-}
+pub use nguon_shared::pipeline::PipelineRules;
 
 fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
     d.checked_add_months(Months::new(months)).expect("a date in range")

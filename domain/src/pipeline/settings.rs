@@ -1,13 +1,16 @@
 //! What a school's Party cell keeps for its follow-up: the schedule of
 //! mentors' assessments and the flags' thresholds (`pipeline.watch`), and
 //! the holiday calendar (Vietnamese defaults, changed by recorded days off
-//! or days made working, e.g. the government's yearly schedule).
+//! or days made working, e.g. the government's yearly schedule); and, for
+//! administrators, the admission procedure's numbers per deciding scope.
 
 use super::calendar::default_holidays;
 use crate::audit::{self, AuditContext, AuditEntry};
-use crate::entities::holiday;
+use crate::entities::{holiday, org_unit};
 use crate::policy::{authorize_at, unit_chain, Actor, Permission};
-use crate::rules_config::{self, WATCH};
+use crate::rules_config::{self, GRASSROOTS_COMMITTEE, PIPELINE, WATCH};
+use nguon_shared::pipeline::{PipelineRules, ProcedureView};
+use nguon_shared::views::UnitOption;
 use chrono::{Datelike, NaiveDate, Utc};
 use nguon_shared::mentoring::{HolidayView, WatchRules};
 use nguon_shared::{AppError, ErrorCode, FieldError};
@@ -103,9 +106,74 @@ pub async fn remove_holiday(db: &DatabaseConnection, actor: &Actor, ctx: &AuditC
     Ok(())
 }
 
+/// Units where rules of the admission procedure are set (deciding scopes and schools).
+const RULE_UNIT_KINDS: [&str; 4] = ["province", "commune", "party_committee", "school"];
+
+/// The units whose procedure rules the actor may set (administrators, in their scope).
+pub async fn rule_units<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<UnitOption>, AppError> {
+    let mut out = Vec::new();
+    for u in org_unit::Entity::find().filter(org_unit::Column::Kind.is_in(RULE_UNIT_KINDS)).all(conn).await? {
+        if authorize_at(conn, actor, Permission::ConfigureRules, u.id).await.is_ok() {
+            out.push(UnitOption { id: u.id, name: u.name, kind: u.kind });
+        }
+    }
+    out.sort_by(|a, b| crate::names::compare_text(&a.name, &b.name));
+    Ok(out)
+}
+
+/// The procedure's rules in force at a unit on a day.
+pub async fn procedure<C: ConnectionTrait>(conn: &C, actor: &Actor, unit_id: i64, on: NaiveDate) -> Result<ProcedureView, AppError> {
+    authorize_at(conn, actor, Permission::ConfigureRules, unit_id).await?;
+    Ok(ProcedureView { rules: rules_config::value(conn, &PIPELINE, unit_id, on).await?, committee: rules_config::value(conn, &GRASSROOTS_COMMITTEE, unit_id, on).await? })
+}
+
+/// Validates the procedure's numbers (each within a range no reading of the Charter leaves).
+pub fn validate_procedure(r: &PipelineRules) -> Vec<FieldError> {
+    let ranges = [
+        ("min_age", r.min_age, 16, 30),
+        ("certificate_months", r.certificate_months, 1, 120),
+        ("document_months", r.document_months, 1, 60),
+        ("vote_numerator", r.vote_numerator, 1, 10),
+        ("vote_denominator", r.vote_denominator, 1, 10),
+        ("introducer_months", r.introducer_months, 0, 60),
+        ("youth_max_age", r.youth_max_age, 18, 35),
+        ("decision_working_days", r.decision_working_days, 1, 365),
+        ("ceremony_working_days", r.ceremony_working_days, 1, 365),
+        ("probation_months", r.probation_months, 1, 36),
+        ("recognition_working_days", r.recognition_working_days, 1, 365),
+    ];
+    let mut out: Vec<FieldError> = ranges.into_iter().filter(|(_, v, lo, hi)| !(lo..=hi).contains(&v)).map(|(f, ..)| FieldError::new(f, ErrorCode::InvalidValue)).collect();
+    if r.vote_numerator > r.vote_denominator {
+        out.push(FieldError::new("vote_numerator", ErrorCode::InvalidValue));
+    }
+    out
+}
+
+/// Sets the procedure's rules at a unit from a day (both rules in one transaction, audited).
+pub async fn set_procedure(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, unit_id: i64, view: ProcedureView, valid_from: NaiveDate) -> Result<(), AppError> {
+    authorize_at(db, actor, Permission::ConfigureRules, unit_id).await?;
+    let errors = validate_procedure(&view.rules);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = db.begin().await?;
+    rules_config::set(&txn, ctx, &PIPELINE, unit_id, &view.rules, valid_from).await?;
+    rules_config::set(&txn, ctx, &GRASSROOTS_COMMITTEE, unit_id, &view.committee, valid_from).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn procedure_numbers_stay_in_range() {
+        assert!(validate_procedure(&PipelineRules::default()).is_empty());
+        let bad = PipelineRules { min_age: 15, vote_numerator: 4, vote_denominator: 3, ..PipelineRules::default() };
+        let fields: Vec<String> = validate_procedure(&bad).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["min_age", "vote_numerator"]);
+    }
 
     #[test]
     fn watch_numbers_stay_in_range() {
