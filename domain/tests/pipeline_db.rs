@@ -233,6 +233,12 @@ async fn from_proposal_to_full_membership(t: TestDb) {
     let agreed = MoveInput { extras: MoveExtras { superior_agreement: Some("Công văn 45-CV/ĐU ngày 15/05/2026".into()), ..Default::default() }, ..late };
     move_candidate(&s.db, &s.cell, &c, agreed, now).await.unwrap();
     move_candidate(&s.db, &s.cell, &c, mv(an, Stage::Probation, d(2026, 5, 20)), now).await.unwrap();
+    // Leaving school (31/05/2026) during probation: a flag on the card and a transfer in the cell's inbox.
+    let card = board::board(&s.db, &s.cell, school_of(&s).await, d(2026, 5, 21)).await.unwrap().into_iter().find(|c| c.id == an).unwrap();
+    assert!(card.risks.contains(&RiskFlag::GraduatesOnProbation { school_ends: d(2026, 5, 31) }), "{:?}", card.risks);
+    assert_eq!(card.quick_move, Some(Stage::FullMember), "the board offers the next step, checked like any other");
+    let inbox = nguon_domain::pipeline::tasks::my_tasks(&s.db, &s.cell, d(2026, 5, 21)).await.unwrap();
+    assert!(inbox.iter().any(|t| t.kind == nguon_shared::mentoring::TaskKind::Transfer && t.due == Some(d(2026, 5, 31))), "{inbox:?}");
     // Twelve months of probation.
     let later = d(2027, 6, 1);
     assert_eq!(checks(move_candidate(&s.db, &s.cell, &c, mv(an, Stage::FullMember, d(2027, 5, 19)), later).await.unwrap_err()), vec![CheckFailure::ProbationNotOver { ends: d(2027, 5, 20) }]);

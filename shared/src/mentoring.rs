@@ -208,6 +208,8 @@ pub enum TaskKind {
     Ceremony,
     /// Recognition must be proposed by the due day.
     Recognition,
+    /// A probationary member leaves school: transfer their Party activity by the due day.
+    Transfer,
 }
 
 /// A task in a user's inbox.

@@ -228,6 +228,11 @@ pub enum RiskFlag {
         /// Days since the last one (or the mentor's start).
         days: i64,
     },
+    /// A probationary member leaves school before probation ends: their Party activity must be transferred.
+    GraduatesOnProbation {
+        /// The last day of school.
+        school_ends: NaiveDate,
+    },
     /// The certificate lapses before the earliest day the cell could vote.
     CertificateBeforeVote {
         /// Last valid day.
@@ -256,6 +261,8 @@ pub struct CandidateCard {
     pub mentor: Option<String>,
     /// Warnings.
     pub risks: Vec<RiskFlag>,
+    /// The next step when it needs nothing but a day (the board's one-click move, checked like any other).
+    pub quick_move: Option<Stage>,
 }
 
 /// A line of a candidacy's history.

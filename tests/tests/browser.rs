@@ -792,6 +792,13 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.click("nav a[href='/pipeline']").await;
     env.wait_text("h1", "Phát triển đảng viên").await;
     env.wait_text(".subnav", "Lớp nhận thức về Đảng").await;
+    env.wait_hydrated().await;
+    // One click moves the pool's student on; the next one-click move is checked and refused with its reasons.
+    env.click("#board section[data-stage='pool'] .quick-move button").await;
+    env.wait_text("#board section[data-stage='awareness_class'] h2 .count", "3").await;
+    env.click("#board section[data-stage='awareness_class'] li:first-child .quick-move button").await;
+    env.wait_text("#error-list", "Chưa có giấy chứng nhận học lớp nhận thức về Đảng.").await;
+    env.shot("36-board-quick-move").await;
     env.click(".subnav a[href^='/classes']").await;
     env.wait_text("h1", "Lớp nhận thức về Đảng").await;
     env.wait_text("#classes li:first-child", "Lớp bồi dưỡng nhận thức về Đảng khóa 2/").await;

@@ -216,6 +216,7 @@ fn task_text(t: &Mt, task: &TaskView) -> String {
         TaskKind::Decision => t.task_decision.into(),
         TaskKind::Ceremony => t.task_ceremony.into(),
         TaskKind::Recognition => t.task_recognition.into(),
+        TaskKind::Transfer => t.task_transfer.into(),
     }
 }
 

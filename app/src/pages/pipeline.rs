@@ -19,7 +19,8 @@ use nguon_shared::pipeline::{CandidacyView, CandidateCard, ConsentView, MemberOp
 use nguon_shared::views::{CurrentUserView, SchoolOption};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-type BoardData = (Vec<SchoolOption>, Option<i64>, Vec<CandidateCard>, Vec<ProposalView>);
+/// Schools, the chosen one, its cards, the proposals waiting (`None` for a mentor, who decides nothing).
+type BoardData = (Vec<SchoolOption>, Option<i64>, Vec<CandidateCard>, Option<Vec<ProposalView>>);
 /// The candidacy, and the school's Party members when the user manages the pipeline (`None` for a mentor).
 type CandidacyData = (CandidacyView, Option<Vec<MemberOption>>);
 
@@ -28,22 +29,23 @@ type CandidacyData = (CandidacyView, Option<Vec<MemberOption>>);
 struct BoardActions {
     consent: ServerAction<RecordConsent>,
     decide: ServerAction<DecideProposal>,
+    mv: ServerAction<MoveCandidacy>,
 }
 
 /// `/pipeline`: the board.
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let school_p = param("school");
-    let acts = BoardActions { consent: ServerAction::new(), decide: ServerAction::new() };
+    let acts = BoardActions { consent: ServerAction::new(), decide: ServerAction::new(), mv: ServerAction::new() };
     let data: Res<BoardData> = Resource::new(
-        move || (school_p(), acts.consent.version().get(), acts.decide.version().get()),
+        move || (school_p(), acts.consent.version().get(), acts.decide.version().get(), acts.mv.version().get()),
         |(school, ..)| async move {
             let schools = my_schools().await?;
             let chosen = school.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id));
-            let Some(id) = chosen else { return Ok((schools, None, Vec::new(), Vec::new())) };
+            let Some(id) = chosen else { return Ok((schools, None, Vec::new(), None)) };
             let cards = pipeline_board(id).await?;
             // Mentors see their candidates only, not the proposals.
-            let proposals = pending_proposals(id).await.unwrap_or_default();
+            let proposals = pending_proposals(id).await.ok();
             Ok((schools, Some(id), cards, proposals))
         },
     );
@@ -114,13 +116,29 @@ fn risk_text(m: &'static Messages, r: &RiskFlag) -> String {
         RiskFlag::NoMentor => m.chk_no_mentor.to_string(),
         RiskFlag::BiographyRewritten { times } => fill(m.risk_biography, &[("n", &times.to_string())]),
         RiskFlag::NoAssessment { days } => fill(m.mt.risk_no_assessment, &[("n", &days.to_string())]),
+        RiskFlag::GraduatesOnProbation { school_ends } => fill(m.mt.risk_graduates, &[("date", &format::date(*school_ends))]),
         RiskFlag::CertificateBeforeVote { valid_until, earliest_vote } => {
             fill(m.mt.risk_certificate_before_vote, &[("date", &format::date(*valid_until)), ("vote", &format::date(*earliest_vote))])
         }
     }
 }
 
-fn card_view(m: &'static Messages, c: &CandidateCard) -> AnyView {
+fn card_view(m: &'static Messages, c: &CandidateCard, mv: Option<ServerAction<MoveCandidacy>>) -> AnyView {
+    let quick = mv.zip(c.quick_move).map(|(mv, to)| {
+        let id = c.id.to_string();
+        view! {
+            // The same move as on the candidacy page, dated today; a refusal shows above the board.
+            <ActionForm action=mv attr:class="quick-move">
+                <input type="hidden" name="candidacy" value=id/>
+                <input type="hidden" name="to" value=to.code()/>
+                <input type="hidden" name="on" value=format::date(format::today())/>
+                {["reason", "override_reason", "members", "present", "for_votes", "against", "abstain", "decision_number", "decided_on", "superior_agreement"]
+                    .map(|n| view! { <input type="hidden" name=n value=""/> })
+                    .collect_view()}
+                <button type="submit" class="secondary small">{fill(m.mt.quick_move, &[("stage", m.stage_label(to))])}</button>
+            </ActionForm>
+        }
+    });
     view! {
         <li class="card candidate" class:at-risk=!c.risks.is_empty()>
             <a href=format!("/pipeline/{}", c.id)><strong>{c.name.clone()}</strong></a>
@@ -130,6 +148,7 @@ fn card_view(m: &'static Messages, c: &CandidateCard) -> AnyView {
             {(!c.risks.is_empty()).then(|| view! {
                 <ul class="risks">{c.risks.iter().map(|r| view! { <li>{risk_text(m, r)}</li> }).collect_view()}</ul>
             })}
+            {quick}
         </li>
     }
     .into_any()
@@ -238,7 +257,7 @@ fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> A
 
 fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts: BoardActions) -> AnyView {
     let m = page.m;
-    let errors = [form_error(acts.consent.value()), form_error(acts.decide.value())];
+    let errors = [form_error(acts.consent.value()), form_error(acts.decide.value()), form_error(acts.mv.value())];
     view! {
         <h1>{m.nav_pipeline}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
@@ -250,6 +269,8 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok((schools, Some(school), cards, proposals)) => {
+                    let mv = proposals.is_some().then_some(acts.mv);
+                    let proposals = proposals.unwrap_or_default();
                     let columns: Vec<(Stage, Vec<CandidateCard>)> = Stage::ALL
                         .into_iter()
                         .filter(|s| !s.is_exit())
@@ -283,7 +304,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
                             {columns.into_iter().map(|(stage, list)| view! {
                                 <section class="column" data-stage=stage.code()>
                                     <h2>{m.stage_label(stage)}" "<span class="count">{list.len()}</span></h2>
-                                    <ul>{list.iter().map(|c| card_view(m, c)).collect_view()}</ul>
+                                    <ul>{list.iter().map(|c| card_view(m, c, mv)).collect_view()}</ul>
                                 </section>
                             }).collect_view()}
                         </div>

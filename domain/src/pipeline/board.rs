@@ -32,6 +32,27 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
 
 
 
+/// The last day of the last school year the student is expected at (grade 12's year), from their placements.
+pub(crate) async fn last_school_day<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<NaiveDate>, AppError> {
+    let mut last = None;
+    for e in enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(student_id)).all(conn).await? {
+        if let (Some(cl), Some(y)) = (class::Entity::find_by_id(e.class_id).one(conn).await?, school_year::Entity::find_by_id(e.school_year_id).one(conn).await?) {
+            let years_left = (12 - cl.grade).max(0) as u32;
+            let end = y.ends_on.checked_add_months(chrono::Months::new(12 * years_left)).unwrap_or(y.ends_on);
+            last = last.max(Some(end));
+        }
+    }
+    Ok(last)
+}
+
+/// The next step a board card can take in one click: forward, needing nothing but a day.
+fn quick_move(stage: Stage, has_committee: bool) -> Option<Stage> {
+    forecast::remaining_steps(stage, has_committee)
+        .first()
+        .copied()
+        .filter(|s| matches!(s, Stage::AwarenessClass | Stage::Candidate | Stage::Dossier | Stage::Ceremony | Stage::Probation | Stage::FullMember))
+}
+
 /// What the board and the page read about a candidacy today, gathered once.
 struct Reading {
     facts: super::rules::MoveFacts,
@@ -74,18 +95,7 @@ async fn risks<C: ConnectionTrait>(
     let f = &reading.facts;
     let before_vote = stage < Stage::CellVote;
     if before_vote {
-        // The end of the last school year the student is expected at: grade 12's year.
-        let placements = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).all(conn).await?;
-        let mut last_year_end = None;
-        for e in placements {
-            if let (Some(cl), Some(y)) =
-                (class::Entity::find_by_id(e.class_id).one(conn).await?, school_year::Entity::find_by_id(e.school_year_id).one(conn).await?)
-            {
-                let years_left = (12 - cl.grade).max(0) as i32;
-                let end = y.ends_on.checked_add_months(chrono::Months::new(12 * years_left as u32)).unwrap_or(y.ends_on);
-                last_year_end = last_year_end.max(Some(end));
-            }
-        }
+        let last_year_end = last_school_day(conn, s.id).await?;
         let from = rules::eligible_from(s.date_of_birth, r.min_age, r.age_by_month);
         if last_year_end.is_some_and(|end| from > end) {
             out.push(RiskFlag::AgeAfterSchool { eligible_from: from });
@@ -125,6 +135,11 @@ async fn risks<C: ConnectionTrait>(
             }
         }
     }
+    if let (Stage::Probation, Some(ceremony)) = (stage, f.ceremony) {
+        if let Some(school_ends) = last_school_day(conn, s.id).await?.filter(|end| *end < rules::probation_ends(ceremony, r)) {
+            out.push(RiskFlag::GraduatesOnProbation { school_ends });
+        }
+    }
     let returns = super::candidacy::biography_returns(conn, c.id).await?;
     if returns >= w.biography_rewrites {
         out.push(RiskFlag::BiographyRewritten { times: returns });
@@ -156,6 +171,7 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
         days_in_stage: (today - c.stage_since).num_days(),
         mentor: mentor_name,
         risks,
+        quick_move: quick_move(stage, reading.facts.has_committee),
     };
     Ok((card, reading))
 }

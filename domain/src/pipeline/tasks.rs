@@ -60,8 +60,13 @@ async fn candidacy_tasks<C: ConnectionTrait>(
         }
     }
     if let (Stage::Probation, Some(ceremony)) = (stage, c.ceremony_on) {
-        if rules::probation_ends(ceremony, r) <= horizon {
+        let ends = rules::probation_ends(ceremony, r);
+        if ends <= horizon {
             kinds.push((TaskKind::Recognition, Some(rules::recognition_due(ceremony, cal, r))));
+        }
+        // Leaving school before probation ends: the transfer is due by the last day of school.
+        if let Some(school_ends) = super::board::last_school_day(conn, c.student_id).await?.filter(|end| *end < ends && *end <= horizon) {
+            kinds.push((TaskKind::Transfer, Some(school_ends)));
         }
     }
     if mentored(stage) {
