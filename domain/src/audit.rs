@@ -28,6 +28,13 @@ pub struct AuditEntry<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+impl<'a> AuditEntry<'a> {
+    /// A record of something created: its kind, id and state after.
+    pub fn created(entity: &'a str, id: impl ToString, after: serde_json::Value) -> Self {
+        AuditEntry { action: "create", entity, entity_id: Some(id.to_string()), before: None, after: Some(after) }
+    }
+}
+
 /// Serialises a view of an entity for the audit log.
 pub fn snapshot<T: Serialize>(value: &T) -> Option<serde_json::Value> {
     serde_json::to_value(value).ok()

@@ -162,7 +162,7 @@ pub async fn create_unit(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCont
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "org_unit", entity_id: Some(unit.id.to_string()), before: None, after: Some(snapshot(&unit)) })
+    audit::record(&txn, ctx, AuditEntry::created("org_unit", unit.id, snapshot(&unit)))
         .await?;
     txn.commit().await?;
     Ok(unit.id)

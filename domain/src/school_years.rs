@@ -224,13 +224,7 @@ pub async fn create_class(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCon
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "class",
-            entity_id: Some(c.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "school_year_id": year.id, "name": name, "grade": grade })),
-        },
+        AuditEntry::created("class", c.id, serde_json::json!({ "school_year_id": year.id, "name": name, "grade": grade })),
     )
     .await?;
     txn.commit().await?;

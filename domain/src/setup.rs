@@ -86,13 +86,7 @@ pub async fn create_first_admin(db: &DatabaseConnection, ctx: &AuditContext, inp
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "org_unit",
-            entity_id: Some(unit.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "kind": unit.kind, "name": unit.name })),
-        },
+        AuditEntry::created("org_unit", unit.id, serde_json::json!({ "kind": unit.kind, "name": unit.name })),
     )
     .await?;
     let admin = accounts::create_user(&txn, ctx, new_user).await?;

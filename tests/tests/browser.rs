@@ -172,6 +172,25 @@ impl Env {
         self.browser.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
     }
 
+    /// Opens the login page, waits for hydration and signs in; waits for the home page.
+    async fn login(&self, username: &str, password: &str) {
+        self.browser.goto(&format!("{}/login", self.base)).await.unwrap();
+        self.wait_hydrated().await;
+        self.fill("username", username).await;
+        self.fill("password", password).await;
+        self.click("#login-form button[type=submit]").await;
+        self.wait_text("h1", "Xin chào").await;
+    }
+
+    /// A fresh server with the first administrator and the demo school (accounts share `PW`).
+    async fn with_demo(phone: bool) -> Env {
+        let env = Env::start(phone).await;
+        let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
+        env.cli(&args, PW);
+        env.cli(&["demo", "--password-stdin"], PW);
+        env
+    }
+
     async fn open_menu(&self) {
         let open = self.js("return document.querySelector('details.menu').open").await;
         if open != serde_json::Value::Bool(true) {
@@ -465,23 +484,9 @@ async fn board(env: &Env, class: &str) -> std::collections::HashMap<String, i64>
 /// leaderboard moves by the activity's points for everyone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn log_a_class_approve_and_see_the_leaderboard() {
-    let env = Env::start(true).await;
-    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-    env.cli(&args, PW);
-    env.cli(&["demo", "--password-stdin"], PW);
+    let env = Env::with_demo(true).await;
     let b = &env.browser;
-    let login = |user: &'static str| {
-        let env = &env;
-        async move {
-            env.browser.goto(&format!("{}/login", env.base)).await.unwrap();
-            env.wait_hydrated().await;
-            env.fill("username", user).await;
-            env.fill("password", PW).await;
-            env.click("#login-form button[type=submit]").await;
-            env.wait_text("h1", "Xin chào").await;
-        }
-    };
-    login("demo.doan").await;
+    env.login("demo.doan", PW).await;
 
     // The class leaderboard of 10A1 before: points per student.
     b.goto(&format!("{}/ledger", env.base)).await.unwrap();
@@ -524,7 +529,7 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
     env.open_menu().await;
     env.click("#menu-logout").await;
     env.wait_text("h1", "Đăng nhập").await;
-    login("demo.doan2").await;
+    env.login("demo.doan2", PW).await;
     b.goto(&format!("{}/ledger/review", env.base)).await.unwrap();
     env.wait_text("#review-form", "Chủ nhật xanh").await;
     env.wait_hydrated().await;
@@ -549,17 +554,9 @@ async fn log_a_class_approve_and_see_the_leaderboard() {
 /// finds the proposal and the changed result on the students' profiles.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn results_outstanding_list_and_proposal() {
-    let env = Env::start(true).await;
-    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-    env.cli(&args, PW);
-    env.cli(&["demo", "--password-stdin"], PW);
+    let env = Env::with_demo(true).await;
     let b = &env.browser;
-    b.goto(&format!("{}/login", env.base)).await.unwrap();
-    env.wait_hydrated().await;
-    env.fill("username", "demo.doan").await;
-    env.fill("password", PW).await;
-    env.click("#login-form button[type=submit]").await;
-    env.wait_text("h1", "Xin chào").await;
+    env.login("demo.doan", PW).await;
 
     // Every listed student: no missed criterion in the first list, exactly one in the second.
     b.goto(&format!("{}/ledger/outstanding", env.base)).await.unwrap();
@@ -630,17 +627,9 @@ async fn results_outstanding_list_and_proposal() {
 /// and every following move goes through its checks.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
-    let env = Env::start(false).await;
-    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-    env.cli(&args, PW);
-    env.cli(&["demo", "--password-stdin"], PW);
+    let env = Env::with_demo(false).await;
     let b = &env.browser;
-    b.goto(&format!("{}/login", env.base)).await.unwrap();
-    env.wait_hydrated().await;
-    env.fill("username", "demo.chibo").await;
-    env.fill("password", PW).await;
-    env.click("#login-form button[type=submit]").await;
-    env.wait_text("h1", "Xin chào").await;
+    env.login("demo.chibo", PW).await;
 
     // The board: one student in the pool, proposals waiting for the cell.
     env.click("nav a[href='/pipeline']").await;
@@ -722,17 +711,9 @@ async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
 /// inbox one task lighter.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mentor_writes_a_due_assessment_on_a_phone() {
-    let env = Env::start(true).await;
-    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-    env.cli(&args, PW);
-    env.cli(&["demo", "--password-stdin"], PW);
+    let env = Env::with_demo(true).await;
     let b = &env.browser;
-    b.goto(&format!("{}/login", env.base)).await.unwrap();
-    env.wait_hydrated().await;
-    env.fill("username", "demo.huongdan").await;
-    env.fill("password", PW).await;
-    env.click("#login-form button[type=submit]").await;
-    env.wait_text("h1", "Xin chào").await;
+    env.login("demo.huongdan", PW).await;
     // Both of the mentor's candidates are due an assessment (the demo's last ones are from January 2026).
     env.wait_text("details.menu summary #menu-count", "2").await;
     env.open_menu().await;
@@ -778,17 +759,9 @@ async fn mentor_writes_a_due_assessment_on_a_phone() {
 /// the calendar (a day off added, the reminders' numbers saved).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cell_keeps_classes_meetings_and_the_calendar() {
-    let env = Env::start(false).await;
-    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-    env.cli(&args, PW);
-    env.cli(&["demo", "--password-stdin"], PW);
+    let env = Env::with_demo(false).await;
     let b = &env.browser;
-    b.goto(&format!("{}/login", env.base)).await.unwrap();
-    env.wait_hydrated().await;
-    env.fill("username", "demo.chibo").await;
-    env.fill("password", PW).await;
-    env.click("#login-form button[type=submit]").await;
-    env.wait_text("h1", "Xin chào").await;
+    env.login("demo.chibo", PW).await;
     env.click("nav a[href='/pipeline']").await;
     env.wait_text("h1", "Phát triển đảng viên").await;
     env.wait_text(".subnav", "Lớp nhận thức về Đảng").await;

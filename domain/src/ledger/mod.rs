@@ -72,7 +72,7 @@ pub async fn create_category(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "activity_category", entity_id: Some(c.id.to_string()), before: None, after: Some(serde_json::json!({ "school_id": school_id, "name": name })) })
+    audit::record(&txn, ctx, AuditEntry::created("activity_category", c.id, serde_json::json!({ "school_id": school_id, "name": name })))
         .await?;
     txn.commit().await?;
     Ok(c.id)
@@ -192,13 +192,7 @@ pub async fn create_activity(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "activity",
-            entity_id: Some(a.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "school_year_id": year.id, "name": name, "rule": kind, "points": points, "levels": levels })),
-        },
+        AuditEntry::created("activity", a.id, serde_json::json!({ "school_year_id": year.id, "name": name, "rule": kind, "points": points, "levels": levels })),
     )
     .await?;
     txn.commit().await?;

@@ -128,13 +128,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "awareness_class",
-            entity_id: Some(row.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "centre_id": centre, "name": name, "starts_on": input.starts_on.to_string(), "ends_on": input.ends_on.to_string(), "capacity": input.capacity })),
-        },
+        AuditEntry::created("awareness_class", row.id, serde_json::json!({ "centre_id": centre, "name": name, "starts_on": input.starts_on.to_string(), "ends_on": input.ends_on.to_string(), "capacity": input.capacity })),
     )
     .await?;
     txn.commit().await?;

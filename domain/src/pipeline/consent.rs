@@ -84,13 +84,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "consent",
-            entity_id: Some(row.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "student_id": s.id, "subject": input.subject, "given_on": input.given_on.to_string(), "method": input.method })),
-        },
+        AuditEntry::created("consent", row.id, serde_json::json!({ "student_id": s.id, "subject": input.subject, "given_on": input.given_on.to_string(), "method": input.method })),
     )
     .await?;
     txn.commit().await?;

@@ -118,13 +118,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "joint_meeting",
-            entity_id: Some(m.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "school_id": school_id, "held_on": input.held_on.to_string(), "students": students })),
-        },
+        AuditEntry::created("joint_meeting", m.id, serde_json::json!({ "school_id": school_id, "held_on": input.held_on.to_string(), "students": students })),
     )
     .await?;
     txn.commit().await?;

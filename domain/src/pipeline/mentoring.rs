@@ -166,13 +166,7 @@ pub async fn write(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, c
     audit::record(
         &txn,
         ctx,
-        AuditEntry {
-            action: "create",
-            entity: "assessment",
-            entity_id: Some(row.id.to_string()),
-            before: None,
-            after: Some(serde_json::json!({ "candidacy_id": c.id, "written_on": input.written_on.to_string(), "recommendation": input.recommendation })),
-        },
+        AuditEntry::created("assessment", row.id, serde_json::json!({ "candidacy_id": c.id, "written_on": input.written_on.to_string(), "recommendation": input.recommendation })),
     )
     .await?;
     txn.commit().await?;

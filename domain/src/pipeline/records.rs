@@ -174,7 +174,7 @@ pub(crate) async fn insert_certificate<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    audit::record(conn, ctx, AuditEntry { action: "create", entity: "certificate", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "candidacy_id": candidacy_id, "number": number, "issued_on": issued_on.to_string() })) })
+    audit::record(conn, ctx, AuditEntry::created("certificate", row.id, serde_json::json!({ "candidacy_id": candidacy_id, "number": number, "issued_on": issued_on.to_string() })))
         .await?;
     Ok(row.id)
 }
@@ -245,7 +245,7 @@ pub async fn add_item(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "dossier_item", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "candidacy_id": c.id, "kind": input.kind, "status": input.status })) })
+    audit::record(&txn, ctx, AuditEntry::created("dossier_item", row.id, serde_json::json!({ "candidacy_id": c.id, "kind": input.kind, "status": input.status })))
         .await?;
     txn.commit().await?;
     Ok(row.id)
@@ -265,7 +265,7 @@ pub async fn return_biography(db: &DatabaseConnection, actor: &Actor, ctx: &Audi
     let row = biography_return::ActiveModel { candidacy_id: Set(c.id), returned_on: Set(on), reason: Set(reason), recorded_by: Set(actor.user_id), recorded_at: Set(Utc::now()), ..Default::default() }
         .insert(&txn)
         .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "biography_return", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "candidacy_id": c.id, "on": on.to_string() })) })
+    audit::record(&txn, ctx, AuditEntry::created("biography_return", row.id, serde_json::json!({ "candidacy_id": c.id, "on": on.to_string() })))
         .await?;
     let n = super::candidacy::biography_returns(&txn, c.id).await?;
     txn.commit().await?;

@@ -88,7 +88,7 @@ pub async fn set_holiday(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCont
     let row = holiday::ActiveModel { unit_id: Set(school_id), day: Set(day), name: Set(name.clone()), off: Set(off), set_by: Set(actor.user_id), set_at: Set(Utc::now()), ..Default::default() }
         .insert(&txn)
         .await?;
-    audit::record(&txn, ctx, AuditEntry { action: "create", entity: "holiday", entity_id: Some(row.id.to_string()), before: None, after: Some(serde_json::json!({ "unit_id": school_id, "day": day.to_string(), "name": name, "off": off })) })
+    audit::record(&txn, ctx, AuditEntry::created("holiday", row.id, serde_json::json!({ "unit_id": school_id, "day": day.to_string(), "name": name, "off": off })))
         .await?;
     txn.commit().await?;
     Ok(row.id)

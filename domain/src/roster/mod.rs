@@ -441,13 +441,7 @@ pub async fn commit(
         audit::record(
             &txn,
             ctx,
-            AuditEntry {
-                action: "create",
-                entity: "class",
-                entity_id: Some(c.id.to_string()),
-                before: None,
-                after: Some(serde_json::json!({ "school_year_id": year_id, "name": name, "grade": grade })),
-            },
+            AuditEntry::created("class", c.id, serde_json::json!({ "school_year_id": year_id, "name": name, "grade": grade })),
         )
         .await?;
         class_ids.insert(name, c.id);
