@@ -387,6 +387,18 @@ pub struct MemberOption {
     pub since: NaiveDate,
 }
 
+/// Codes of a dossier line's status.
+pub const ITEM_STATUSES: [&str; 4] = ["requested", "received", "concluded", "needs_correction"];
+
+/// Codes of whom a verification concerns.
+pub const VERIFICATION_SUBJECTS: [&str; 4] = ["student", "father", "mother", "guardian"];
+
+/// Codes of where a verification is made.
+pub const VERIFICATION_PLACES: [&str; 3] = ["hometown", "residence", "other"];
+
+/// Codes of how a consent was given.
+pub const CONSENT_METHODS: [&str; 3] = ["paper", "in_person", "electronic"];
+
 /// Codes of the dossier's document kinds (domain.md §3, stage 4).
 pub const DOCUMENT_KINDS: [&str; 7] =
     ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter", "verification"];

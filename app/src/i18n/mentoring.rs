@@ -329,3 +329,21 @@ pub const EN: Mt = Mt {
     committee: "A grassroots committee reviews after the cell",
     unverified: "(not verified against the source text; configurable)",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::code_label;
+    use nguon_shared::mentoring::{RATINGS, RECOMMENDATIONS};
+
+    #[test]
+    fn every_code_has_a_label_in_both_languages() {
+        for t in [&VI, &EN] {
+            assert_eq!(t.ratings.len(), RATINGS.len());
+            assert_eq!(t.recommendations.len(), RECOMMENDATIONS.len());
+        }
+        assert_eq!(code_label(&RATINGS, &VI.ratings, "fair"), "Khá");
+        assert_eq!(code_label(&RECOMMENDATIONS, &EN.recommendations, "ready"), "Ready for the next step");
+        assert_eq!(code_label(&RATINGS, &VI.ratings, "excellent"), "excellent", "an unknown code shows as itself");
+    }
+}

@@ -507,6 +507,11 @@ pub struct Messages {
     pub verification_places: [&'static str; 3],
 }
 
+/// The label of `code` from parallel lists of codes and labels (the code itself if unknown).
+pub fn code_label(codes: &[&str], labels: &[&'static str], code: &str) -> String {
+    codes.iter().position(|c| *c == code).and_then(|i| labels.get(i)).map_or_else(|| code.to_string(), |l| l.to_string())
+}
+
 /// The catalogue of a locale.
 pub fn messages(locale: Locale) -> &'static Messages {
     match locale {
@@ -584,22 +589,22 @@ impl Messages {
 
     /// A unit kind's name from its code (the code itself if unknown).
     pub fn unit_kind_label(&self, code: &str) -> String {
-        nguon_shared::views::UNIT_KINDS.iter().position(|k| *k == code).map(|i| self.unit_kinds[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::views::UNIT_KINDS, &self.unit_kinds, code)
     }
 
     /// A relation's name from its code.
     pub fn relation_label(&self, code: &str) -> String {
-        nguon_shared::views::RELATIONS.iter().position(|k| *k == code).map(|i| self.relations[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::views::RELATIONS, &self.relations, code)
     }
 
     /// A result code's label (the code itself if unknown).
     pub fn grade_label(&self, code: &str) -> String {
-        nguon_shared::merit::GRADES.iter().position(|g| *g == code).map(|i| self.grades[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::merit::GRADES, &self.grades, code)
     }
 
     /// A union classification code's label.
     pub fn level_label(&self, code: &str) -> String {
-        nguon_shared::merit::UNION_LEVELS.iter().position(|g| *g == code).map(|i| self.union_levels[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::merit::UNION_LEVELS, &self.union_levels, code)
     }
 
     /// A stage's name.
@@ -610,7 +615,7 @@ impl Messages {
 
     /// A dossier document kind's name (the code itself if unknown).
     pub fn document_kind(&self, code: &str) -> String {
-        nguon_shared::pipeline::DOCUMENT_KINDS.iter().position(|k| *k == code).map(|i| self.document_kinds[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::pipeline::DOCUMENT_KINDS, &self.document_kinds, code)
     }
 
     /// The sentence explaining a failed check of the admission procedure.
@@ -659,22 +664,22 @@ impl Messages {
 
     /// A consent method's name.
     pub fn consent_method(&self, code: &str) -> String {
-        ["paper", "in_person", "electronic"].iter().position(|k| *k == code).map(|i| self.consent_methods[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::pipeline::CONSENT_METHODS, &self.consent_methods, code)
     }
 
     /// A dossier line status's name.
     pub fn item_status(&self, code: &str) -> String {
-        ["requested", "received", "concluded", "needs_correction"].iter().position(|k| *k == code).map(|i| self.item_statuses[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::pipeline::ITEM_STATUSES, &self.item_statuses, code)
     }
 
     /// A verification subject's name.
     pub fn verification_subject(&self, code: &str) -> String {
-        ["student", "father", "mother", "guardian"].iter().position(|k| *k == code).map(|i| self.verification_subjects[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::pipeline::VERIFICATION_SUBJECTS, &self.verification_subjects, code)
     }
 
     /// A verification place's name.
     pub fn verification_place(&self, code: &str) -> String {
-        ["hometown", "residence", "other"].iter().position(|k| *k == code).map(|i| self.verification_places[i]).unwrap_or(code).to_string()
+        code_label(&nguon_shared::pipeline::VERIFICATION_PLACES, &self.verification_places, code)
     }
 
     /// A pool proposal status's label.

@@ -12,7 +12,7 @@ use crate::components::form::{form_error, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
-use crate::i18n::{fill, Messages};
+use crate::i18n::{code_label, fill, Messages};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::mentoring::{
@@ -23,10 +23,6 @@ use nguon_shared::pipeline::{CandidacyView, CandidateCard, Stage};
 use nguon_shared::views::{CurrentUserView, SchoolOption};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-
-fn code_label(codes: &[&str], labels: &[&'static str], code: &str) -> String {
-    codes.iter().position(|c| *c == code).and_then(|i| labels.get(i)).map_or_else(|| code.to_string(), |l| l.to_string())
-}
 
 fn date_field(id: &'static str, name: &'static str, label: &'static str, value: String) -> AnyView {
     view! {

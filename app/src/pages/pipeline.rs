@@ -15,7 +15,10 @@ use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_params_map;
-use nguon_shared::pipeline::{CandidacyView, CandidateCard, ConsentView, MemberOption, ProposalView, RiskFlag, Stage, DOCUMENT_KINDS};
+use nguon_shared::pipeline::{
+    CandidacyView, CandidateCard, ConsentView, MemberOption, ProposalView, RiskFlag, Stage, CONSENT_METHODS, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES,
+    VERIFICATION_SUBJECTS,
+};
 use nguon_shared::views::{CurrentUserView, SchoolOption};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
@@ -224,7 +227,7 @@ fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> A
                         <div class="field">
                             <label for=format!("cm-{}", p.id)>{m.consent_how}</label>
                             <select id=format!("cm-{}", p.id) name="method">
-                                {["paper", "in_person", "electronic"].map(|k| view! { <option value=k>{m.consent_method(k)}</option> }).collect_view()}
+                                {CONSENT_METHODS.map(|k| view! { <option value=k>{m.consent_method(k)}</option> }).collect_view()}
                             </select>
                         </div>
                     </div>
@@ -550,7 +553,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                                     <ActionForm action=acts.update attr:class="row-form item-update">
                                                         <input type="hidden" name="item" value=i.id.to_string()/>
                                                         <select name="status" aria-label=m.status>
-                                                            {["requested", "received", "concluded", "needs_correction"].map(|k| view! { <option value=k selected=k == i.status>{m.item_status(k)}</option> }).collect_view()}
+                                                            {ITEM_STATUSES.map(|k| view! { <option value=k selected=k == i.status>{m.item_status(k)}</option> }).collect_view()}
                                                         </select>
                                                         <input name="received_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" aria-label=m.received_on value=i.received_on.map(format::date).unwrap_or_default()/>
                                                         <input name="valid_until" type="hidden" value=i.valid_until.map(format::date).unwrap_or_default()/>
@@ -578,7 +581,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                             <div class="field">
                                                 <label for="it-status">{m.status}</label>
                                                 <select id="it-status" name="status">
-                                                    {["requested", "received", "concluded", "needs_correction"].map(|k| view! { <option value=k>{m.item_status(k)}</option> }).collect_view()}
+                                                    {ITEM_STATUSES.map(|k| view! { <option value=k>{m.item_status(k)}</option> }).collect_view()}
                                                 </select>
                                             </div>
                                         </div>
@@ -587,14 +590,14 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                                 <label for="it-subject">{m.verification_of}</label>
                                                 <select id="it-subject" name="subject">
                                                     <option value="">"—"</option>
-                                                    {["student", "father", "mother", "guardian"].map(|k| view! { <option value=k>{m.verification_subject(k)}</option> }).collect_view()}
+                                                    {VERIFICATION_SUBJECTS.map(|k| view! { <option value=k>{m.verification_subject(k)}</option> }).collect_view()}
                                                 </select>
                                             </div>
                                             <div class="field">
                                                 <label for="it-place">{m.verification_at}</label>
                                                 <select id="it-place" name="place">
                                                     <option value="">"—"</option>
-                                                    {["hometown", "residence", "other"].map(|k| view! { <option value=k>{m.verification_place(k)}</option> }).collect_view()}
+                                                    {VERIFICATION_PLACES.map(|k| view! { <option value=k>{m.verification_place(k)}</option> }).collect_view()}
                                                 </select>
                                             </div>
                                         </div>

@@ -15,8 +15,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 /// Age under which a guardian's consent is needed too.
 pub const GUARDIAN_UNDER: u32 = 16;
 
-/// Ways a consent is given.
-pub const METHODS: [&str; 3] = ["paper", "in_person", "electronic"];
+pub use nguon_shared::pipeline::CONSENT_METHODS as METHODS;
 
 /// A consent to record.
 #[derive(Clone, Debug)]

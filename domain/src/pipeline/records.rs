@@ -6,7 +6,7 @@ use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{biography_return, candidacy, certificate, dossier_item, introducer, mentor_assignment, staff};
 use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{Days, NaiveDate, Utc};
-use nguon_shared::pipeline::{CheckFailure, DOCUMENT_KINDS};
+use nguon_shared::pipeline::{CheckFailure, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES, VERIFICATION_SUBJECTS};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
@@ -207,14 +207,14 @@ pub async fn add_item(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
     if !DOCUMENT_KINDS.contains(&input.kind.as_str()) {
         errors.push(FieldError::new("kind", ErrorCode::InvalidValue));
     }
-    if !["requested", "received", "concluded", "needs_correction"].contains(&input.status.as_str()) {
+    if !ITEM_STATUSES.contains(&input.status.as_str()) {
         errors.push(FieldError::new("status", ErrorCode::InvalidValue));
     }
     let verification = input.kind == "verification";
-    if verification && !input.subject.as_deref().is_some_and(|s| ["student", "father", "mother", "guardian"].contains(&s)) {
+    if verification && !input.subject.as_deref().is_some_and(|s| VERIFICATION_SUBJECTS.contains(&s)) {
         errors.push(FieldError::new("subject", ErrorCode::Required));
     }
-    if verification && !input.place.as_deref().is_some_and(|p| ["hometown", "residence", "other"].contains(&p)) {
+    if verification && !input.place.as_deref().is_some_and(|p| VERIFICATION_PLACES.contains(&p)) {
         errors.push(FieldError::new("place", ErrorCode::Required));
     }
     if input.status != "requested" && input.received_on.is_none() {
@@ -285,7 +285,7 @@ pub async fn update_item(
 ) -> Result<(), AppError> {
     let item = dossier_item::Entity::find_by_id(item_id).one(db).await?.ok_or(AppError::NotFound)?;
     load(db, actor, item.candidacy_id).await?;
-    if !["requested", "received", "concluded", "needs_correction"].contains(&status) {
+    if !ITEM_STATUSES.contains(&status) {
         return Err(AppError::invalid("status", ErrorCode::InvalidValue));
     }
     if status != "requested" && received_on.is_none() {
