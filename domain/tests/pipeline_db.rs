@@ -444,10 +444,13 @@ async fn mentoring_classes_meetings_and_tasks(t: TestDb) {
     let mut p = settings::procedure(&s.db, &admin, province, d(2026, 3, 20)).await.unwrap();
     assert_eq!((p.rules.min_age, p.committee), (18, false));
     p.committee = true;
+    p.rules.required_documents.retain(|d| d != "residence_cell_comment");
     let wrong = nguon_shared::pipeline::ProcedureView { rules: nguon_shared::pipeline::PipelineRules { vote_numerator: 4, ..p.rules.clone() }, committee: true };
     assert!(matches!(settings::set_procedure(&s.db, &admin, &ctx(&admin), province, wrong, d(2026, 4, 1)).await, Err(AppError::Invalid(e)) if e[0].field == "vote_numerator"));
     settings::set_procedure(&s.db, &admin, &ctx(&admin), province, p, d(2026, 4, 1)).await.unwrap();
-    assert!(settings::procedure(&s.db, &admin, sch, d(2026, 4, 1)).await.unwrap().committee, "the school inherits the province's rule");
+    let inherited = settings::procedure(&s.db, &admin, sch, d(2026, 4, 1)).await.unwrap();
+    assert!(inherited.committee, "the school inherits the province's rule");
+    assert_eq!(inherited.rules.required_documents.len(), 5);
     // The school's candidate after the cell's vote: straight to the decision before, the committee from then.
     assert!(board::detail(&s.db, &s.cell, an, d(2026, 3, 31)).await.unwrap().next.contains(&Stage::Decision));
     let next = board::detail(&s.db, &s.cell, an, d(2026, 4, 1)).await.unwrap().next;

@@ -652,9 +652,9 @@ async fn access_matrix(t: TestDb) {
         ("rule_units", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("procedure_rules", vec![("unit", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("procedure_rules", vec![("unit", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
-        ("set_procedure_rules", vec![("unit", &b_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("valid_from", "01/01/2027")],
+        ("set_procedure_rules", vec![("unit", &b_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("documents[]", "application"), ("documents[]", "biography"), ("valid_from", "01/01/2027")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("set_procedure_rules", vec![("unit", &a_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("valid_from", "01/01/2027")],
+        ("set_procedure_rules", vec![("unit", &a_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("documents[]", "application"), ("documents[]", "biography"), ("valid_from", "01/01/2027")],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];

@@ -431,6 +431,17 @@ pub struct PipelineRules {
     pub probation_months: u32,
     /// Working days after probation to propose recognition.
     pub recognition_working_days: u32,
+    /// Document kinds a cell vote needs (codes of [`DOCUMENT_KINDS`]).
+    #[serde(default = "default_required_documents")]
+    pub required_documents: Vec<String>,
+}
+
+/// The documents a cell vote needs by default (domain.md §3, stage 4).
+pub const REQUIRED_DOCUMENTS: [&str; 6] =
+    ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter"];
+
+fn default_required_documents() -> Vec<String> {
+    REQUIRED_DOCUMENTS.iter().map(|d| d.to_string()).collect()
 }
 
 impl Default for PipelineRules {
@@ -448,6 +459,7 @@ impl Default for PipelineRules {
             ceremony_working_days: 30,
             probation_months: 12,
             recognition_working_days: 30,
+            required_documents: default_required_documents(),
         }
     }
 }

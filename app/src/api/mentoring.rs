@@ -207,7 +207,8 @@ pub async fn procedure_rules(unit: i64) -> Result<nguon_shared::pipeline::Proced
     nguon_domain::pipeline::settings::procedure(&state()?.db, &actor, unit, crate::format::today()).await
 }
 
-/// Sets the admission procedure's rules at a unit from a day (`age_by_month` and `committee` are checkboxes).
+/// Sets the admission procedure's rules at a unit from a day (`age_by_month`, `committee` and the
+/// `documents[]` a cell vote needs are checkboxes).
 #[server(endpoint = "set_procedure_rules")]
 #[allow(clippy::too_many_arguments)]
 pub async fn set_procedure_rules(
@@ -225,6 +226,7 @@ pub async fn set_procedure_rules(
     probation_months: String,
     recognition_working_days: String,
     committee: Option<String>,
+    documents: Option<Vec<String>>,
     valid_from: String,
 ) -> Result<(), AppError> {
     use super::context::*;
@@ -244,6 +246,7 @@ pub async fn set_procedure_rules(
             ceremony_working_days: required_number("ceremony_working_days", &ceremony_working_days)?,
             probation_months: required_number("probation_months", &probation_months)?,
             recognition_working_days: required_number("recognition_working_days", &recognition_working_days)?,
+            required_documents: documents.unwrap_or_default(),
         };
         let from = required_date("valid_from", &valid_from)?;
         let view = ProcedureView { rules, committee: committee.is_some() };

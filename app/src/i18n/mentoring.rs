@@ -98,6 +98,7 @@ pub struct Mt {
     pub age_by_month: &'static str,
     pub committee: &'static str,
     pub unverified: &'static str,
+    pub required_documents: &'static str,
 }
 
 /// Tiếng Việt.
@@ -213,6 +214,7 @@ pub const VI: Mt = Mt {
     age_by_month: "Tính tuổi theo tháng (bỏ chọn: tính đủ ngày)",
     committee: "Có đảng ủy cơ sở xét sau chi bộ",
     unverified: "(chưa xác minh với văn bản gốc; cấu hình được)",
+    required_documents: "Văn bản phải có (còn hiệu lực) khi chi bộ xét",
 };
 
 /// English.
@@ -328,6 +330,7 @@ pub const EN: Mt = Mt {
     age_by_month: "Age counted by month (unticked: by exact day)",
     committee: "A grassroots committee reviews after the cell",
     unverified: "(not verified against the source text; configurable)",
+    required_documents: "Documents needed (and valid) for the cell's vote",
 };
 
 #[cfg(test)]

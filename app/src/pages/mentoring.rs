@@ -657,6 +657,18 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
                                 <input id="r-committee" name="committee" type="checkbox" value="on" checked=p.committee/>
                                 <label for="r-committee">{t.committee}</label>
                             </div>
+                            <fieldset>
+                                <legend>{t.required_documents}</legend>
+                                {nguon_shared::pipeline::DOCUMENT_KINDS.iter().filter(|k| **k != "verification").map(|k| {
+                                    let id = format!("r-doc-{k}");
+                                    view! {
+                                        <div class="field checkbox">
+                                            <input id=id.clone() name="documents[]" type="checkbox" value=*k checked=r.required_documents.iter().any(|d| d == k)/>
+                                            <label for=id>{m.document_kind(k)}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
                             {date_field("r-from", "valid_from", m.valid_from, format::date(format::today()))}
                             <button type="submit">{m.save}</button>
                         </ActionForm>

@@ -4,7 +4,7 @@
 //! append-only history.
 
 use super::calendar::Calendar;
-use super::rules::{self, check_move, Member, MoveFacts, PipelineRules, Vote, REQUIRED_DOCUMENTS};
+use super::rules::{self, check_move, Member, MoveFacts, PipelineRules, Vote};
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{
     biography_return, candidacy, candidacy_event, certificate, decision, dossier_item, introducer, mentor_assignment, staff, student, vote,
@@ -183,7 +183,7 @@ pub async fn facts<C: ConnectionTrait>(conn: &C, cand: &candidacy::Model, on: Na
     let items = dossier_item::Entity::find().filter(dossier_item::Column::CandidacyId.eq(cand.id)).all(conn).await?;
     let documents = items
         .iter()
-        .filter(|i| REQUIRED_DOCUMENTS.contains(&i.kind.as_str()))
+        .filter(|i| i.kind != "verification")
         .map(|i| rules::Document { kind: i.kind.clone(), received: i.received_on.filter(|d| *d <= on), valid_until: i.valid_until })
         .collect::<Vec<_>>();
     let union_resolution = documents.iter().any(|d| d.kind == "union_resolution" && d.received.is_some());

@@ -6,7 +6,7 @@
 //! what the step waits for without moving its day.
 
 use super::calendar::Calendar;
-use super::rules::{self, check_documents, eligible_from, MoveFacts, PipelineRules, REQUIRED_DOCUMENTS};
+use super::rules::{self, check_documents, eligible_from, MoveFacts, PipelineRules};
 use nguon_shared::mentoring::{ForecastStep, Wait};
 use nguon_shared::pipeline::Stage;
 use chrono::NaiveDate;
@@ -93,7 +93,7 @@ pub fn forecast(input: &ForecastInput, f: &MoveFacts, r: &PipelineRules, cal: &C
                         earliest = at_least(earliest, reached);
                     }
                 }
-                let documents = check_documents(&REQUIRED_DOCUMENTS, &f.documents, earliest.unwrap_or(today), r).len() as u32;
+                let documents = check_documents(&r.required_documents, &f.documents, earliest.unwrap_or(today), r).len() as u32;
                 if documents > 0 {
                     waits.push(Wait::Documents { count: documents });
                 }
@@ -145,7 +145,7 @@ pub fn forecast(input: &ForecastInput, f: &MoveFacts, r: &PipelineRules, cal: &C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::rules::{Document, Member};
+    use crate::pipeline::rules::{Document, Member, REQUIRED_DOCUMENTS};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

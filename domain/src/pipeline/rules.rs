@@ -141,10 +141,10 @@ pub struct Document {
 }
 
 /// Document checks on the day: each required kind received and still valid.
-pub fn check_documents(required: &[&str], docs: &[Document], on: NaiveDate, r: &PipelineRules) -> Vec<CheckFailure> {
+pub fn check_documents(required: &[impl AsRef<str>], docs: &[Document], on: NaiveDate, r: &PipelineRules) -> Vec<CheckFailure> {
     let mut out = Vec::new();
-    for kind in required {
-        match docs.iter().filter(|d| d.kind == *kind && d.received.is_some()).max_by_key(|d| d.received) {
+    for kind in required.iter().map(|k| k.as_ref()) {
+        match docs.iter().filter(|d| d.kind == kind && d.received.is_some()).max_by_key(|d| d.received) {
             None => out.push(CheckFailure::DocumentMissing { kind: kind.to_string() }),
             Some(d) => {
                 let until = d.valid_until.unwrap_or_else(|| add_months(d.received.expect("received"), r.document_months).pred_opt().expect("date"));
@@ -157,9 +157,7 @@ pub fn check_documents(required: &[&str], docs: &[Document], on: NaiveDate, r: &
     out
 }
 
-/// The documents a cell vote needs (domain.md §3, stage 4).
-pub const REQUIRED_DOCUMENTS: [&str; 6] =
-    ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter"];
+pub use nguon_shared::pipeline::REQUIRED_DOCUMENTS;
 
 /// The last day for the ceremony after receiving the decision.
 pub fn ceremony_due(decision_received: NaiveDate, cal: &Calendar, r: &PipelineRules) -> NaiveDate {
@@ -273,7 +271,7 @@ pub fn check_move(from: Stage, to: Stage, f: &MoveFacts, r: &PipelineRules, cal:
             out.extend(check_age(f.date_of_birth, f.on, r));
             out.extend(check_certificate(f.certificate, f.on, r));
             out.extend(check_introducers(f.date_of_birth, f.union_member, f.union_resolution, &f.introducers, f.on, r));
-            out.extend(check_documents(&REQUIRED_DOCUMENTS, &f.documents, f.on, r));
+            out.extend(check_documents(&r.required_documents, &f.documents, f.on, r));
             if f.open_verifications > 0 {
                 out.push(CheckFailure::VerificationPending { open: f.open_verifications });
             }
@@ -499,6 +497,11 @@ mod tests {
         assert_eq!(check_move(Probation, FullMember, &MoveFacts { on: d(2027, 5, 18), ..f.clone() }, &r, &cal), vec![CheckFailure::ProbationNotOver { ends: d(2027, 5, 19) }]);
         assert!(check_move(Probation, FullMember, &MoveFacts { on: d(2027, 5, 19), ..f.clone() }, &r, &cal).is_empty());
         assert_eq!(recognition_due(d(2026, 5, 19), &cal, &r), cal.add_working_days(d(2027, 5, 19), 30));
+        // The documents a vote needs are part of the rule: a school asking for fewer is not refused for the others.
+        let only_two = PipelineRules { required_documents: vec!["application".into(), "biography".into()], ..r.clone() };
+        let two_docs = MoveFacts { documents: f.documents[..2].to_vec(), ..f.clone() };
+        assert!(check_move(Dossier, CellVote, &two_docs, &only_two, &cal).is_empty());
+        assert_eq!(check_move(Dossier, CellVote, &two_docs, &r, &cal).len(), 4, "four documents missing under the default");
         // Exits always go ahead.
         assert!(check_move(Dossier, Withdrawn, &MoveFacts { consent: false, ..f }, &r, &cal).is_empty());
     }

@@ -146,6 +146,9 @@ pub fn validate_procedure(r: &PipelineRules) -> Vec<FieldError> {
     if r.vote_numerator > r.vote_denominator {
         out.push(FieldError::new("vote_numerator", ErrorCode::InvalidValue));
     }
+    if r.required_documents.iter().any(|d| d == "verification" || !nguon_shared::pipeline::DOCUMENT_KINDS.contains(&d.as_str())) {
+        out.push(FieldError::new("documents", ErrorCode::InvalidValue));
+    }
     out
 }
 
@@ -170,9 +173,9 @@ mod tests {
     #[test]
     fn procedure_numbers_stay_in_range() {
         assert!(validate_procedure(&PipelineRules::default()).is_empty());
-        let bad = PipelineRules { min_age: 15, vote_numerator: 4, vote_denominator: 3, ..PipelineRules::default() };
+        let bad = PipelineRules { min_age: 15, vote_numerator: 4, vote_denominator: 3, required_documents: vec!["verification".into()], ..PipelineRules::default() };
         let fields: Vec<String> = validate_procedure(&bad).into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["min_age", "vote_numerator"]);
+        assert_eq!(fields, ["min_age", "vote_numerator", "documents"]);
     }
 
     #[test]
