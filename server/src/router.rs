@@ -81,5 +81,8 @@ pub fn build(config: &Config, app: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(mw, session_layer))
         .layer(axum::middleware::from_fn(csrf_guard))
         .layer(axum::middleware::from_fn_with_state(config.secure_cookies, security_headers))
+        // The wasm is megabytes; phones on slow networks get it (and pages, and server
+        // function answers) compressed. Level 5 keeps brotli fast enough to run per request.
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .with_state(state)
 }

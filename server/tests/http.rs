@@ -440,7 +440,25 @@ async fn student_list_page_and_access(t: TestDb) {
     assert_eq!(app_error(list(a.id, "", "", Some(admin)).await).await, AppError::NotFound);
 }
 
+/// Pages and server-function answers travel compressed to browsers that accept it
+/// (the wasm too: it is megabytes), plain to clients that do not.
+async fn responses_are_compressed_when_accepted(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let plain = s.page("/login", None).await;
+    assert!(!plain.headers().contains_key(header::CONTENT_ENCODING));
+    let plain_len = plain.bytes().await.unwrap().len();
+    for encoding in ["gzip", "br"] {
+        let res = s.http.get(format!("{}/login", s.base)).header(header::ACCEPT_ENCODING, encoding).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
+        assert!(res.headers().contains_key(header::CONTENT_SECURITY_POLICY), "security headers stay");
+        let packed = res.bytes().await.unwrap().len();
+        assert!(packed * 2 < plain_len, "{encoding}: {packed} of {plain_len} bytes");
+    }
+}
+
 both_engines!(
+    responses_are_compressed_when_accepted,
     student_list_page_and_access,
     login_success_and_failure,
     secure_cookie_when_configured,

@@ -98,7 +98,8 @@ pub async fn party_members(school: i64) -> Result<Vec<MemberOption>, AppError> {
 
 /// Moves a candidacy to a stage, after its checks. Vote numbers for a
 /// vote, the decision's number and dates for a decision; an override reason
-/// (Party cell officers) to go ahead despite failed checks.
+/// (Party cell officers) to go ahead despite failed checks. `back` = `board`
+/// returns to the board instead of the candidacy's page.
 #[server(endpoint = "move_candidacy")]
 #[allow(clippy::too_many_arguments)]
 pub async fn move_candidacy(
@@ -115,6 +116,7 @@ pub async fn move_candidacy(
     decision_number: String,
     decided_on: String,
     superior_agreement: String,
+    back: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::*;
     use nguon_domain::pipeline::candidacy::{move_candidate, MoveExtras, MoveInput};
@@ -145,7 +147,9 @@ pub async fn move_candidacy(
         move_candidate(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input, crate::format::today()).await
     }
     .await;
-    finish_form(result, Some(&back_to(candidacy)))
+    // A one-click move from the board goes back to the board.
+    let to = if back.as_deref() == Some("board") { "/pipeline".to_string() } else { back_to(candidacy) };
+    finish_form(result, Some(&to))
 }
 
 /// Records an awareness-class certificate.

@@ -135,6 +135,7 @@ fn card_view(m: &'static Messages, c: &CandidateCard, mv: Option<ServerAction<Mo
                 <input type="hidden" name="candidacy" value=id/>
                 <input type="hidden" name="to" value=to.code()/>
                 <input type="hidden" name="on" value=format::date(format::today())/>
+                <input type="hidden" name="back" value="board"/>
                 {["reason", "override_reason", "members", "present", "for_votes", "against", "abstain", "decision_number", "decided_on", "superior_agreement"]
                     .map(|n| view! { <input type="hidden" name=n value=""/> })
                     .collect_view()}
