@@ -8,7 +8,7 @@ use super::candidacy::{calendar_for, facts, MoveExtras};
 use super::rules::{self, check_move, move_exists, PipelineRules};
 use crate::entities::{
     biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, introducer, mentor_assignment, school_year, staff,
-    student, user, vote,
+    student, user,
 };
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, PIPELINE};
@@ -29,8 +29,6 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
     let mine: Vec<i64> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?.into_iter().map(|s| s.id).collect();
     Ok(Some(mine))
 }
-
-
 
 /// The last day of the last school year the student is expected at (grade 12's year), from their placements.
 pub(crate) async fn last_school_day<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<NaiveDate>, AppError> {
@@ -61,14 +59,7 @@ struct Reading {
 
 async fn reading<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, stage: Stage, r: &PipelineRules, cal: &Calendar, today: NaiveDate) -> Result<Reading, AppError> {
     let facts = facts(conn, c, today, &MoveExtras::default()).await?;
-    let cell_vote_on = vote::Entity::find()
-        .filter(vote::Column::CandidacyId.eq(c.id))
-        .filter(vote::Column::Body.eq("cell"))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|v| v.meeting_on)
-        .max();
+    let cell_vote_on = super::candidacy::cell_vote_on(conn, c.id).await?;
     let input = ForecastInput { stage, class_ends: super::classes::open_class_end(conn, c.id).await?, cell_vote_on };
     let forecast = forecast::forecast(&input, &facts, r, cal);
     Ok(Reading { facts, forecast })

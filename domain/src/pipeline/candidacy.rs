@@ -149,6 +149,18 @@ pub struct MoveExtras {
     pub superior_agreement: Option<String>,
 }
 
+/// The day of the cell's latest vote on a candidacy, once held.
+pub(crate) async fn cell_vote_on<C: ConnectionTrait>(conn: &C, candidacy_id: i64) -> Result<Option<NaiveDate>, AppError> {
+    Ok(vote::Entity::find()
+        .filter(vote::Column::CandidacyId.eq(candidacy_id))
+        .filter(vote::Column::Body.eq("cell"))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|v| v.meeting_on)
+        .max())
+}
+
 /// Gathers the facts the checks of a move look at.
 pub async fn facts<C: ConnectionTrait>(conn: &C, cand: &candidacy::Model, on: NaiveDate, extras: &MoveExtras) -> Result<MoveFacts, AppError> {
     let s = student::Entity::find_by_id(cand.student_id).one(conn).await?.ok_or(AppError::NotFound)?;

@@ -52,10 +52,21 @@ pub async fn last_assessment<C: ConnectionTrait>(conn: &C, candidacy_id: i64) ->
         .map(|a| a.written_on))
 }
 
+/// The day the candidacy's next assessment is due under its current assignment.
+pub async fn next_due<C: ConnectionTrait>(conn: &C, candidacy_id: i64, assignment: &mentor_assignment::Model, w: &WatchRules) -> Result<NaiveDate, AppError> {
+    Ok(assessment_due(last_assessment(conn, candidacy_id).await?, assignment.from_date, w))
+}
+
+/// The candidacy's current assignment and the actor's staff record, when the actor is its current mentor.
+async fn mentor_as<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i64) -> Result<Option<(mentor_assignment::Model, staff::Model)>, AppError> {
+    let Some(m) = current_mentor(conn, candidacy_id).await? else { return Ok(None) };
+    let me = staff::Entity::find_by_id(m.staff_id).one(conn).await?.filter(|s| s.user_id == Some(actor.user_id));
+    Ok(me.map(|s| (m, s)))
+}
+
 /// Whether the actor is the current mentor of the candidacy.
 pub async fn is_current_mentor<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i64) -> Result<bool, AppError> {
-    let Some(m) = current_mentor(conn, candidacy_id).await? else { return Ok(false) };
-    Ok(staff::Entity::find_by_id(m.staff_id).one(conn).await?.is_some_and(|s| s.user_id == Some(actor.user_id)))
+    Ok(mentor_as(conn, actor, candidacy_id).await?.is_some())
 }
 
 /// The assessments of a candidacy, newest first (the caller has checked the reader).
@@ -128,13 +139,8 @@ fn validate(input: &NewAssessment, mentor_from: NaiveDate, today: NaiveDate) -> 
 pub async fn write(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, candidacy_id: i64, input: NewAssessment, today: NaiveDate) -> Result<i64, AppError> {
     let c = candidacy::Entity::find_by_id(candidacy_id).one(db).await?.ok_or(AppError::NotFound)?;
     authorize_at(db, actor, Permission::AssessCandidates, c.school_id).await?;
-    let mentor = current_mentor(db, c.id).await?;
-    let me = match &mentor {
-        Some(m) => staff::Entity::find_by_id(m.staff_id).one(db).await?.filter(|s| s.user_id == Some(actor.user_id)),
-        None => None,
-    };
     // Someone who is not the mentor learns nothing about the candidacy.
-    let (Some(mentor), Some(me)) = (mentor, me) else { return Err(AppError::NotFound) };
+    let (mentor, me) = mentor_as(db, actor, c.id).await?.ok_or(AppError::NotFound)?;
     let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
     if !mentored(stage) {
         return Err(AppError::invalid("candidacy", ErrorCode::OutOfPeriod));

@@ -32,7 +32,12 @@ pub fn validate_watch(w: &WatchRules) -> Vec<FieldError> {
         ("biography_rewrites", w.biography_rewrites, 1, 20),
         ("task_horizon_days", w.task_horizon_days, 1, 90),
     ];
-    ranges.into_iter().filter(|(_, v, lo, hi)| !(lo..=hi).contains(&v)).map(|(f, ..)| FieldError::new(f, ErrorCode::InvalidValue)).collect()
+    out_of_range(&ranges)
+}
+
+/// The fields whose value lies outside its inclusive range.
+fn out_of_range(ranges: &[(&str, u32, u32, u32)]) -> Vec<FieldError> {
+    ranges.iter().filter(|(_, v, lo, hi)| !(lo..=hi).contains(&v)).map(|(f, ..)| FieldError::new(f, ErrorCode::InvalidValue)).collect()
 }
 
 /// Sets the school's follow-up rule from a day.
@@ -142,7 +147,7 @@ pub fn validate_procedure(r: &PipelineRules) -> Vec<FieldError> {
         ("probation_months", r.probation_months, 1, 36),
         ("recognition_working_days", r.recognition_working_days, 1, 365),
     ];
-    let mut out: Vec<FieldError> = ranges.into_iter().filter(|(_, v, lo, hi)| !(lo..=hi).contains(&v)).map(|(f, ..)| FieldError::new(f, ErrorCode::InvalidValue)).collect();
+    let mut out = out_of_range(&ranges);
     if r.vote_numerator > r.vote_denominator {
         out.push(FieldError::new("vote_numerator", ErrorCode::InvalidValue));
     }

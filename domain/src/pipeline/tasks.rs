@@ -6,9 +6,9 @@
 
 use super::calendar::Calendar;
 use super::candidacy::{calendar_for, facts, MoveExtras};
-use super::mentoring::{assessment_due, current_mentor, last_assessment, mentored, watch_rules};
+use super::mentoring::{current_mentor, mentored, next_due, watch_rules};
 use super::rules::{self, check_move, PipelineRules};
-use crate::entities::{candidacy, mentor_assignment, staff, student, vote};
+use crate::entities::{candidacy, mentor_assignment, staff, student};
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, PIPELINE};
 use chrono::{Days, NaiveDate};
@@ -45,7 +45,7 @@ async fn candidacy_tasks<C: ConnectionTrait>(
         }
     }
     if matches!(stage, Stage::CellVote | Stage::CommitteeReview) {
-        let voted = vote::Entity::find().filter(vote::Column::CandidacyId.eq(c.id)).filter(vote::Column::Body.eq("cell")).all(conn).await?.into_iter().map(|v| v.meeting_on).max();
+        let voted = super::candidacy::cell_vote_on(conn, c.id).await?;
         if let Some(due) = voted.map(|v| rules::decision_due(v, cal, r)).filter(|d| *d <= horizon) {
             kinds.push((TaskKind::Decision, Some(due)));
         }
@@ -71,7 +71,7 @@ async fn candidacy_tasks<C: ConnectionTrait>(
     }
     if mentored(stage) {
         if let Some(m) = current_mentor(conn, c.id).await? {
-            let due = assessment_due(last_assessment(conn, c.id).await?, m.from_date, w);
+            let due = next_due(conn, c.id, &m, w).await?;
             if due < today {
                 let mentor = staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
                 kinds.push((TaskKind::AssessmentDue { mentor }, Some(due)));
@@ -119,7 +119,7 @@ pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
                 continue;
             }
             let w = watch_rules(conn, c.school_id, today).await?;
-            let due = assessment_due(last_assessment(conn, c.id).await?, a.from_date, &w);
+            let due = next_due(conn, c.id, &a, &w).await?;
             let listed = out.iter().any(|t| t.candidacy_id == Some(c.id) && matches!(t.kind, TaskKind::AssessmentDue { .. }));
             if due <= today + Days::new(u64::from(w.task_horizon_days)) && !listed {
                 let name = student_name(conn, c.student_id).await?;
