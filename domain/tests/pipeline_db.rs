@@ -434,6 +434,12 @@ async fn mentoring_classes_meetings_and_tasks(t: TestDb) {
     settings::remove_holiday(&s.db, &s.cell, &c, off).await.unwrap();
     let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 1)).await.unwrap();
     assert_eq!(cal.add_working_days(d(2026, 3, 6), 1), d(2026, 3, 9));
+    // A make-up Saturday (the government's schedule) counts as a working day.
+    let saturday = settings::set_holiday(&s.db, &s.cell, &c, sch, d(2026, 3, 7), "Làm bù theo lịch của Chính phủ", false, d(2026, 3, 1)).await.unwrap();
+    let cal = nguon_domain::pipeline::candidacy::calendar_for(&s.db, sch, d(2026, 3, 1)).await.unwrap();
+    assert_eq!(cal.add_working_days(d(2026, 3, 6), 1), d(2026, 3, 7));
+    assert!(settings::holidays(&s.db, &s.cell, sch, 2026).await.unwrap().iter().any(|h| h.day == d(2026, 3, 7) && !h.off && h.change_id == Some(saturday)));
+    settings::remove_holiday(&s.db, &s.cell, &c, saturday).await.unwrap();
 
     // Administrators set the procedure's rules for their scope: a grassroots committee from 01/04/2026.
     let admin = Actor { user_id: user(&s.db, "quantri").await, grants: vec![(Role::Administrator, province)] };

@@ -2,7 +2,9 @@
 
 use crate::i18n::Messages;
 use leptos::prelude::*;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
+use nguon_shared::views::SchoolOption;
 use nguon_shared::AppError;
 
 /// The error to show for a form: the action's own (with JavaScript) or the
@@ -85,4 +87,53 @@ pub fn ErrorList(m: &'static Messages, error: Signal<Option<AppError>>) -> impl 
             _ => None,
         })
     }
+}
+
+/// A labelled date input (dd/mm/yyyy, numeric keyboard on phones).
+pub fn date_input(id: impl Into<String>, name: &'static str, label: &'static str, value: String) -> AnyView {
+    let id = id.into();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled, empty text input.
+pub fn text_input(id: impl Into<String>, name: &'static str, label: &'static str) -> AnyView {
+    let id = id.into();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="text"/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The school chosen in the address (`?school=`), else the first the user may see.
+pub fn chosen_school(schools: &[SchoolOption], wanted: &str) -> Option<i64> {
+    wanted.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id))
+}
+
+/// The school picker above a page's content, shown when the user sees more than one school.
+pub fn school_filter(m: &'static Messages, schools: &[SchoolOption], school: i64) -> AnyView {
+    let options: Vec<(i64, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();
+    (options.len() > 1)
+        .then(move || {
+            view! {
+                <Form method="GET" action="" attr:class="card filters">
+                    <div class="field">
+                        <label for="f-school">{m.school}</label>
+                        <select id="f-school" name="school">
+                            {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == school>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="secondary">{m.show_button}</button>
+                </Form>
+            }
+        })
+        .into_any()
 }

@@ -161,7 +161,7 @@ fn header(page: PageCtx) -> AnyView {
             <details class="menu" node_ref=menu>
                 <summary>
                     {m.menu}
-                    {(info.nav.tasks > 0).then(|| view! { " "<span class="count" id="menu-count" aria-label=fill(m.mt.tasks_count, &[("n", &info.nav.tasks.to_string())])>{info.nav.tasks}</span> })}
+                    {task_count(m, info.nav.tasks, Some("menu-count"))}
                 </summary>
                 <nav aria-label=m.menu on:click=close_menu>{nav_items(m, &info, "menu")}</nav>
             </details>
@@ -188,7 +188,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                 <A href="/pipeline">{m.nav_pipeline}</A>
                 <A href="/tasks" attr:id=format!("{prefix}-tasks-link")>
                     {m.mt.nav_tasks}
-                    {(nav.tasks > 0).then(|| view! { " "<span class="count" aria-label=fill(m.mt.tasks_count, &[("n", &nav.tasks.to_string())])>{nav.tasks}</span> })}
+                    {task_count(m, nav.tasks, None)}
                 </A>
             })}
             {nav.organisation.then(|| view! {
@@ -249,4 +249,9 @@ fn not_found(page: PageCtx) -> AnyView {
         <p><a href="/">{m.back_home}</a></p>
     }
     .into_any()
+}
+
+/// The number of open tasks next to a navigation entry (nothing when there are none).
+fn task_count(m: &'static Messages, n: u32, id: Option<&'static str>) -> Option<AnyView> {
+    (n > 0).then(|| view! { " "<span class="count" id=id aria-label=fill(m.mt.tasks_count, &[("n", &n.to_string())])>{n}</span> }.into_any())
 }

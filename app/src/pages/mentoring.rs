@@ -8,7 +8,7 @@ use crate::api::{
     awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
-use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::form::{chosen_school, date_input, form_error, school_filter, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
@@ -23,40 +23,6 @@ use nguon_shared::pipeline::{CandidacyView, CandidateCard, Stage};
 use nguon_shared::views::{CurrentUserView, SchoolOption};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-
-fn date_field(id: &'static str, name: &'static str, label: &'static str, value: String) -> AnyView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value/>
-        </div>
-    }
-    .into_any()
-}
-
-/// The school chosen in the address, else the first the user may see.
-fn chosen_school(schools: &[SchoolOption], wanted: &str) -> Option<i64> {
-    wanted.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id))
-}
-
-fn school_filter(m: &'static Messages, schools: &[SchoolOption], school: i64) -> AnyView {
-    let options: Vec<(i64, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();
-    (options.len() > 1)
-        .then(move || {
-            view! {
-                <Form method="GET" action="" attr:class="card filters">
-                    <div class="field">
-                        <label for="f-school">{m.school}</label>
-                        <select id="f-school" name="school">
-                            {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == school>{name}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="submit" class="secondary">{m.show_button}</button>
-                </Form>
-            }
-        })
-        .into_any()
-}
 
 /// Links between the pipeline's pages.
 pub fn pipeline_links(m: &'static Messages, school: Option<i64>) -> AnyView {
@@ -178,7 +144,7 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
                     <summary>{t.write_assessment}</summary>
                     <ActionForm action=write attr:id="assessment-form">
                         <input type="hidden" name="candidacy" value=cid.to_string()/>
-                        {date_field("as-on", "written_on", t.written_on, format::date(format::today()))}
+                        {date_input("as-on", "written_on", t.written_on, format::date(format::today()))}
                         <div class="field-row">
                             {(0..4).map(|i| select_field(IDS[i], FIELDS[i], t.rating_fields[i], &RATINGS, &t.ratings)).collect_view()}
                         </div>
@@ -356,8 +322,8 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
                                 <input id="cl-name" name="name" type="text"/>
                             </div>
                             <div class="field-row">
-                                {date_field("cl-start", "starts_on", t.starts_on, String::new())}
-                                {date_field("cl-end", "ends_on", t.ends_on, String::new())}
+                                {date_input("cl-start", "starts_on", t.starts_on, String::new())}
+                                {date_input("cl-end", "ends_on", t.ends_on, String::new())}
                                 <div class="field">
                                     <label for="cl-cap">{t.capacity}</label>
                                     <input id="cl-cap" name="capacity" type="text" inputmode="numeric" value="40"/>
@@ -409,7 +375,7 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<Re
                         <summary>{t.record_meeting}</summary>
                         <ActionForm action=record attr:id="meeting-form">
                             <input type="hidden" name="school" value=school.to_string()/>
-                            {date_field("mt-on", "held_on", t.held_on, format::date(format::today()))}
+                            {date_input("mt-on", "held_on", t.held_on, format::date(format::today()))}
                             <div class="field">
                                 <label for="mt-attendees">{t.attendees}</label>
                                 <textarea id="mt-attendees" name="attendees" rows="2"></textarea>
@@ -519,7 +485,7 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
                                         <input id=format!("w-{i}") name=WATCH_NAMES[i] type="text" inputmode="numeric" value=values[i].to_string()/>
                                     </div>
                                 }).collect_view()}
-                                {date_field("w-from", "valid_from", m.valid_from, format::date(format::today()))}
+                                {date_input("w-from", "valid_from", m.valid_from, format::date(format::today()))}
                                 <button type="submit">{m.save}</button>
                             </ActionForm>
                         </section>
@@ -550,17 +516,18 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
                             <ActionForm action=acts.add attr:id="holiday-form">
                                 <input type="hidden" name="school" value=school.to_string()/>
                                 <div class="field-row">
-                                    {date_field("h-day", "day", t.day, String::new())}
+                                    {date_input("h-day", "day", t.day, String::new())}
                                     <div class="field">
                                         <label for="h-name">{t.holiday_name}</label>
                                         <input id="h-name" name="name" type="text"/>
                                     </div>
                                     <div class="field">
                                         <label for="h-kind">{t.holiday_kind}</label>
-                                        <select id="h-kind" name="kind">
+                                        <select id="h-kind" name="kind" aria-describedby="h-kind-hint">
                                             <option value="off">{t.day_off}</option>
                                             <option value="working">{t.working_day}</option>
                                         </select>
+                                        <small id="h-kind-hint" class="hint">{t.working_day_hint}</small>
                                     </div>
                                 </div>
                                 <button type="submit" class="secondary">{t.add_holiday}</button>
@@ -669,7 +636,7 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
                                     }
                                 }).collect_view()}
                             </fieldset>
-                            {date_field("r-from", "valid_from", m.valid_from, format::date(format::today()))}
+                            {date_input("r-from", "valid_from", m.valid_from, format::date(format::today()))}
                             <button type="submit">{m.save}</button>
                         </ActionForm>
                     }.into_any()

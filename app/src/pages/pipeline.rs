@@ -8,12 +8,11 @@ use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
-use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_params_map;
 use nguon_shared::pipeline::{
     CandidacyView, CandidateCard, ConsentView, MemberOption, ProposalView, RiskFlag, Stage, CONSENT_METHODS, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES,
@@ -44,7 +43,7 @@ pub fn PipelinePage() -> impl IntoView {
         move || (school_p(), acts.consent.version().get(), acts.decide.version().get(), acts.mv.version().get()),
         |(school, ..)| async move {
             let schools = my_schools().await?;
-            let chosen = school.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id));
+            let chosen = chosen_school(&schools, &school);
             let Some(id) = chosen else { return Ok((schools, None, Vec::new(), None)) };
             let cards = pipeline_board(id).await?;
             // Mentors see their candidates only, not the proposals.
@@ -179,26 +178,6 @@ fn consent_list(m: &'static Messages, list: &[ConsentView]) -> AnyView {
     .into_any()
 }
 
-fn date_input(id: String, name: &'static str, label: &'static str, value: String) -> AnyView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value/>
-        </div>
-    }
-    .into_any()
-}
-
-fn text_input(id: String, name: &'static str, label: &'static str) -> AnyView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text"/>
-        </div>
-    }
-    .into_any()
-}
-
 fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> AnyView {
     let sid = p.student_id.to_string();
     view! {
@@ -284,17 +263,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
                     let at_risk = cards.iter().filter(|c| !c.risks.is_empty() && !c.stage.is_final()).count();
                     view! {
                         {super::mentoring::pipeline_links(m, Some(school))}
-                        {(schools.len() > 1).then(|| view! {
-                            <Form method="GET" action="" attr:class="card filters">
-                                <div class="field">
-                                    <label for="f-school">{m.school}</label>
-                                    <select id="f-school" name="school">
-                                        {schools.iter().map(|s| view! { <option value=s.id.to_string() selected=s.id == school>{s.name.clone()}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <button type="submit" class="secondary">{m.show_button}</button>
-                            </Form>
-                        })}
+                        {school_filter(m, &schools, school)}
                         <p id="board-summary">{fill(m.board_summary, &[("n", &cards.iter().filter(|c| !c.stage.is_final()).count().to_string()), ("r", &at_risk.to_string())])}</p>
                         {(!proposals.is_empty()).then(|| view! {
                             <section>
@@ -371,7 +340,7 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
                             {next.into_iter().map(|s| view! { <option value=s.code()>{m.stage_label(s)}</option> }).collect_view()}
                         </select>
                     </div>
-                    {date_input("mv-on".into(), "on", m.move_on, format::date(format::today()))}
+                    {date_input("mv-on", "on", m.move_on, format::date(format::today()))}
                 </div>
                 {votes.then(|| view! { <fieldset>
                     <legend>{m.vote_legend}</legend>
@@ -391,19 +360,19 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
                     view! { <fieldset>
                         <legend>{m.decision_legend}</legend>
                         <div class="field-row">
-                            {text_input("mv-number".into(), "decision_number", m.decision_number)}
-                            {date_input("mv-decided".into(), "decided_on", m.decided_on, String::new())}
+                            {text_input("mv-number", "decision_number", m.decision_number)}
+                            {date_input("mv-decided", "decided_on", m.decided_on, String::new())}
                         </div>
                     </fieldset> }.into_any()
                 } else {
                     view! { <input type="hidden" name="decision_number" value=""/><input type="hidden" name="decided_on" value=""/> }.into_any()
                 }}
                 {if ceremony {
-                    text_input("mv-agreement".into(), "superior_agreement", m.superior_agreement)
+                    text_input("mv-agreement", "superior_agreement", m.superior_agreement)
                 } else {
                     view! { <input type="hidden" name="superior_agreement" value=""/> }.into_any()
                 }}
-                {text_input("mv-reason".into(), "reason", m.reason)}
+                {text_input("mv-reason", "reason", m.reason)}
                 <div class="field">
                     <label for="mv-override">{m.override_reason}</label>
                     <input id="mv-override" name="override_reason" type="text"/>
@@ -479,10 +448,10 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                 <ActionForm action=acts.certificate attr:id="certificate-form">
                                     <input type="hidden" name="candidacy" value=id.to_string()/>
                                     <div class="field-row">
-                                        {text_input("ct-number".into(), "number", m.certificate_number)}
-                                        {date_input("ct-issued".into(), "issued_on", m.issued_on, String::new())}
+                                        {text_input("ct-number", "number", m.certificate_number)}
+                                        {date_input("ct-issued", "issued_on", m.issued_on, String::new())}
                                     </div>
-                                    {text_input("ct-issuer".into(), "issuer", m.issuer)}
+                                    {text_input("ct-issuer", "issuer", m.issuer)}
                                     <button type="submit" class="secondary">{m.save}</button>
                                 </ActionForm>
                             })}
@@ -497,9 +466,9 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                     <input type="hidden" name="candidacy" value=id.to_string()/>
                                     <div class="field-row">
                                         {members.with_value(|ms| member_select(m, "mt-staff".into(), ms))}
-                                        {date_input("mt-from".into(), "from", m.valid_from, format::date(format::today()))}
+                                        {date_input("mt-from", "from", m.valid_from, format::date(format::today()))}
                                     </div>
-                                    {text_input("mt-reason".into(), "reason", m.replacement_reason)}
+                                    {text_input("mt-reason", "reason", m.replacement_reason)}
                                     <button type="submit" class="secondary">{m.assign_mentor}</button>
                                 </ActionForm>
                             })}
@@ -512,7 +481,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                     <input type="hidden" name="candidacy" value=id.to_string()/>
                                     <div class="field-row">
                                         {members.with_value(|ms| member_select(m, "in-staff".into(), ms))}
-                                        {date_input("in-since".into(), "together_since", m.together_since, String::new())}
+                                        {date_input("in-since", "together_since", m.together_since, String::new())}
                                     </div>
                                     <div class="field checkbox">
                                         <input id="in-repl" name="replacement" type="checkbox" value="on"/>
@@ -603,11 +572,11 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                             </div>
                                         </div>
                                         <div class="field-row">
-                                            {date_input("it-req".into(), "requested_on", m.requested_on, String::new())}
-                                            {date_input("it-rec".into(), "received_on", m.received_on, String::new())}
-                                            {date_input("it-until".into(), "valid_until", m.valid_to, String::new())}
+                                            {date_input("it-req", "requested_on", m.requested_on, String::new())}
+                                            {date_input("it-rec", "received_on", m.received_on, String::new())}
+                                            {date_input("it-until", "valid_until", m.valid_to, String::new())}
                                         </div>
-                                        {text_input("it-holder".into(), "holder", m.holder)}
+                                        {text_input("it-holder", "holder", m.holder)}
                                         <button type="submit" class="secondary">{m.add_item}</button>
                                     </ActionForm>
                                 </details>
@@ -637,9 +606,9 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
                                                 {v.consents.iter().filter(|c| c.withdrawn_on.is_none()).map(|c| view! { <option value=c.id.to_string()>{c.person_name.clone()}</option> }).collect_view()}
                                             </select>
                                         </div>
-                                        {date_input("wd-on".into(), "on", m.withdrawn_on, format::date(format::today()))}
+                                        {date_input("wd-on", "on", m.withdrawn_on, format::date(format::today()))}
                                     </div>
-                                    {text_input("wd-reason".into(), "reason", m.reason)}
+                                    {text_input("wd-reason", "reason", m.reason)}
                                     <button type="submit" class="secondary">{m.withdraw_consent}</button>
                                 </ActionForm>
                             })}

@@ -155,17 +155,33 @@ pub fn default_holidays(y: i32) -> BTreeSet<NaiveDate> {
 pub struct Calendar {
     /// Days off besides weekends.
     pub holidays: BTreeSet<NaiveDate>,
+    /// Weekend days made working days (the government's make-up Saturdays).
+    pub working_weekends: BTreeSet<NaiveDate>,
 }
 
 impl Calendar {
     /// The default calendar for some years.
     pub fn with_defaults(years: impl IntoIterator<Item = i32>) -> Self {
-        Calendar { holidays: years.into_iter().flat_map(default_holidays).collect() }
+        Calendar { holidays: years.into_iter().flat_map(default_holidays).collect(), working_weekends: BTreeSet::new() }
+    }
+
+    /// Applies a recorded change: `d` becomes a day off, or a working day
+    /// (a default holiday cancelled, or a weekend day worked to make up for one).
+    pub fn set(&mut self, d: NaiveDate, off: bool) {
+        if off {
+            self.holidays.insert(d);
+            self.working_weekends.remove(&d);
+        } else {
+            self.holidays.remove(&d);
+            if is_weekend(d) {
+                self.working_weekends.insert(d);
+            }
+        }
     }
 
     /// Whether `d` is a working day.
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
-        !is_weekend(d) && !self.holidays.contains(&d)
+        !self.holidays.contains(&d) && (!is_weekend(d) || self.working_weekends.contains(&d))
     }
 
     /// The `n`-th working day after `from` (a deadline "within n working days of `from`").
@@ -237,5 +253,25 @@ mod tests {
         assert_eq!(cal.working_days_between(ymd(2026, 3, 23), ymd(2026, 2, 2)), 0);
         assert!(!cal.is_working_day(ymd(2026, 2, 18)));
         assert!(cal.is_working_day(ymd(2026, 2, 23)));
+    }
+
+    #[test]
+    fn recorded_changes_move_working_days() {
+        let mut cal = Calendar::with_defaults([2025]);
+        // The government's 2025 schedule: Friday 2/5 off, made up on Saturday 26/4.
+        cal.set(ymd(2025, 5, 2), true);
+        cal.set(ymd(2025, 4, 26), false);
+        assert!(!cal.is_working_day(ymd(2025, 5, 2)));
+        assert!(cal.is_working_day(ymd(2025, 4, 26)));
+        // Friday 25/4 + 1: the make-up Saturday; + 3: Tuesday 29/4; + 4: Monday 5/5 (30/4, 1/5, 2/5 and the weekend off).
+        assert_eq!(cal.add_working_days(ymd(2025, 4, 25), 1), ymd(2025, 4, 26));
+        assert_eq!(cal.add_working_days(ymd(2025, 4, 25), 3), ymd(2025, 4, 29));
+        assert_eq!(cal.add_working_days(ymd(2025, 4, 25), 4), ymd(2025, 5, 5));
+        assert_eq!(cal.working_days_between(ymd(2025, 4, 25), ymd(2025, 5, 5)), 4);
+        // A default holiday cancelled is an ordinary weekday again; a weekend made off again is off.
+        cal.set(ymd(2025, 9, 1), false);
+        assert!(cal.is_working_day(ymd(2025, 9, 1)));
+        cal.set(ymd(2025, 4, 26), true);
+        assert!(!cal.is_working_day(ymd(2025, 4, 26)));
     }
 }

@@ -127,12 +127,11 @@ pub async fn calendar_for<C: ConnectionTrait>(conn: &C, school_id: i64, on: Naiv
     use chrono::Datelike;
     let mut cal = Calendar::with_defaults(on.year() - 1..=on.year() + 2);
     let chain = unit_chain(conn, school_id).await?;
-    for h in crate::entities::holiday::Entity::find().filter(crate::entities::holiday::Column::UnitId.is_in(chain)).all(conn).await? {
-        if h.off {
-            cal.holidays.insert(h.day);
-        } else {
-            cal.holidays.remove(&h.day);
-        }
+    let mut changes = crate::entities::holiday::Entity::find().filter(crate::entities::holiday::Column::UnitId.is_in(chain.clone())).all(conn).await?;
+    // Nearer units last, so the school's own change wins over one above it.
+    changes.sort_by_key(|h| std::cmp::Reverse(chain.iter().position(|u| *u == h.unit_id)));
+    for h in changes {
+        cal.set(h.day, h.off);
     }
     Ok(cal)
 }
