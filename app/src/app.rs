@@ -90,6 +90,13 @@ pub fn App() -> impl IntoView {
         |_| get_shell_info(),
     );
     provide_context(ShellResource(shell));
+    let tasks = TaskCount(RwSignal::new(None));
+    provide_context(tasks);
+    // A new user or language: the shell's own count is current again.
+    Effect::new(move || {
+        shell.track();
+        tasks.0.set(None);
+    });
     view! {
         <Stylesheet id="leptos" href="/pkg/nguon.css"/>
         <Router>
@@ -102,3 +109,26 @@ pub fn App() -> impl IntoView {
 /// set-up and language changes.
 #[derive(Clone, Copy)]
 pub struct ShellResource(pub Resource<Result<ShellInfo, AppError>>);
+
+/// The navigation's task count once it has been fetched again after an
+/// in-app action; `None` while the shell's count (from the page load) holds.
+#[derive(Clone, Copy)]
+pub struct TaskCount(pub RwSignal<Option<u32>>);
+
+/// Fetches the task count again whenever `versions` changes, i.e. after the
+/// page's actions that may add or settle a task (browser only: effects do not
+/// run on the server).
+pub fn refresh_task_count_after(versions: impl Fn() -> usize + Send + Sync + 'static) {
+    let Some(TaskCount(count)) = use_context::<TaskCount>() else { return };
+    Effect::watch(
+        versions,
+        move |_, _, _| {
+            leptos::task::spawn_local(async move {
+                if let Ok(n) = crate::api::my_task_count().await {
+                    count.set(Some(n));
+                }
+            });
+        },
+        false,
+    );
+}

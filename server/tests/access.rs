@@ -614,6 +614,7 @@ async fn access_matrix(t: TestDb) {
         ("write_assessment", vec![("candidacy", &cand_a), ("written_on", &today_s), ("political", "good"), ("ethics", "good"), ("study", "good"), ("union_work", "good"), ("strengths", "Chăm chỉ"), ("to_improve", "Tự tin hơn"), ("recommendation", "continue")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, Invalid, NotFound]),
         ("my_tasks", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("my_task_count", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("awareness_classes", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("awareness_classes", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
         ("create_awareness_class", vec![("school", &b_s), ("name", "Khóa 3"), ("starts_on", "01/12/2025"), ("ends_on", "20/12/2025"), ("capacity", "40")],
@@ -746,6 +747,9 @@ async fn access_matrix(t: TestDb) {
                     if matches!(who, "no role" | "administrator" | "union") {
                         assert!(value.as_array().unwrap().is_empty(), "tasks for {who}: {value}");
                     }
+                }
+                "my_task_count" if got == Ok && matches!(who, "no role" | "administrator" | "union") => {
+                    assert_eq!(value, serde_json::json!(0), "task count of {who}");
                 }
                 "awareness_classes" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().flat_map(|c| c["enrolments"].as_array().unwrap()).map(|e| e["name"].as_str().unwrap()).collect();

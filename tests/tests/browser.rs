@@ -746,6 +746,8 @@ async fn mentor_writes_a_due_assessment_on_a_phone() {
     assert_eq!(after, before + 1);
     env.wait_text("#next-assessment", "Lần nhận xét tiếp theo đến hạn").await;
     env.shot("32-assessment-saved").await;
+    // The menu's count follows at once, without a page load.
+    env.wait_text("details.menu summary #menu-count", "1").await;
     // The inbox, loaded again, has one task left.
     b.goto(&format!("{}/tasks", env.base)).await.unwrap();
     env.wait_text("#tasks", "Đến hạn nhận xét").await;
@@ -821,5 +823,39 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.click("#watch-form button[type=submit]").await;
     env.wait_text("#watch-saved", "Đã lưu.").await;
     env.shot("35-calendar").await;
+    env.browser.clone().close().await.unwrap();
+}
+
+/// Every page of the pipeline fits a 360 px phone: nothing makes the page
+/// itself scroll sideways (wide tables scroll inside their own frame).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipeline_pages_fit_a_phone() {
+    let env = Env::with_demo(true).await;
+    let overflow = "const w = window.innerWidth; \
+                    const wide = [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > w + 1); \
+                    return [document.documentElement.scrollWidth - w, wide.slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')]";
+    let pages = [
+        ("demo.chibo", "/pipeline", "Phát triển đảng viên"),
+        ("demo.chibo", "/tasks", "Việc cần làm của tôi"),
+        ("demo.chibo", "/classes", "Lớp nhận thức về Đảng"),
+        ("demo.chibo", "/meetings", "Họp liên tịch"),
+        ("demo.chibo", "/calendar", "Lịch làm việc và nhắc việc"),
+        ("admin", "/admin/rules", "Quy định về thủ tục kết nạp"),
+    ];
+    let mut who = "";
+    for (user, path, title) in pages {
+        if user != who {
+            env.browser.delete_all_cookies().await.unwrap();
+            env.login(user, PW).await;
+            who = user;
+        }
+        env.browser.goto(&format!("{}{path}", env.base)).await.unwrap();
+        env.wait_text("h1", title).await;
+        env.wait_hydrated().await;
+        let shot = format!("40-phone{}", path.replace('/', "-"));
+        env.shot(&shot).await;
+        let measured = env.js(overflow).await;
+        assert_eq!(measured[0], 0, "{path} scrolls sideways on a 360 px phone; too wide: {}", measured[1]);
+    }
     env.browser.clone().close().await.unwrap();
 }

@@ -39,6 +39,14 @@ pub async fn my_tasks() -> Result<Vec<TaskView>, AppError> {
     nguon_domain::pipeline::tasks::my_tasks(&state()?.db, &actor, crate::format::today()).await
 }
 
+/// How many tasks the user has (the navigation's count, refreshed after an in-app action).
+#[server(endpoint = "my_task_count")]
+pub async fn my_task_count() -> Result<u32, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::pipeline::tasks::count(&state()?.db, &actor, crate::format::today()).await
+}
+
 /// The awareness classes of the school's training centre.
 #[server(endpoint = "awareness_classes")]
 pub async fn awareness_classes(school: i64) -> Result<Vec<AwarenessClassView>, AppError> {

@@ -4,7 +4,7 @@
 //! `<Routes>` is rendered synchronously (not inside a resource closure) so the
 //! server can list the routes and pages can redirect with a real 302.
 
-use crate::app::{Actions, ShellResource};
+use crate::app::{Actions, ShellResource, TaskCount};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
@@ -251,7 +251,12 @@ fn not_found(page: PageCtx) -> AnyView {
     .into_any()
 }
 
-/// The number of open tasks next to a navigation entry (nothing when there are none).
-fn task_count(m: &'static Messages, n: u32, id: Option<&'static str>) -> Option<AnyView> {
-    (n > 0).then(|| view! { " "<span class="count" id=id aria-label=fill(m.mt.tasks_count, &[("n", &n.to_string())])>{n}</span> }.into_any())
+/// The number of open tasks next to a navigation entry (nothing when there
+/// are none): the shell's count, or the one fetched after an in-app action.
+fn task_count(m: &'static Messages, from_shell: u32, id: Option<&'static str>) -> impl IntoView {
+    let fetched = use_context::<TaskCount>().map(|c| c.0);
+    move || {
+        let n = fetched.and_then(|c| c.get()).unwrap_or(from_shell);
+        (n > 0).then(|| view! { " "<span class="count" id=id aria-label=fill(m.mt.tasks_count, &[("n", &n.to_string())])>{n}</span> })
+    }
 }

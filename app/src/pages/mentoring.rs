@@ -8,6 +8,7 @@ use crate::api::{
     awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
+use crate::app::refresh_task_count_after;
 use crate::components::form::{chosen_school, date_input, form_error, school_filter, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -234,6 +235,7 @@ type ClassesData = (Vec<SchoolOption>, Option<i64>, Vec<AwarenessClassView>, Vec
 pub fn ClassesPage() -> impl IntoView {
     let school_p = param("school");
     let acts = ClassActions { create: ServerAction::new(), enrol: ServerAction::new(), complete: ServerAction::new() };
+    refresh_task_count_after(move || acts.enrol.version().get() + acts.complete.version().get());
     let data: Res<ClassesData> = Resource::new(
         move || (school_p(), acts.create.version().get(), acts.enrol.version().get(), acts.complete.version().get()),
         |(school, ..)| async move {
@@ -444,6 +446,8 @@ pub fn CalendarPage() -> impl IntoView {
     let school_p = param("school");
     let year_p = param("year");
     let acts = CalendarActions { watch: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
+    // The reminders' numbers and the days off move deadlines and due days.
+    refresh_task_count_after(move || acts.watch.version().get() + acts.add.version().get() + acts.remove.version().get());
     let data: Res<CalendarData> = Resource::new(
         move || (school_p(), year_p(), acts.watch.version().get(), acts.add.version().get(), acts.remove.version().get()),
         |(school, year, ..)| async move {

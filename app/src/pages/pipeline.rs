@@ -8,6 +8,7 @@ use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
+use crate::app::refresh_task_count_after;
 use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -51,6 +52,7 @@ pub fn PipelinePage() -> impl IntoView {
             Ok((schools, Some(id), cards, proposals))
         },
     );
+    refresh_task_count_after(move || acts.consent.version().get() + acts.decide.version().get() + acts.mv.version().get());
     view! { <WithUser render=move |page, user| board_page(page, user, data, acts)/> }
 }
 
@@ -83,6 +85,17 @@ pub fn CandidacyPage() -> impl IntoView {
         withdraw: ServerAction::new(),
         assess: ServerAction::new(),
     };
+    refresh_task_count_after(move || {
+        acts.mv.version().get()
+            + acts.certificate.version().get()
+            + acts.mentor.version().get()
+            + acts.introducer.version().get()
+            + acts.item.version().get()
+            + acts.update.version().get()
+            + acts.biography.version().get()
+            + acts.withdraw.version().get()
+            + acts.assess.version().get()
+    });
     let data: Res<CandidacyData> = Resource::new(
         move || {
             (
