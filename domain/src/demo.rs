@@ -377,7 +377,7 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
         held_on: d(2025, 10, 14),
         attendees: "Bí thư, Phó Bí thư Chi bộ; Bí thư, Phó Bí thư Đoàn trường; bí thư các chi đoàn 12".into(),
         decisions: "Thống nhất đề nghị chi bộ đưa các em vào nguồn; Đoàn trường lấy ý kiến gia đình.".into(),
-        students: ids.clone(),
+        students: ids.iter().map(|id| (*id, String::new())).collect(),
     };
     meetings::record(db, &union, &uc, school, meeting, today).await?;
     let proposals = pool::pending(db, &cell, school).await?;

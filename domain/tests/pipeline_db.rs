@@ -308,20 +308,29 @@ async fn mentoring_classes_meetings_and_tasks(t: TestDb) {
         held_on,
         attendees: "Bí thư chi bộ, Bí thư Đoàn trường, 2 phó bí thư".into(),
         decisions: "Đề nghị chi bộ xem xét đưa 2 em vào nguồn".into(),
-        students,
+        students: students.into_iter().map(|id| (id, String::new())).collect(),
     };
     let other_school_student = {
         let mut m = meeting(today, vec![s.an]);
-        m.students.push(999_999);
+        m.students.push((999_999, String::new()));
         m
     };
+    let long_note = {
+        let mut m = meeting(today, vec![s.an]);
+        m.students[0].1 = "ý kiến ".repeat(80);
+        m
+    };
+    assert!(matches!(meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, long_note, today).await, Err(AppError::Invalid(e)) if e[0].field == "notes"));
     assert!(matches!(meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, other_school_student, today).await, Err(AppError::Invalid(e)) if e[0].field == "students"));
     assert!(matches!(meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, meeting(d(2025, 10, 5), vec![]), today).await, Err(AppError::Invalid(e)) if e[0].field == "held_on"));
     assert_eq!(meetings::record(&s.db, &s.outsider, &ctx(&s.outsider), sch, meeting(today, vec![s.an]), today).await.unwrap_err(), AppError::NotFound);
-    meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, meeting(d(2025, 9, 28), vec![s.an, s.binh]), today).await.unwrap();
+    let mut held = meeting(d(2025, 9, 28), vec![s.an, s.binh]);
+    held.students[0].1 = "  Tích cực, cần rèn thêm kỹ năng nói trước tập thể. ".into();
+    meetings::record(&s.db, &s.doan, &ctx(&s.doan), sch, held, today).await.unwrap();
     let listed = meetings::list(&s.db, &s.cell, sch).await.unwrap();
-    assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].students.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![s.an, s.binh]);
+    assert_eq!(listed.len(), 1, "the refused meetings changed nothing");
+    assert_eq!(listed[0].students.iter().map(|st| (st.id, st.note.as_deref())).collect::<Vec<_>>(), vec![(s.an, Some("Tích cực, cần rèn thêm kỹ năng nói trước tập thể.")), (s.binh, None)]);
+    assert_eq!(meetings::of_student(&s.db, sch, s.an).await.unwrap(), vec![(d(2025, 9, 28), Some("Tích cực, cần rèn thêm kỹ năng nói trước tập thể.".to_string()))]);
     assert_eq!(meetings::list(&s.db, &s.mentor, sch).await.unwrap_err(), AppError::NotFound);
 
     let proposals = pool::pending(&s.db, &s.cell, sch).await.unwrap();

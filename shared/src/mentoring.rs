@@ -66,6 +66,8 @@ pub struct MentoringView {
     pub classes: Vec<EnrolmentView>,
     /// The earliest feasible day of each remaining step.
     pub forecast: Vec<ForecastStep>,
+    /// Joint meetings that discussed the student, newest first: day and what was said of them.
+    pub meetings: Vec<(NaiveDate, Option<String>)>,
 }
 
 /// What a step waits for.
@@ -172,8 +174,19 @@ pub struct JointMeetingView {
     pub attendees: String,
     /// What was decided.
     pub decisions: String,
-    /// Students discussed: id and name.
-    pub students: Vec<(i64, String)>,
+    /// Students discussed, in name order.
+    pub students: Vec<DiscussedStudent>,
+}
+
+/// A student discussed at a joint meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscussedStudent {
+    /// Student id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// What the meeting said of this student, if anything.
+    pub note: Option<String>,
 }
 
 /// A student the meeting form offers: in the pool, a candidate, or proposed.

@@ -801,8 +801,11 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     for (id, text) in [("mt-attendees", "Đồng chí Bí thư chi bộ, Bí thư Đoàn trường"), ("mt-decisions", "Đoàn trường tiếp tục theo dõi, bồi dưỡng hai em.")] {
         b.find(Locator::Css(&format!("#{id}"))).await.unwrap().send_keys(text).await.unwrap();
     }
+    // A note on the first student discussed.
+    b.find(Locator::Css("#meeting-form input[name='notes[]']")).await.unwrap().send_keys("Cần rèn thêm kỹ năng thuyết trình").await.unwrap();
     env.click("#meeting-form button[type=submit]").await;
     env.wait_text("#meetings", "Đoàn trường tiếp tục theo dõi").await;
+    env.wait_text("#meetings .discussed-list .note", "Cần rèn thêm kỹ năng thuyết trình").await;
     assert_eq!(env.js("return document.querySelectorAll('#meetings > li').length").await, 2);
     env.shot("34-meetings").await;
 

@@ -112,12 +112,25 @@ pub async fn meeting_students(school: i64) -> Result<Vec<MeetingStudentOption>, 
 
 /// Records a joint meeting (`students[]` are the ticked students).
 #[server(endpoint = "record_joint_meeting")]
-pub async fn record_joint_meeting(school: i64, held_on: String, attendees: String, decisions: String, students: Option<Vec<i64>>) -> Result<i64, AppError> {
+#[allow(clippy::too_many_arguments)]
+pub async fn record_joint_meeting(
+    school: i64,
+    held_on: String,
+    attendees: String,
+    decisions: String,
+    students: Option<Vec<i64>>,
+    offered: Option<Vec<i64>>,
+    notes: Option<Vec<String>>,
+) -> Result<i64, AppError> {
     use super::context::*;
     use nguon_domain::pipeline::meetings::{record, NewMeeting};
     let result = async {
         let actor = actor().await?;
-        let input = NewMeeting { held_on: required_date("held_on", &held_on)?, attendees, decisions, students: students.unwrap_or_default() };
+        // The form sends a note for every student offered (`offered[]` and `notes[]`
+        // side by side) and the ticked ones in `students[]`.
+        let notes: std::collections::HashMap<i64, String> = offered.unwrap_or_default().into_iter().zip(notes.unwrap_or_default()).collect();
+        let students = students.unwrap_or_default().into_iter().map(|id| (id, notes.get(&id).cloned().unwrap_or_default())).collect();
+        let input = NewMeeting { held_on: required_date("held_on", &held_on)?, attendees, decisions, students };
         record(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, input, crate::format::today()).await
     }
     .await;

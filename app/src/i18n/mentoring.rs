@@ -68,6 +68,10 @@ pub struct Mt {
     pub attendees: &'static str,
     pub decisions: &'static str,
     pub students_discussed: &'static str,
+    /// Placeholder of the note on one student discussed.
+    pub student_note: &'static str,
+    /// Heading of the joint meetings on the candidacy page.
+    pub discussed_at: &'static str,
     pub record_meeting: &'static str,
     pub no_meetings: &'static str,
     pub no_students_to_discuss: &'static str,
@@ -168,6 +172,8 @@ pub const VI: Mt = Mt {
     attendees: "Thành phần tham dự",
     decisions: "Kết luận",
     students_discussed: "Học sinh được bàn",
+    student_note: "Ý kiến về em (nếu có)",
+    discussed_at: "Được bàn tại họp liên tịch",
     record_meeting: "Ghi nhận cuộc họp",
     no_meetings: "Chưa có cuộc họp nào.",
     no_students_to_discuss: "Chưa có học sinh nào được đề nghị hoặc trong nguồn.",
@@ -285,6 +291,8 @@ pub const EN: Mt = Mt {
     attendees: "Attendees",
     decisions: "Decisions",
     students_discussed: "Students discussed",
+    student_note: "Note on the student (optional)",
+    discussed_at: "Discussed at joint meetings",
     record_meeting: "Record the meeting",
     no_meetings: "No meeting yet.",
     no_students_to_discuss: "No student proposed or in the pool yet.",

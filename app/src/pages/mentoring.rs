@@ -120,6 +120,14 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
                 <ul id="candidate-classes">{mt.classes.iter().map(|e| view! { <li>{enrolment_line(m, e)}</li> }).collect_view()}</ul>
             </section>
         })}
+        {(!mt.meetings.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>{t.discussed_at}</h2>
+                <ul id="candidate-meetings">{mt.meetings.iter().map(|(day, note)| view! {
+                    <li>{fill(t.meeting_title, &[("date", &format::date(*day))])}{note.clone().map(|n| format!(": {n}"))}</li>
+                }).collect_view()}</ul>
+            </section>
+        })}
         <section class="card" id="assessments">
             <h2>{t.assessments_title}</h2>
             {mt.next_due.map(|d| view! { <p id="next-assessment" class:overdue=d < format::today()>{fill(t.next_assessment_due, &[("date", &format::date(d))])}</p> })}
@@ -389,10 +397,15 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<Re
                                 } else {
                                     students.iter().map(|s| {
                                         let id = format!("mt-s-{}", s.id);
+                                        let note_id = format!("mt-n-{}", s.id);
                                         view! {
-                                            <div class="field checkbox">
-                                                <input id=id.clone() type="checkbox" name="students[]" value=s.id.to_string()/>
-                                                <label for=id>{s.name.clone()}</label>
+                                            <div class="discussed">
+                                                <div class="field checkbox">
+                                                    <input id=id.clone() type="checkbox" name="students[]" value=s.id.to_string()/>
+                                                    <label for=id>{s.name.clone()}</label>
+                                                </div>
+                                                <input type="hidden" name="offered[]" value=s.id.to_string()/>
+                                                <input id=note_id name="notes[]" type="text" maxlength="500" placeholder=t.student_note aria-label=format!("{}: {}", t.student_note, s.name)/>
                                             </div>
                                         }
                                     }).collect_view().into_any()
@@ -415,9 +428,13 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<Re
                                 <li class="card">
                                     <h2>{fill(t.meeting_title, &[("date", &format::date(mt.held_on))])}</h2>
                                     <p><strong>{t.attendees}": "</strong>{mt.attendees.clone()}</p>
-                                    <p><strong>{t.students_discussed}": "</strong>
-                                        {mt.students.iter().map(|(id, n)| view! { <a href=format!("/students/{id}")>{n.clone()}</a>" " }).collect_view()}
-                                    </p>
+                                    <p><strong>{t.students_discussed}": "</strong></p>
+                                    <ul class="discussed-list">{mt.students.iter().map(|st| view! {
+                                        <li>
+                                            <a href=format!("/students/{}", st.id)>{st.name.clone()}</a>
+                                            {st.note.clone().map(|n| view! { ": "<span class="note">{n}</span> })}
+                                        </li>
+                                    }).collect_view()}</ul>
                                     <p><strong>{t.decisions}": "</strong>{mt.decisions.clone()}</p>
                                 </li>
                             }).collect_view()}</ol>

@@ -287,6 +287,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         can_write: next_due.is_some() && super::mentoring::is_current_mentor(conn, actor, c.id).await?,
         classes: super::classes::of_candidacy(conn, c.id, &r).await?,
         forecast: reading.forecast,
+        meetings: super::meetings::of_student(conn, c.school_id, s.id).await?,
     };
     Ok(CandidacyView { card, school_id: c.school_id, date_of_birth: s.date_of_birth, certificate, mentors, next, next_checks, events, introducers, dossier, biography_returns, consents, mentoring })
 }

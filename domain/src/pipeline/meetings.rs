@@ -9,10 +9,10 @@ use crate::entities::{candidacy, joint_meeting, joint_meeting_student, pool_prop
 use crate::merit::outstanding::status;
 use crate::policy::{authorize_any_at, Actor};
 use chrono::{NaiveDate, Utc};
-use nguon_shared::mentoring::{JointMeetingView, MeetingStudentOption};
+use nguon_shared::mentoring::{DiscussedStudent, JointMeetingView, MeetingStudentOption};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The students a meeting may discuss: proposed and waiting, or with an open candidacy.
 async fn discussable<C: ConnectionTrait>(conn: &C, school_id: i64) -> Result<BTreeSet<i64>, AppError> {
@@ -56,8 +56,13 @@ pub async fn list<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -
         .all(conn)
         .await?
     {
-        let ids = joint_meeting_student::Entity::find().filter(joint_meeting_student::Column::MeetingId.eq(m.id)).all(conn).await?.into_iter().map(|s| s.student_id);
-        let students = names(conn, ids).await?;
+        let mut notes: BTreeMap<i64, Option<String>> =
+            joint_meeting_student::Entity::find().filter(joint_meeting_student::Column::MeetingId.eq(m.id)).all(conn).await?.into_iter().map(|s| (s.student_id, s.note)).collect();
+        let students = names(conn, notes.keys().copied().collect::<Vec<_>>())
+            .await?
+            .into_iter()
+            .map(|(id, name)| DiscussedStudent { id, name, note: notes.remove(&id).flatten() })
+            .collect();
         out.push(JointMeetingView { id: m.id, held_on: m.held_on, attendees: m.attendees, decisions: m.decisions, students });
     }
     Ok(out)
@@ -72,8 +77,28 @@ pub struct NewMeeting {
     pub attendees: String,
     /// What was decided.
     pub decisions: String,
-    /// Students discussed.
-    pub students: Vec<i64>,
+    /// Students discussed, each with what was said of them (may be empty).
+    pub students: Vec<(i64, String)>,
+}
+
+/// The longest note on one student.
+const NOTE_MAX: usize = 500;
+
+/// The joint meetings that discussed a student at a school, newest first:
+/// day and what was said of the student.
+pub async fn of_student<C: ConnectionTrait>(conn: &C, school_id: i64, student_id: i64) -> Result<Vec<(NaiveDate, Option<String>)>, AppError> {
+    let notes: BTreeMap<i64, Option<String>> =
+        joint_meeting_student::Entity::find().filter(joint_meeting_student::Column::StudentId.eq(student_id)).all(conn).await?.into_iter().map(|s| (s.meeting_id, s.note)).collect();
+    let mut out: Vec<(NaiveDate, Option<String>)> = joint_meeting::Entity::find()
+        .filter(joint_meeting::Column::Id.is_in(notes.keys().copied()))
+        .filter(joint_meeting::Column::SchoolId.eq(school_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.held_on, notes.get(&m.id).cloned().flatten()))
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(out)
 }
 
 /// Records a joint meeting held on or before today.
@@ -93,9 +118,13 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
         }
     }
     let allowed = discussable(db, school_id).await?;
-    let students: BTreeSet<i64> = input.students.iter().copied().collect();
-    if students.iter().any(|s| !allowed.contains(s)) {
+    let students: BTreeMap<i64, Option<String>> =
+        input.students.iter().map(|(id, note)| (*id, Some(crate::names::nfc(note)).filter(|n| !n.is_empty()))).collect();
+    if students.keys().any(|s| !allowed.contains(s)) {
         errors.push(FieldError::new("students", ErrorCode::UnknownStudent));
+    }
+    if students.values().flatten().any(|n| n.chars().count() > NOTE_MAX) {
+        errors.push(FieldError::new("notes", ErrorCode::TooLong { max: NOTE_MAX as u32 }));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -112,13 +141,13 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     }
     .insert(&txn)
     .await?;
-    for s in &students {
-        joint_meeting_student::ActiveModel { meeting_id: Set(m.id), student_id: Set(*s), note: Set(None), ..Default::default() }.insert(&txn).await?;
+    for (s, note) in &students {
+        joint_meeting_student::ActiveModel { meeting_id: Set(m.id), student_id: Set(*s), note: Set(note.clone()), ..Default::default() }.insert(&txn).await?;
     }
     audit::record(
         &txn,
         ctx,
-        AuditEntry::created("joint_meeting", m.id, serde_json::json!({ "school_id": school_id, "held_on": input.held_on.to_string(), "students": students })),
+        AuditEntry::created("joint_meeting", m.id, serde_json::json!({ "school_id": school_id, "held_on": input.held_on.to_string(), "students": students.keys().collect::<Vec<_>>() })),
     )
     .await?;
     txn.commit().await?;
