@@ -9,19 +9,24 @@ use crate::format;
 use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction};
-use nguon_shared::views::CurrentUserView;
+use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction, UploadRow};
+use nguon_shared::views::{CurrentUserView, SchoolYearView};
+
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
 
 /// Upload form and the user's recent imports.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    view! { <WithUser render=import_page/> }
+    let years = Resource::new(|| (), |_| school_years());
+    let uploads = Resource::new(|| (), |_| my_roster_uploads());
+    view! { <WithUser render=move |page, user| import_page(page, user, years, uploads)/> }
 }
 
 /// Mapping, preview and result of one upload.
 #[component]
 pub fn ImportPreviewPage() -> impl IntoView {
-    view! { <WithUser render=preview_page/> }
+    let (import, preview) = preview_data();
+    view! { <WithUser render=move |page, user| preview_page(page, user, import, preview)/> }
 }
 
 fn counts_text(m: &'static Messages, template: &str, c: &ImportCounts) -> String {
@@ -38,10 +43,8 @@ fn counts_text(m: &'static Messages, template: &str, c: &ImportCounts) -> String
     .replace("{none}", m.none)
 }
 
-fn import_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
+fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearView>>, uploads: Res<Vec<UploadRow>>) -> AnyView {
     let m = page.m;
-    let years = Resource::new(|| (), |_| school_years());
-    let uploads = Resource::new(|| (), |_| my_roster_uploads());
     let error = form_error(Signal::derive(|| None::<Result<(), nguon_shared::AppError>>));
     let progress = RwSignal::new(None::<f64>);
     view! {
@@ -154,8 +157,7 @@ fn upload_with_progress(ev: leptos::ev::SubmitEvent, progress: RwSignal<Option<f
     }
 }
 
-fn preview_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
+fn preview_data() -> (ServerAction<ImportRoster>, Res<ImportPreview>) {
     let params = use_params_map();
     let query = use_query_map();
     let upload = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
@@ -175,11 +177,16 @@ fn preview_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
         })
     };
     let import = ServerAction::<ImportRoster>::new();
-    let import_error = form_error(import.value());
     let preview = Resource::new(
         move || (upload(), chosen(), import.version().get()),
         |(id, (sheet, mapping), _)| roster_preview(id, sheet, mapping),
     );
+    (import, preview)
+}
+
+fn preview_page(page: PageCtx, _user: CurrentUserView, import: ServerAction<ImportRoster>, preview: Res<ImportPreview>) -> AnyView {
+    let m = page.m;
+    let import_error = form_error(import.value());
     view! {
         <h1>{m.import_title}</h1>
         <p><a href="/admin/import">{m.back_to_uploads}</a></p>

@@ -9,11 +9,13 @@ use crate::i18n::Messages;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use nguon_shared::views::{CurrentUserView, UnitRow, RELATIONS, UNIT_KINDS};
+use nguon_shared::AppError;
 
 /// The organisation page.
 #[component]
 pub fn OrgPage() -> impl IntoView {
-    view! { <WithUser render=org_page/> }
+    let d = org_data();
+    view! { <WithUser render=move |page, user| org_page(page, user, d)/> }
 }
 
 fn date_input(name: &'static str, id: String, label: &'static str, value: Option<chrono::NaiveDate>) -> AnyView {
@@ -37,13 +39,22 @@ fn unit_options(units: &[UnitRow], selected: Option<i64>) -> AnyView {
         .into_any()
 }
 
-fn org_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
+/// The page's forms and data, made once per visit (outside `render`).
+#[derive(Clone, Copy)]
+struct OrgData {
+    create: ServerAction<CreateUnit>,
+    update: ServerAction<UpdateUnit>,
+    link: ServerAction<SetSchoolLink>,
+    school: Memo<Option<i64>>,
+    tree: Resource<Result<Vec<UnitRow>, AppError>>,
+    links: Resource<Result<Vec<nguon_shared::views::LinkRow>, AppError>>,
+}
+
+fn org_data() -> OrgData {
     let query = use_query_map();
     let create = ServerAction::<CreateUnit>::new();
     let update = ServerAction::<UpdateUnit>::new();
     let link = ServerAction::<SetSchoolLink>::new();
-    let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
     let tree = Resource::new(move || (create.version().get(), update.version().get()), |_| org_tree());
     let school = Memo::new(move |_| query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok())));
     let links = Resource::new(
@@ -55,6 +66,13 @@ fn org_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
             }
         },
     );
+    OrgData { create, update, link, school, tree, links }
+}
+
+fn org_page(page: PageCtx, _user: CurrentUserView, d: OrgData) -> AnyView {
+    let m = page.m;
+    let OrgData { create, update, link, school, tree, links } = d;
+    let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
     view! {
         <h1>{m.org_title}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}

@@ -8,23 +8,38 @@ use crate::format;
 use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use nguon_shared::views::{CurrentUserView, SchoolYearView};
+use nguon_shared::views::{CurrentUserView, SchoolOption, SchoolYearView};
+use nguon_shared::AppError;
 
 /// The school-years page.
 #[component]
 pub fn YearsPage() -> impl IntoView {
-    view! { <WithUser render=years_page/> }
-}
-
-fn years_page(page: PageCtx, _user: CurrentUserView) -> AnyView {
-    let m = page.m;
     let create = ServerAction::<CreateSchoolYear>::new();
     let roll = ServerAction::<RollOverYear>::new();
+    let d = YearsData {
+        create,
+        roll,
+        years: Resource::new(move || (create.version().get(), roll.version().get()), |_| school_years()),
+        schools: Resource::new(|| (), |_| admin_schools()),
+    };
+    view! { <WithUser render=move |page, user| years_page(page, user, d)/> }
+}
+
+/// The page's forms and data, made once per visit (outside `render`).
+#[derive(Clone, Copy)]
+struct YearsData {
+    create: ServerAction<CreateSchoolYear>,
+    roll: ServerAction<RollOverYear>,
+    years: Resource<Result<Vec<SchoolYearView>, AppError>>,
+    schools: Resource<Result<Vec<SchoolOption>, AppError>>,
+}
+
+fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
+    let m = page.m;
+    let YearsData { create, roll, years, schools } = d;
     let create_error = form_error(create.value());
     let roll_error = form_error(roll.value());
     let query = use_query_map();
-    let years = Resource::new(move || (create.version().get(), roll.version().get()), |_| school_years());
-    let schools = Resource::new(|| (), |_| admin_schools());
     let rolled = move || {
         let from_action = roll.value().get().and_then(|r| r.ok()).map(|s| (s.students_moved, s.graduated));
         let from_query = query.with(|q| {
