@@ -636,6 +636,9 @@ async fn access_matrix(t: TestDb) {
         // A student of school B is not one school A's meeting can discuss.
         ("record_joint_meeting", vec![("school", &a_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_b)],
             [Unauth, NotFound, NotFound, Invalid, Invalid, NotFound, Invalid]),
+        // A note without the student it belongs to is refused before anything is recorded.
+        ("record_joint_meeting", vec![("school", &a_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_a), ("notes[]", "Tích cực")],
+            [Unauth, Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
         ("record_joint_meeting", vec![("school", &a_s), ("held_on", "01/10/2025"), ("attendees", "Chi ủy, BCH Đoàn"), ("decisions", "Thống nhất"), ("students[]", &student_a)],
             [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
         ("school_watch_rules", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),

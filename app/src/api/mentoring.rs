@@ -128,7 +128,11 @@ pub async fn record_joint_meeting(
         let actor = actor().await?;
         // The form sends a note for every student offered (`offered[]` and `notes[]`
         // side by side) and the ticked ones in `students[]`.
-        let notes: std::collections::HashMap<i64, String> = offered.unwrap_or_default().into_iter().zip(notes.unwrap_or_default()).collect();
+        let (offered, notes) = (offered.unwrap_or_default(), notes.unwrap_or_default());
+        if offered.len() != notes.len() {
+            return Err(invalid_value("notes"));
+        }
+        let notes: std::collections::HashMap<i64, String> = offered.into_iter().zip(notes).collect();
         let students = students.unwrap_or_default().into_iter().map(|id| (id, notes.get(&id).cloned().unwrap_or_default())).collect();
         let input = NewMeeting { held_on: required_date("held_on", &held_on)?, attendees, decisions, students };
         record(&state()?.db, &actor, &audit_context(Some(actor.user_id)), school, input, crate::format::today()).await

@@ -121,19 +121,21 @@ pub fn chosen_school(schools: &[SchoolOption], wanted: &str) -> Option<i64> {
 /// The school picker above a page's content, shown when the user sees more than one school.
 pub fn school_filter(m: &'static Messages, schools: &[SchoolOption], school: i64) -> AnyView {
     let options: Vec<(i64, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();
-    (options.len() > 1)
-        .then(move || {
-            view! {
-                <Form method="GET" action="" attr:class="card filters">
-                    <div class="field">
-                        <label for="f-school">{m.school}</label>
-                        <select id="f-school" name="school">
-                            {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == school>{name}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="submit" class="secondary">{m.show_button}</button>
-                </Form>
-            }
-        })
-        .into_any()
+    (options.len() > 1).then(|| picker_filter(m, m.school, "f-school", "school", options, school)).into_any()
+}
+
+/// A one-choice filter form (GET): a labelled select of `(id, label)` options and a "show" button.
+pub fn picker_filter(m: &'static Messages, label: &'static str, id: &'static str, name: &'static str, options: Vec<(i64, String)>, selected: i64) -> AnyView {
+    view! {
+        <Form method="GET" action="" attr:class="card filters">
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id name=name>
+                    {options.into_iter().map(|(value, text)| view! { <option value=value.to_string() selected=value == selected>{text}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="secondary">{m.show_button}</button>
+        </Form>
+    }
+    .into_any()
 }

@@ -9,7 +9,7 @@ use crate::api::{
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
 use crate::app::refresh_task_count_after;
-use crate::components::form::{chosen_school, date_input, form_error, school_filter, ErrorBanner, ErrorList};
+use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
@@ -616,15 +616,7 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
                     ];
                     let options: Vec<(i64, String)> = units.iter().map(|u| (u.id, format!("{} ({})", u.name, m.unit_kind_label(&u.kind)))).collect();
                     view! {
-                        <Form method="GET" action="" attr:class="card filters">
-                            <div class="field">
-                                <label for="r-unit">{t.rules_unit}</label>
-                                <select id="r-unit" name="unit">
-                                    {options.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=id == unit>{name}</option> }).collect_view()}
-                                </select>
-                            </div>
-                            <button type="submit" class="secondary">{m.show_button}</button>
-                        </Form>
+                        {picker_filter(m, t.rules_unit, "r-unit", "unit", options, unit)}
                         <ActionForm action=save attr:id="rules-form" attr:class="card">
                             <input type="hidden" name="unit" value=unit.to_string()/>
                             {(0..11).map(|i| view! {
