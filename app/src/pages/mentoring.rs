@@ -464,9 +464,10 @@ pub fn CalendarPage() -> impl IntoView {
     let year_p = param("year");
     let acts = CalendarActions { watch: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
     // The reminders' numbers and the days off move deadlines and due days.
-    refresh_task_count_after(move || acts.watch.version().get() + acts.add.version().get() + acts.remove.version().get());
+    let version = move || acts.watch.version().get() + acts.add.version().get() + acts.remove.version().get();
+    refresh_task_count_after(version);
     let data: Res<CalendarData> = Resource::new(
-        move || (school_p(), year_p(), acts.watch.version().get(), acts.add.version().get(), acts.remove.version().get()),
+        move || (school_p(), year_p(), version()),
         |(school, year, ..)| async move {
             use chrono::Datelike;
             let schools = my_schools().await?;

@@ -35,13 +35,20 @@ struct BoardActions {
     mv: ServerAction<MoveCandidacy>,
 }
 
+impl BoardActions {
+    /// Grows each time one of the forms is sent: the board reloads, and the task count with it.
+    fn version(&self) -> usize {
+        self.consent.version().get() + self.decide.version().get() + self.mv.version().get()
+    }
+}
+
 /// `/pipeline`: the board.
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let school_p = param("school");
     let acts = BoardActions { consent: ServerAction::new(), decide: ServerAction::new(), mv: ServerAction::new() };
     let data: Res<BoardData> = Resource::new(
-        move || (school_p(), acts.consent.version().get(), acts.decide.version().get(), acts.mv.version().get()),
+        move || (school_p(), acts.version()),
         |(school, ..)| async move {
             let schools = my_schools().await?;
             let chosen = chosen_school(&schools, &school);
@@ -52,7 +59,7 @@ pub fn PipelinePage() -> impl IntoView {
             Ok((schools, Some(id), cards, proposals))
         },
     );
-    refresh_task_count_after(move || acts.consent.version().get() + acts.decide.version().get() + acts.mv.version().get());
+    refresh_task_count_after(move || acts.version());
     view! { <WithUser render=move |page, user| board_page(page, user, data, acts)/> }
 }
 
@@ -70,6 +77,21 @@ struct CandidacyActions {
     assess: ServerAction<WriteAssessment>,
 }
 
+impl CandidacyActions {
+    /// Grows each time one of the forms is sent: the page reloads, and the task count with it.
+    fn version(&self) -> usize {
+        self.mv.version().get()
+            + self.certificate.version().get()
+            + self.mentor.version().get()
+            + self.introducer.version().get()
+            + self.item.version().get()
+            + self.update.version().get()
+            + self.biography.version().get()
+            + self.withdraw.version().get()
+            + self.assess.version().get()
+    }
+}
+
 /// `/pipeline/:id`: one candidacy.
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
@@ -85,32 +107,9 @@ pub fn CandidacyPage() -> impl IntoView {
         withdraw: ServerAction::new(),
         assess: ServerAction::new(),
     };
-    refresh_task_count_after(move || {
-        acts.mv.version().get()
-            + acts.certificate.version().get()
-            + acts.mentor.version().get()
-            + acts.introducer.version().get()
-            + acts.item.version().get()
-            + acts.update.version().get()
-            + acts.biography.version().get()
-            + acts.withdraw.version().get()
-            + acts.assess.version().get()
-    });
+    refresh_task_count_after(move || acts.version());
     let data: Res<CandidacyData> = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)),
-                acts.mv.version().get(),
-                acts.certificate.version().get(),
-                acts.mentor.version().get(),
-                acts.introducer.version().get(),
-                acts.item.version().get(),
-                acts.update.version().get(),
-                acts.biography.version().get(),
-                acts.withdraw.version().get(),
-                acts.assess.version().get(),
-            )
-        },
+        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), acts.version()),
         |(id, ..)| async move {
             let view = candidacy_page(id).await?;
             // Refused for mentors: they read the page but record nothing on it.

@@ -126,11 +126,7 @@ pub async fn enter_pool<C: ConnectionTrait>(
 pub async fn calendar_for<C: ConnectionTrait>(conn: &C, school_id: i64, on: NaiveDate) -> Result<Calendar, AppError> {
     use chrono::Datelike;
     let mut cal = Calendar::with_defaults(on.year() - 1..=on.year() + 2);
-    let chain = unit_chain(conn, school_id).await?;
-    let mut changes = crate::entities::holiday::Entity::find().filter(crate::entities::holiday::Column::UnitId.is_in(chain.clone())).all(conn).await?;
-    // Nearer units last, so the school's own change wins over one above it.
-    changes.sort_by_key(|h| std::cmp::Reverse(chain.iter().position(|u| *u == h.unit_id)));
-    for h in changes {
+    for h in super::settings::holiday_changes(conn, school_id).await? {
         cal.set(h.day, h.off);
     }
     Ok(cal)

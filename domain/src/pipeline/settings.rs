@@ -58,15 +58,19 @@ pub async fn holidays<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i6
     authorize_at(conn, actor, Permission::ManagePipeline, school_id).await?;
     let mut days: BTreeMap<NaiveDate, HolidayView> =
         default_holidays(year).into_iter().map(|day| (day, HolidayView { day, name: None, off: true, change_id: None })).collect();
-    let chain = unit_chain(conn, school_id).await?;
-    // Nearer units last, so the school's own change wins over one above it.
-    let mut changes = holiday::Entity::find().filter(holiday::Column::UnitId.is_in(chain.clone())).all(conn).await?;
-    changes.retain(|h| h.day.year() == year);
-    changes.sort_by_key(|h| std::cmp::Reverse(chain.iter().position(|u| *u == h.unit_id)));
-    for h in changes {
+    for h in holiday_changes(conn, school_id).await?.into_iter().filter(|h| h.day.year() == year) {
         days.insert(h.day, HolidayView { day: h.day, name: Some(h.name), off: h.off, change_id: (h.unit_id == school_id).then_some(h.id) });
     }
     Ok(days.into_values().collect())
+}
+
+/// The holiday changes recorded for a school and the units above it, nearer
+/// units last, so that applying them in order lets the school's own change win.
+pub(crate) async fn holiday_changes<C: ConnectionTrait>(conn: &C, school_id: i64) -> Result<Vec<holiday::Model>, AppError> {
+    let chain = unit_chain(conn, school_id).await?;
+    let mut changes = holiday::Entity::find().filter(holiday::Column::UnitId.is_in(chain.clone())).all(conn).await?;
+    changes.sort_by_key(|h| std::cmp::Reverse(chain.iter().position(|u| *u == h.unit_id)));
+    Ok(changes)
 }
 
 /// Records a change at the school: a day off added (`off`) or a default holiday made a working day.
