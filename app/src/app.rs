@@ -2,14 +2,16 @@
 
 use crate::api::{get_shell_info, ChangePassword, Login, Logout, RevokeOtherSessions, SetLocale, SetupFirstAdmin};
 use crate::components::layout::Layout;
+pub use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::Router;
 use nguon_shared::views::ShellInfo;
 use nguon_shared::AppError;
 
-/// The server functions whose success changes the shell (user, language);
-/// the shell refetches when any of them completes.
+/// The server functions whose forms sit in the shell or on several pages
+/// (sign-in, sign-out, set-up, language, password). Each is seeded with the
+/// outcome of its last plain form post (see [`form_action`]).
 #[derive(Clone, Copy)]
 pub struct Actions {
     /// Sign in.
@@ -26,7 +28,9 @@ pub struct Actions {
     pub revoke_others: ServerAction<RevokeOtherSessions>,
 }
 
-/// The document around the app, rendered on the server only.
+/// The document around the app, rendered on the server only. The islands
+/// script loads the (small) wasm that brings `#[island]`s to life; the rest of
+/// the page is plain HTML whose forms post without JavaScript.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_page_csp();
@@ -37,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -48,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The page's Content-Security-Policy, allowing only scripts that carry this
-/// response's nonce (Leptos adds it to its hydration scripts).
+/// response's nonce (Leptos adds it to its islands script).
 #[cfg(feature = "ssr")]
 fn set_page_csp() {
     use leptos::nonce::use_nonce;
@@ -65,70 +69,30 @@ fn set_page_csp() {
     }
 }
 
-/// The application: stylesheet, shell facts, router.
+/// The application: stylesheet, shell facts, router. Rendered on the server
+/// for every request; nothing here runs in the browser.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let actions = Actions {
-        login: ServerAction::new(),
-        logout: ServerAction::new(),
-        setup: ServerAction::new(),
-        set_locale: ServerAction::new(),
-        change_password: ServerAction::new(),
-        revoke_others: ServerAction::new(),
+        login: form_action(),
+        logout: form_action(),
+        setup: form_action(),
+        set_locale: form_action(),
+        change_password: form_action(),
+        revoke_others: form_action(),
     };
     provide_context(actions);
-    let shell = Resource::new(
-        move || {
-            (
-                actions.login.version().get(),
-                actions.logout.version().get(),
-                actions.setup.version().get(),
-                actions.set_locale.version().get(),
-            )
-        },
-        |_| get_shell_info(),
-    );
+    let shell = Resource::new(|| (), |_| get_shell_info());
     provide_context(ShellResource(shell));
-    let tasks = TaskCount(RwSignal::new(None));
-    provide_context(tasks);
-    // A new user or language: the shell's own count is current again.
-    Effect::new(move || {
-        shell.track();
-        tasks.0.set(None);
-    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/nguon.css"/>
+        <Stylesheet id="leptos" href=crate::assets::stylesheet_href()/>
         <Router>
             <Layout/>
         </Router>
     }
 }
 
-/// The shell facts of the current page, refetched after sign-in, sign-out,
-/// set-up and language changes.
+/// The shell facts of the current page (who is signed in, language, set-up).
 #[derive(Clone, Copy)]
 pub struct ShellResource(pub Resource<Result<ShellInfo, AppError>>);
-
-/// The navigation's task count once it has been fetched again after an
-/// in-app action; `None` while the shell's count (from the page load) holds.
-#[derive(Clone, Copy)]
-pub struct TaskCount(pub RwSignal<Option<u32>>);
-
-/// Fetches the task count again whenever `versions` changes, i.e. after the
-/// page's actions that may add or settle a task (browser only: effects do not
-/// run on the server).
-pub fn refresh_task_count_after(versions: impl Fn() -> usize + Send + Sync + 'static) {
-    let Some(TaskCount(count)) = use_context::<TaskCount>() else { return };
-    Effect::watch(
-        versions,
-        move |_, _, _| {
-            leptos::task::spawn_local(async move {
-                if let Ok(n) = crate::api::my_task_count().await {
-                    count.set(Some(n));
-                }
-            });
-        },
-        false,
-    );
-}

@@ -70,6 +70,13 @@ pub enum Command {
         #[arg(long)]
         username: String,
     },
+    /// After a build: write a brotli and a gzip copy of every built asset, which the
+    /// server then serves as they are (no database needed).
+    Precompress {
+        /// The site folder whose `pkg/` to compress; default: the configured `site_root`.
+        #[arg(long)]
+        site: Option<PathBuf>,
+    },
 }
 
 fn read_password(from_stdin: bool) -> std::io::Result<String> {
@@ -111,6 +118,27 @@ pub async fn run() -> ExitCode {
         }
     };
     telemetry::init(&config.log_format);
+    if let Some(Command::Precompress { site }) = &cli.command {
+        let pkg = site.clone().unwrap_or_else(|| PathBuf::from(&config.site_root)).join("pkg");
+        let hashes = nguon_app::assets::hashes();
+        return match crate::assets::precompress(&pkg, hashes.wasm.is_some().then_some(hashes)) {
+            Ok(p) => {
+                println!(
+                    "{}: {} tệp/files, {} B → brotli {} B, gzip {} B",
+                    pkg.display(),
+                    p.files,
+                    p.raw_bytes,
+                    p.brotli_bytes,
+                    p.gzip_bytes
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", pkg.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let db = match db::connect_and_migrate(&config.database_url).await {
         Ok(db) => db,
         Err(e) => {
@@ -171,6 +199,7 @@ pub async fn run() -> ExitCode {
             .await
             .map(|n| println!("Đã kết thúc {n} phiên / ended {n} session(s): {username}"))
             .map_err(|e| describe(&e)),
+        Command::Precompress { .. } => unreachable!("handled before the database is opened"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

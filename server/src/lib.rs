@@ -3,8 +3,10 @@
 //! The HTTP server of Nguồn: configuration, the axum router with its security
 //! middleware, and the admin command line.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
+pub mod forms;
 pub mod middleware;
 pub mod router;
 pub mod telemetry;

@@ -124,10 +124,10 @@ fn error_response(status: StatusCode, e: &AppError) -> Response {
 /// Adds the security headers to every response. Pages set their own
 /// Content-Security-Policy with the script nonce; everything else gets a
 /// strict default. Pages and API answers are never stored (`no-store`); the
-/// build output under `/pkg` is revalidated on each use (`no-cache`), since
-/// its file names do not change between releases.
+/// build output under `/pkg` is kept for good when its name carries the
+/// build's content hash (see `assets::cache_control`).
 pub async fn security_headers(State(secure): State<bool>, req: Request, next: Next) -> Response {
-    let is_asset = req.uri().path().starts_with("/pkg/");
+    let asset_cache = req.uri().path().starts_with("/pkg/").then(|| crate::assets::cache_control(req.uri().path()));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let set = |h: &mut HeaderMap, k: header::HeaderName, v: &'static str| {
@@ -145,7 +145,7 @@ pub async fn security_headers(State(secure): State<bool>, req: Request, next: Ne
             "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
         );
     }
-    set(h, header::CACHE_CONTROL, if is_asset { "no-cache" } else { "no-store" });
+    set(h, header::CACHE_CONTROL, asset_cache.unwrap_or("no-store"));
     if secure {
         set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
     }

@@ -1,15 +1,14 @@
 //! The axum router: pages, server functions, static files and middleware.
 
 use crate::config::Config;
+use crate::forms::{clear_outcome_after_page, plain_form_posts, server_fn_handler};
 use crate::middleware::{csrf_guard, security_headers, session_layer, MiddlewareState};
-use axum::body::Body;
-use axum::extract::{FromRef, Request, State};
-use axum::response::IntoResponse;
+use axum::extract::FromRef;
 use axum::routing::post;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use nguon_app::api::context::AppState;
 use nguon_app::{shell, App};
 
@@ -36,12 +35,9 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
+        // Release builds name their assets by content (hash.txt beside the binary).
+        .hash_files(nguon_app::assets::hashes().wasm.is_some())
         .build()
-}
-
-async fn server_fn_handler(State(st): State<ServerState>, req: Request<Body>) -> impl IntoResponse {
-    let app = st.app.clone();
-    handle_server_fns_with_context(move || provide_context(app.clone()), req).await
 }
 
 /// Builds the whole application router.
@@ -77,12 +73,17 @@ pub fn build(config: &Config, app: AppState) -> Router {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
+        // The built assets, from the files compressed at build time (`precompress`).
+        .nest_service("/pkg", crate::assets::pkg_service(&config.site_root))
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(page_ctx, shell))
+        .layer(axum::middleware::from_fn(clear_outcome_after_page))
+        .layer(axum::middleware::from_fn_with_state(config.secure_cookies, plain_form_posts))
         .layer(axum::middleware::from_fn_with_state(mw, session_layer))
         .layer(axum::middleware::from_fn(csrf_guard))
         .layer(axum::middleware::from_fn_with_state(config.secure_cookies, security_headers))
-        // The wasm is megabytes; phones on slow networks get it (and pages, and server
-        // function answers) compressed. Level 5 keeps brotli fast enough to run per request.
+        // Pages and server function answers compressed per request (level 5 keeps brotli
+        // fast); the assets under /pkg already are, and are left alone.
+        // (they carry their Content-Encoding already, which this layer respects).
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .with_state(state)
 }

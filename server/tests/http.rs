@@ -4,6 +4,7 @@ use chrono::{Duration, Utc};
 use nguon_domain::audit::AuditContext;
 use nguon_domain::entities::{audit_log, login_attempt, session, user};
 use nguon_domain::{AppError, ErrorCode, Locale};
+use nguon_app::outcome::FormOutcome;
 use nguon_testkit::{both_engines, TestDb};
 use reqwest::header;
 use reqwest::StatusCode;
@@ -255,22 +256,48 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
 
 async fn plain_form_post_shows_translated_error(t: TestDb) {
     let s = Server::with_admin(t, |_| {}).await;
-    let res = s.plain_form_post("login", "/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
-    assert_eq!(res.status(), StatusCode::FOUND);
-    let to = res.headers()[header::LOCATION].to_str().unwrap().to_string();
-    assert!(to.starts_with("/login?error="), "{to}");
-    let html = s.page(&to, None).await.text().await.unwrap();
-    assert!(html.contains("Tên đăng nhập hoặc mật khẩu không đúng."));
-    // And success sends the browser home with a cookie.
+    // A refused form goes back to where it was sent, with its outcome in a cookie.
+    let res = s.plain_form_post("login", "/login?next=x&error=old", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/login?next=x#outcome");
+    let cookie = outcome_cookie(res.headers()).expect("the outcome travels in a cookie");
+    let outcome = FormOutcome::from_cookie_value(cookie.trim_start_matches("nguon_outcome=")).unwrap();
+    assert!(!outcome.ok && outcome.path == "/api/login");
+    assert_eq!(outcome.values, vec![("username".to_string(), "admin".to_string())], "the password never travels back");
+    let page = s.page("/login?next=x", Some(&cookie)).await;
+    let cleared = page.headers().get_all(header::SET_COOKIE).iter().any(|v| v.to_str().unwrap().starts_with("nguon_outcome=; Max-Age=0"));
+    assert!(cleared, "the page that showed the outcome deletes it");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Tên đăng nhập hoặc mật khẩu không đúng."), "{html}");
+    assert!(html.contains(r#"id="outcome""#), "the message is where the redirect scrolls to");
+    assert!(html.contains(r#"value="admin""#), "the login name typed is kept");
+    // Without the cookie (a reload after it was deleted) the page is clean again.
+    let html = s.page("/login?next=x", None).await.text().await.unwrap();
+    assert!(!html.contains("Tên đăng nhập hoặc mật khẩu không đúng."));
+    // Success sends the browser where the server function says (home), signed in.
     let res = s.plain_form_post("login", "/login", &[("username", "admin"), ("password", PW)]).await;
-    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()[header::LOCATION], "/");
-    assert!(session_cookie(res.headers()).is_some());
+    let session = session_cookie(res.headers()).expect("signed in");
+    // A signed-in form: refused with field errors shown on its page, values kept.
+    let res = s.plain_form_post_as("change_password", "/account", &[("current", PW), ("new", "ngắn"), ("confirm", "ngắn")], Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let outcome = outcome_cookie(res.headers()).unwrap();
+    let html = s.page("/account", Some(&format!("{session}; {outcome}"))).await.text().await.unwrap();
+    assert!(html.contains("Cần ít nhất 10 ký tự."), "{html}");
     // The language switch without JavaScript goes back to the page it came from.
     let res = s.plain_form_post("set_locale", "/login?next=x", &[("locale", "en")]).await;
-    assert_eq!(res.status(), StatusCode::FOUND);
-    assert_eq!(res.headers()[header::LOCATION], format!("{}/login?next=x", s.base));
-    assert!(res.headers()[header::SET_COOKIE].to_str().unwrap().starts_with("nguon_lang=en"));
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/login?next=x#outcome");
+    assert!(res.headers().get_all(header::SET_COOKIE).iter().any(|v| v.to_str().unwrap().starts_with("nguon_lang=en")));
+}
+
+fn outcome_cookie(h: &reqwest::header::HeaderMap) -> Option<String> {
+    h.get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("nguon_outcome=") && !v.contains("Max-Age=0"))
+        .map(|v| v.split(';').next().unwrap().to_string())
 }
 
 async fn language_switch_and_bad_inputs(t: TestDb) {

@@ -5,72 +5,31 @@
 //! release build; the README's test command provides all three.
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const PW: &str = "mật-khẩu-đủ-dài";
-
-/// Kills a child process when dropped, so a failed test leaves nothing running.
-struct Proc(Child);
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-async fn wait_for_port(port: u16, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
-        assert!(Instant::now() < deadline, "{what} did not start on port {port}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
+mod common;
+use common::{free_port, wait_for_port, workspace, Proc, ReleaseServer, PW};
 
 struct Env {
     base: String,
-    bin: PathBuf,
-    database_url: String,
+    server: ReleaseServer,
     browser: Client,
-    _server: Proc,
     _driver: Proc,
-    _tmp: tempfile::TempDir,
     shots: PathBuf,
 }
 
 impl Env {
     /// Starts a server on a fresh database and a browser, phone-sized or desktop.
     async fn start(phone: bool) -> Env {
+        Env::start_with(phone, true).await
+    }
+
+    /// [`Env::start`], with JavaScript on or off in the browser.
+    async fn start_with(phone: bool, javascript: bool) -> Env {
         let root = workspace();
-        let bin = std::env::var("NGUON_E2E_BIN").map(PathBuf::from).unwrap_or(root.join("target/release/nguon-server"));
-        let site = std::env::var("NGUON_E2E_SITE").map(PathBuf::from).unwrap_or(root.join("target/site"));
-        assert!(bin.exists(), "{} missing: run `cargo leptos build --release` first (the README's test command does)", bin.display());
-        assert!(site.join("pkg/nguon.wasm").exists(), "{} has no pkg/nguon.wasm", site.display());
-        let tmp = tempfile::tempdir().unwrap();
-        let database_url = format!("sqlite://{}?mode=rwc", tmp.path().join("e2e.db").display());
-        let port = free_port();
-        let server = Proc(
-            Command::new(&bin)
-                .arg("serve")
-                .current_dir(tmp.path())
-                .env("DATABASE_URL", &database_url)
-                .env("NGUON_LISTEN", format!("127.0.0.1:{port}"))
-                .env("NGUON_SITE_ROOT", &site)
-                .env("NGUON_LOG", "warn")
-                .stdout(Stdio::null())
-                .spawn()
-                .expect("start the server"),
-        );
+        let server = ReleaseServer::start().await;
         let driver_port = free_port();
         let driver = Proc(
             Command::new("chromedriver")
@@ -82,9 +41,8 @@ impl Env {
                 .spawn()
                 .expect("start chromedriver (Debian package chromium-driver)"),
         );
-        wait_for_port(port, "the server").await;
         wait_for_port(driver_port, "chromedriver").await;
-        let profile = tmp.path().join("profile");
+        let profile = server.tmp.path().join("profile");
         let mut options = serde_json::json!({
             "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
             "args": [
@@ -94,6 +52,9 @@ impl Env {
                 format!("--user-data-dir={}", profile.display()),
             ]
         });
+        if !javascript {
+            options["prefs"] = serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
         if phone {
             // A 360 CSS px phone screen (headless windows cannot be narrower than 500 px).
             options["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 1.0 } });
@@ -107,22 +68,12 @@ impl Env {
             .expect("connect to chromedriver");
         let shots = root.join("target/e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Env { base: format!("http://127.0.0.1:{port}"), bin, database_url, browser, _server: server, _driver: driver, _tmp: tmp, shots }
+        Env { base: server.base.clone(), server, browser, _driver: driver, shots }
     }
 
     /// Runs the admin command line on the same database, password on stdin.
     fn cli(&self, args: &[&str], password: &str) {
-        use std::io::Write;
-        let mut child = Command::new(&self.bin)
-            .args(args)
-            .env("DATABASE_URL", &self.database_url)
-            .env("NGUON_LOG", "error")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
-        assert!(child.wait().unwrap().success(), "nguon-server {args:?}");
+        self.server.cli(args, password);
     }
 
     async fn shot(&self, name: &str) {
@@ -172,10 +123,10 @@ impl Env {
         self.browser.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
     }
 
-    /// Opens the login page, waits for hydration and signs in; waits for the home page.
+    /// Opens the login page and signs in (a plain form); waits for the home page.
     async fn login(&self, username: &str, password: &str) {
         self.browser.goto(&format!("{}/login", self.base)).await.unwrap();
-        self.wait_hydrated().await;
+        self.wait_text("h1", "").await;
         self.fill("username", username).await;
         self.fill("password", password).await;
         self.click("#login-form button[type=submit]").await;
@@ -184,10 +135,13 @@ impl Env {
 
     /// A fresh server with the first administrator and the demo school (accounts share `PW`).
     async fn with_demo(phone: bool) -> Env {
-        let env = Env::start(phone).await;
-        let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
-        env.cli(&args, PW);
-        env.cli(&["demo", "--password-stdin"], PW);
+        Env::with_demo_js(phone, true).await
+    }
+
+    /// [`Env::with_demo`], with JavaScript on or off in the browser.
+    async fn with_demo_js(phone: bool, javascript: bool) -> Env {
+        let env = Env::start_with(phone, javascript).await;
+        env.server.load_demo();
         env
     }
 
@@ -198,25 +152,18 @@ impl Env {
         }
     }
 
-    /// Waits until the wasm has hydrated the page (Leptos marks nothing, so we
-    /// wait for the module to have loaded and the action forms to be live).
+    /// Waits until the page's islands are live (the wasm entry marks the
+    /// document), then keeps console errors (a wasm panic lands there) for
+    /// failure messages.
     async fn wait_hydrated(&self) {
         let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let done = self
-                .js("return performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm') && e.responseEnd > 0)")
-                .await;
-            if done == serde_json::Value::Bool(true) {
-                tokio::time::sleep(Duration::from_millis(300)).await;
-                // Keep console errors (a wasm panic lands there) for failure messages.
-                self.js("if (!window.__nguonErrors) { window.__nguonErrors = []; const e = console.error; \
-                         console.error = (...a) => { window.__nguonErrors.push(a.map(String).join(' ')); e(...a) }; } return true")
-                    .await;
-                return;
-            }
-            assert!(Instant::now() < deadline, "wasm never loaded");
+        while self.js("return document.documentElement.dataset.islands === 'live'").await != serde_json::Value::Bool(true) {
+            assert!(Instant::now() < deadline, "the islands never came to life");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        self.js("if (!window.__nguonErrors) { window.__nguonErrors = []; const e = console.error; \
+                 console.error = (...a) => { window.__nguonErrors.push(a.map(String).join(' ')); e(...a) }; } return true")
+            .await;
     }
 }
 
@@ -234,10 +181,7 @@ async fn first_run_login_language_logout() {
     assert_eq!(env.js("return window.innerWidth").await, 360, "phone-sized viewport");
     env.shot("01-setup").await;
 
-    // A marker on `window` survives only if the page is not reloaded.
-    env.js("window.__nguonMarker = 42; return true").await;
-
-    // Bad input: the error appears in place (the form was handled by the wasm).
+    // Bad input: the form comes back with the error under the field, the values typed kept.
     env.fill("organisation", "Tỉnh Lâm Đồng").await;
     env.fill("full_name", "Nguyễn Thị Ánh Đào").await;
     env.fill("username", "admin").await;
@@ -245,7 +189,9 @@ async fn first_run_login_language_logout() {
     env.fill("confirm", "ngắn").await;
     env.click("#setup-form button[type=submit]").await;
     env.wait_text(".field-error", "Cần ít nhất 10 ký tự.").await;
-    assert_eq!(env.js("return window.__nguonMarker").await, 42, "no page load: the page is hydrated");
+    assert_eq!(env.js("return document.querySelector('input[name=full_name]').value").await, "Nguyễn Thị Ánh Đào", "values kept");
+    assert_eq!(env.js("return document.querySelector('input[name=password]').value").await, "", "never a password");
+    assert_eq!(env.js("return location.hash").await, "#outcome", "scrolled to the message");
     env.shot("02-setup-error").await;
 
     env.fill("password", PW).await;
@@ -253,15 +199,13 @@ async fn first_run_login_language_logout() {
     env.click("#setup-form button[type=submit]").await;
     env.wait_text("h1", "Xin chào, Nguyễn Thị Ánh Đào!").await;
     env.wait_text(".roles", "Quản trị viên").await;
-    assert_eq!(env.js("return window.__nguonMarker").await, 42, "client-side navigation after set-up");
     env.shot("03-home-vi").await;
 
-    // Switch to English without a page load.
+    // Switch to English.
     env.open_menu().await;
     env.click("#menu-lang-en").await;
     env.wait_text("h1", "Welcome, Nguyễn Thị Ánh Đào!").await;
     assert_eq!(env.js("return document.documentElement.lang").await, "en");
-    assert_eq!(env.js("return window.__nguonMarker").await, 42, "language switch without a page load");
     env.shot("04-home-en").await;
 
     // Log out: back to the login page, in English.
@@ -311,10 +255,8 @@ async fn desktop_navigation_bar() {
     assert!(!menu_button.is_displayed().await.unwrap(), "no menu button on a wide screen");
     let english = env.browser.find(Locator::Css("#bar-lang-en")).await.unwrap();
     assert!(english.is_displayed().await.unwrap());
-    env.js("window.__nguonMarker = 7; return true").await;
     english.click().await.unwrap();
     env.wait_text("h1", "First-run set-up").await;
-    assert_eq!(env.js("return window.__nguonMarker").await, 7, "switched without a page load");
     env.shot("08-desktop-setup-en").await;
     env.browser.clone().close().await.unwrap();
 }
@@ -344,7 +286,6 @@ async fn demo_student_search_without_accents() {
     let plain = env.js(&format!("return {:?}.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()", name)).await;
     let plain = plain.as_str().unwrap().to_string();
     assert_ne!(plain, name.to_lowercase(), "the chosen name has diacritics: {name}");
-    env.js("window.__nguonMarker = 9; return true").await;
     env.fill("q", &plain).await;
     env.click("#student-filters button[type=submit]").await;
     env.wait_text("#student-table", &name).await;
@@ -363,7 +304,6 @@ async fn demo_student_search_without_accents() {
         assert!(plain.split(' ').all(|q| words.iter().any(|w| w.starts_with(q))), "{row} does not match {plain}");
     }
     assert!(b.current_url().await.unwrap().query().unwrap_or("").contains("q="), "the search is in the address, so it can be shared");
-    assert_eq!(env.js("return window.__nguonMarker").await, 9, "searched without a page load");
     let headers = env.js("return document.querySelector('#student-table thead').textContent").await;
     assert!(!headers.as_str().unwrap().contains("Dân tộc"), "no sensitive column for a union officer");
     env.shot("10-students-search").await;
@@ -746,7 +686,7 @@ async fn mentor_writes_a_due_assessment_on_a_phone() {
     assert_eq!(after, before + 1);
     env.wait_text("#next-assessment", "Lần nhận xét tiếp theo đến hạn").await;
     env.shot("32-assessment-saved").await;
-    // The menu's count follows at once, without a page load.
+    // The menu's count follows on the page the form returns to.
     env.wait_text("details.menu summary #menu-count", "1").await;
     // The inbox, loaded again, has one task left.
     b.goto(&format!("{}/tasks", env.base)).await.unwrap();
@@ -860,5 +800,129 @@ async fn pipeline_pages_fit_a_phone() {
         let measured = env.js(overflow).await;
         assert_eq!(measured[0], 0, "{path} scrolls sideways on a 360 px phone; too wide: {}", measured[1]);
     }
+    env.browser.clone().close().await.unwrap();
+}
+
+/// On the release build: the islands come to life (the class-logging form's
+/// "tick all" box appears and unticks the whole class without a page load),
+/// the page carries no copy of its data for hydration, and a repeat visit
+/// takes every asset from the browser's cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn islands_are_live_and_assets_cached() {
+    let env = Env::with_demo(true).await;
+    let b = &env.browser;
+    env.login("demo.doan", PW).await;
+    b.goto(&format!("{}/ledger/log", env.base)).await.unwrap();
+    env.wait_text("h1", "Ghi điểm").await;
+    let choose = "const a = [...document.querySelectorAll('#f-activity option')].find(o => o.textContent.startsWith('Chủ nhật xanh')); \
+                  document.querySelector('#f-activity').value = a.value; \
+                  document.querySelector('#f-class').value = document.querySelector('#f-class option:nth-child(2)').value; return true";
+    env.js(choose).await;
+    env.click("#log-choose button[type=submit]").await;
+    env.wait_text("#log-form", "Ghi điểm cho").await;
+    let html = b.source().await.unwrap();
+    assert!(!html.contains("__RESOLVED_RESOURCES") && !html.contains("__SERIALIZED"), "no data serialised for hydration");
+    assert!(html.contains("<leptos-island"), "the page has its islands");
+    // The island's box shows once the wasm is live.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while env.js("return document.querySelector('.tick-all').hidden").await != serde_json::Value::Bool(false) {
+        assert!(Instant::now() < deadline, "the tick-all island never came to life");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.js("window.__nguonMarker = 5; return true").await;
+    let ticked = "return document.querySelectorAll('#log-form input[name=\"students[]\"]:checked').length";
+    assert!(env.js(ticked).await.as_u64().unwrap() > 30, "the class is ticked by default");
+    env.click(".tick-all input").await;
+    assert_eq!(env.js(ticked).await, 0, "unticked by the island");
+    env.click(".tick-all input").await;
+    assert!(env.js(ticked).await.as_u64().unwrap() > 30, "ticked again");
+    assert_eq!(env.js("return window.__nguonMarker").await, 5, "no page load: the island reacted in the browser");
+    env.shot("50-island-tick-all").await;
+    // A repeat visit: the stylesheet, the loader and the wasm come from the cache.
+    b.goto(&format!("{}/ledger", env.base)).await.unwrap();
+    env.wait_text("h1", "Bảng xếp hạng").await;
+    env.wait_hydrated().await;
+    let fetched = env
+        .js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/pkg/') && e.transferSize > 0).map(e => e.name)")
+        .await;
+    assert_eq!(fetched, serde_json::json!([]), "assets downloaded again on a repeat visit");
+    env.browser.clone().close().await.unwrap();
+}
+
+/// With JavaScript turned off in the browser every page of every demo role
+/// renders, and forms work as plain posts: a refused one explains itself next
+/// to the form with the values kept, an accepted one says what changed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_works_without_javascript() {
+    let env = Env::with_demo_js(true, false).await;
+    let b = &env.browser;
+    let pages = [
+        ("demo.doan", "/", "Xin chào"),
+        ("demo.doan", "/students", "học sinh"),
+        ("demo.doan", "/ledger", "Bảng xếp hạng"),
+        ("demo.doan", "/ledger/log", "Ghi điểm"),
+        ("demo.doan", "/ledger/review", "Duyệt"),
+        ("demo.doan", "/ledger/activities", "Danh mục"),
+        ("demo.doan", "/ledger/results", "Kết quả"),
+        ("demo.doan", "/ledger/classification", "Xếp loại đoàn viên"),
+        ("demo.doan", "/ledger/outstanding", "ưu tú"),
+        ("demo.doan", "/account", "Tài khoản"),
+        ("demo.chibo", "/pipeline", "Phát triển đảng viên"),
+        ("demo.chibo", "/tasks", "Việc cần làm của tôi"),
+        ("demo.chibo", "/classes", "Lớp nhận thức về Đảng"),
+        ("demo.chibo", "/meetings", "Họp liên tịch"),
+        ("demo.chibo", "/calendar", "Lịch làm việc và nhắc việc"),
+        ("demo.huongdan", "/tasks", "Việc cần làm của tôi"),
+        ("admin", "/admin/org", "Cơ cấu tổ chức"),
+        ("admin", "/admin/years", "Năm học"),
+        ("admin", "/admin/import", "Nhập danh sách học sinh"),
+        ("admin", "/admin/staff", "Cán bộ"),
+        ("admin", "/admin/users", "tài khoản"),
+        ("admin", "/admin/audit", "Nhật ký"),
+        ("admin", "/admin/rules", "Quy định về thủ tục kết nạp"),
+    ];
+    let mut who = "";
+    for (user, path, title) in pages {
+        if user != who {
+            b.delete_all_cookies().await.unwrap();
+            env.login(user, PW).await;
+            who = user;
+        }
+        b.goto(&format!("{}{path}", env.base)).await.unwrap();
+        env.wait_text("h1", title).await;
+        let errors = env.js("return [...document.querySelectorAll('.alert.error')].map(e => e.textContent)").await;
+        assert_eq!(errors, serde_json::json!([]), "{path} as {user}");
+        // The wasm never ran: the islands' boxes stay hidden.
+        assert_eq!(env.js("return [...document.querySelectorAll('.tick-all')].every(e => e.hidden)").await, true, "{path}");
+    }
+    // A candidacy page and a student profile, reached by their links.
+    b.delete_all_cookies().await.unwrap();
+    env.login("demo.chibo", PW).await;
+    b.goto(&format!("{}/pipeline", env.base)).await.unwrap();
+    env.wait_text("h1", "Phát triển đảng viên").await;
+    let href = env.js("return document.querySelector('#board a[href^=\"/pipeline/\"]').getAttribute('href')").await;
+    b.goto(&format!("{}{}", env.base, href.as_str().unwrap())).await.unwrap();
+    env.wait_text("h1", "").await;
+    env.wait_text("#forecast", "Đảng viên chính thức").await;
+
+    // Logging for a class without JavaScript: refused first (no date), then accepted.
+    b.delete_all_cookies().await.unwrap();
+    env.login("demo.doan", PW).await;
+    b.goto(&format!("{}/ledger/log", env.base)).await.unwrap();
+    env.wait_text("h1", "Ghi điểm").await;
+    let activity = env.js("return [...document.querySelectorAll('#f-activity option')].find(o => o.textContent.startsWith('Chủ nhật xanh')).value").await;
+    let class = env.js("return document.querySelector('#f-class option:nth-child(2)').value").await;
+    b.goto(&format!("{}/ledger/log?activity={}&class={}", env.base, activity.as_str().unwrap(), class.as_str().unwrap())).await.unwrap();
+    env.wait_text("#log-form", "Ghi điểm cho").await;
+    env.fill("occurred_on", "").await;
+    env.fill("evidence", "Danh sách ký nhận").await;
+    env.click("#log-form button[type=submit]").await;
+    env.wait_text("#outcome", "").await;
+    env.shot("51-nojs-log-refused").await;
+    assert_eq!(env.js("return document.querySelector('input[name=evidence]').value").await, "Danh sách ký nhận", "values kept");
+    env.fill("occurred_on", "16/03/2026").await;
+    env.click("#log-form button[type=submit]").await;
+    env.wait_text("#logged", "Đã ghi").await;
+    env.shot("52-nojs-log-done").await;
     env.browser.clone().close().await.unwrap();
 }

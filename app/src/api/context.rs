@@ -1,5 +1,5 @@
 //! Server-only plumbing shared by the server functions: application state,
-//! the request's session, cookies, and the no-JavaScript error path.
+//! the request's session, cookies, and where a form goes on success.
 
 use axum::http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
@@ -143,59 +143,13 @@ pub fn set_lang_cookie(st: &AppState, locale: Locale) {
     set_cookie(format!("{LANG_COOKIE}={}; Max-Age=31536000{}", locale.code(), cookie_flags(st.secure_cookies)));
 }
 
-fn is_plain_form_post() -> bool {
-    use_context::<Parts>()
-        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false)
-}
-
-/// Finishes a server function called by a form. Without JavaScript the
-/// browser posted a plain HTML form: on error it is sent back to the page it
-/// came from with the error in `?error=`, which the page shows; on success to
-/// `success_to` (when given). With JavaScript the result goes back as data.
+/// Finishes a server function called by a form: on success, the browser is
+/// sent on to `success_to` when given. Every other outcome of a plain form
+/// post returns to the form's page, carrying the answer (see the server
+/// crate's `forms` module and [`crate::outcome`]).
 pub fn finish_form<T>(result: Result<T, AppError>, success_to: Option<&str>) -> Result<T, AppError> {
-    match &result {
-        Ok(_) => {
-            if let Some(to) = success_to {
-                leptos_axum::redirect(to);
-            }
-        }
-        Err(e) if is_plain_form_post() => {
-            let back = use_context::<Parts>()
-                .and_then(|p| p.headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(same_site_path))
-                .unwrap_or_else(|| "/".to_string());
-            let sep = if back.contains('?') { '&' } else { '?' };
-            leptos_axum::redirect(&format!("{back}{sep}error={}", e.to_query_value()));
-        }
-        Err(_) => {}
+    if let (Ok(_), Some(to)) = (&result, success_to) {
+        leptos_axum::redirect(to);
     }
     result
-}
-
-/// The path and query of a referer, dropping any earlier `error` parameter, so
-/// a redirect can never leave the site.
-fn same_site_path(referer: &str) -> String {
-    let after_scheme = referer.split_once("://").map(|(_, rest)| rest).unwrap_or(referer);
-    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
-    let (base, query) = path.split_once('?').unwrap_or((path, ""));
-    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("error=")).collect();
-    let base = if base.starts_with("//") { "/" } else { base };
-    if kept.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}?{}", kept.join("&"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_site_path;
-
-    #[test]
-    fn referer_paths_stay_on_site() {
-        assert_eq!(same_site_path("http://x:3000/login?error=abc&next=/a"), "/login?next=/a");
-        assert_eq!(same_site_path("https://x/"), "/");
-        assert_eq!(same_site_path("https://x"), "/");
-        assert_eq!(same_site_path("http://x//evil.example/"), "/");
-    }
 }

@@ -22,12 +22,13 @@ where
     })
 }
 
-/// A banner with the form's error sentence.
+/// A banner with the form's error sentence; the page scrolls to it after a
+/// refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
-            view! { <p class="alert error" role="alert">{m.error(&e)}</p> }
+            view! { <p class="alert error" role="alert" id="outcome" tabindex="-1">{m.error(&e)}</p> }
         })
     }
 }
@@ -51,6 +52,8 @@ pub fn Field(
         error.with(|e| e.as_ref().map(|e| e.field_errors(name).map(|c| m.field_error(c)).collect::<Vec<_>>()).unwrap_or_default())
     };
     let invalid = move || (!messages_for().is_empty()).then_some("true");
+    // The value typed when this form was refused (never a password).
+    let typed = error.with_untracked(|e| e.is_some()).then(|| crate::outcome::typed_value_any(name)).flatten();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -58,6 +61,7 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
+                value=typed
                 autocomplete=autocomplete
                 aria-invalid=invalid
                 aria-describedby=err_id.clone()

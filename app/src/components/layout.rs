@@ -4,7 +4,7 @@
 //! `<Routes>` is rendered synchronously (not inside a resource closure) so the
 //! server can list the routes and pages can redirect with a real 302.
 
-use crate::app::{Actions, ShellResource, TaskCount};
+use crate::app::{Actions, ShellResource};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
@@ -75,20 +75,11 @@ where
     }
 }
 
-/// For a visitor on a page that needs a user. The server answers with a
-/// redirect (302). In the browser the shell facts may be a moment stale right
-/// after signing in (the redirect arrives before the refetch), so instead of
-/// bouncing to the login page it shows a link until the facts catch up.
-fn sign_in_prompt(m: &'static Messages, needs_setup: bool) -> AnyView {
+/// For a visitor on a page that needs a user: the server answers with a
+/// redirect (302) to the login page, or to first-run set-up.
+fn sign_in_prompt(_m: &'static Messages, needs_setup: bool) -> AnyView {
     let to = if needs_setup { "/setup" } else { "/login" };
-    if cfg!(feature = "ssr") {
-        view! { <Redirect path=to/> }.into_any()
-    } else {
-        view! {
-            <p class="alert" role="status">{m.err_unauthenticated}" "<a href=to>{m.go_to_login}</a></p>
-        }
-        .into_any()
-    }
+    view! { <Redirect path=to/> }.into_any()
 }
 
 /// Page frame around the routes.
@@ -138,14 +129,6 @@ fn footer(page: PageCtx) -> AnyView {
 
 fn header(page: PageCtx) -> AnyView {
     let PageCtx { m, info } = page;
-    // On a phone the menu is a <details>; close it once a link or button in it
-    // was used, since client-side navigation does not reload the page.
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let close_menu = move |_| {
-        if let Some(d) = menu.get() {
-            let _ = d.remove_attribute("open");
-        }
-    };
     view! {
         <Html {..} lang=info.locale.code()/>
         <Title text=m.app_name/>
@@ -158,12 +141,12 @@ fn header(page: PageCtx) -> AnyView {
             // Wide screens: the navigation sits in the bar.
             <nav class="bar-nav" aria-label=m.menu>{nav_items(m, &info, "bar")}</nav>
             // Phones: the same navigation behind a "Menu" button (works without JavaScript).
-            <details class="menu" node_ref=menu>
+            <details class="menu">
                 <summary>
                     {m.menu}
                     {task_count(m, info.nav.tasks, Some("menu-count"))}
                 </summary>
-                <nav aria-label=m.menu on:click=close_menu>{nav_items(m, &info, "menu")}</nav>
+                <nav aria-label=m.menu>{nav_items(m, &info, "menu")}</nav>
             </details>
         </header>
     }
@@ -252,11 +235,7 @@ fn not_found(page: PageCtx) -> AnyView {
 }
 
 /// The number of open tasks next to a navigation entry (nothing when there
-/// are none): the shell's count, or the one fetched after an in-app action.
-fn task_count(m: &'static Messages, from_shell: u32, id: Option<&'static str>) -> impl IntoView {
-    let fetched = use_context::<TaskCount>().map(|c| c.0);
-    move || {
-        let n = fetched.and_then(|c| c.get()).unwrap_or(from_shell);
-        (n > 0).then(|| view! { " "<span class="count" id=id aria-label=fill(m.mt.tasks_count, &[("n", &n.to_string())])>{n}</span> })
-    }
+/// are none). Every action ends in a page load, so the shell's count is current.
+fn task_count(m: &'static Messages, n: u32, id: Option<&'static str>) -> impl IntoView {
+    (n > 0).then(|| view! { " "<span class="count" id=id aria-label=fill(m.mt.tasks_count, &[("n", &n.to_string())])>{n}</span> })
 }

@@ -244,6 +244,7 @@ pub const EN: Messages = Messages {
     evidence: "Evidence",
     evidence_hint: "E.g. duty book, signed list, award decision.",
     choose: "Choose",
+    tick_all: "Tick or untick all",
     tick_students: "Students (the whole class is ticked; untick those who did not take part)",
     log_button: "Log for {n} students",
     logged: "{n} entries logged. They count once another officer approves them (if the school requires it).",

@@ -276,6 +276,8 @@ pub struct Messages {
     pub evidence: &'static str,
     pub evidence_hint: &'static str,
     pub choose: &'static str,
+    /// The "tick all" box above a list of checkboxes.
+    pub tick_all: &'static str,
     pub tick_students: &'static str,
     /// `{n}`.
     pub log_button: &'static str,

@@ -244,6 +244,7 @@ pub const VI: Messages = Messages {
     evidence: "Minh chứng",
     evidence_hint: "Ví dụ: sổ trực tuần, danh sách ký nhận, quyết định khen thưởng.",
     choose: "Chọn",
+    tick_all: "Chọn / bỏ chọn tất cả",
     tick_students: "Học sinh (đã chọn sẵn cả lớp; bỏ chọn em không tham gia)",
     log_button: "Ghi điểm cho {n} học sinh",
     logged: "Đã ghi {n} dòng điểm. Điểm được tính sau khi một cán bộ khác duyệt (nếu trường yêu cầu).",

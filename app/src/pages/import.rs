@@ -1,12 +1,14 @@
 //! Roster import: upload a class list, check the column mapping and the
 //! preview row by row, then import. Every step works without JavaScript;
-//! with it, the upload shows a progress bar.
+//! with it, the upload shows a progress bar (the `UploadForm` island).
 
 use crate::api::{encode_mapping, my_roster_uploads, roster_preview, school_years, ImportRoster};
 use crate::components::form::{form_error, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
+use crate::islands::UploadForm;
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction, UploadRow};
@@ -46,14 +48,13 @@ fn counts_text(m: &'static Messages, template: &str, c: &ImportCounts) -> String
 fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearView>>, uploads: Res<Vec<UploadRow>>) -> AnyView {
     let m = page.m;
     let error = form_error(Signal::derive(|| None::<Result<(), nguon_shared::AppError>>));
-    let progress = RwSignal::new(None::<f64>);
     view! {
         <h1>{m.import_title}</h1>
         <section class="card">
             <p class="muted">{m.import_intro}</p>
             <ErrorBanner m=m error=error/>
-            <form method="post" action="/upload/roster" enctype="multipart/form-data" id="upload-form"
-                on:submit=move |ev| upload_with_progress(ev, progress)>
+            <UploadForm action="/upload/roster".to_string() id="upload-form".to_string()
+                uploading=m.uploading.to_string() button=m.upload_button.to_string()>
                 <Transition fallback=move || view! { <p>{m.loading}</p> }>
                     {move || years.get().map(|r| match r {
                         Ok(list) if !list.is_empty() => view! {
@@ -79,14 +80,7 @@ fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearV
                         {move || error.get().map(|e| e.field_errors("file").map(|c| view! { <p class="field-error">{m.field_error(c)}</p> }).collect_view())}
                     </div>
                 </div>
-                {move || progress.get().map(|p| view! {
-                    <div class="field">
-                        <label for="upload-progress">{m.uploading}</label>
-                        <progress id="upload-progress" max="100" value=format!("{:.0}", p * 100.0)></progress>
-                    </div>
-                })}
-                <button type="submit" disabled=move || progress.get().is_some()>{m.upload_button}</button>
-            </form>
+            </UploadForm>
         </section>
         <section class="card">
             <h2>{m.recent_uploads}</h2>
@@ -115,48 +109,6 @@ fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearV
     .into_any()
 }
 
-/// With JavaScript: sends the form by XMLHttpRequest to show upload progress,
-/// then follows the server's redirect. Without it the form posts normally.
-#[allow(unused_variables)]
-fn upload_with_progress(ev: leptos::ev::SubmitEvent, progress: RwSignal<Option<f64>>) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::{closure::Closure, JsCast};
-        use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
-        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-        let (Ok(data), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else { return };
-        if xhr.open("POST", "/upload/roster").is_err() {
-            return;
-        }
-        ev.prevent_default();
-        progress.set(Some(0.0));
-        if let Ok(upload) = xhr.upload() {
-            let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-                if e.length_computable() && e.total() > 0.0 {
-                    progress.set(Some(e.loaded() / e.total()));
-                }
-            });
-            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-            on_progress.forget();
-        }
-        let done_xhr = xhr.clone();
-        let on_load = Closure::<dyn FnMut()>::new(move || {
-            // The server answers with a redirect (to the preview, or back with the error); XHR followed it.
-            let to = done_xhr.response_url();
-            let path = to.find("/admin/").map(|i| to[i..].to_string()).unwrap_or_else(|| "/admin/import".into());
-            let _ = leptos::prelude::window().location().set_href(&path);
-        });
-        xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
-        on_load.forget();
-        let on_error = Closure::<dyn FnMut()>::new(move || progress.set(None));
-        xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        if xhr.send_with_opt_form_data(Some(&data)).is_err() {
-            progress.set(None);
-        }
-    }
-}
-
 fn preview_data() -> (ServerAction<ImportRoster>, Res<ImportPreview>) {
     let params = use_params_map();
     let query = use_query_map();
@@ -176,7 +128,7 @@ fn preview_data() -> (ServerAction<ImportRoster>, Res<ImportPreview>) {
             (sheet, if same_sheet { mapping } else { String::new() })
         })
     };
-    let import = ServerAction::<ImportRoster>::new();
+    let import = form_action::<ImportRoster>();
     let preview = Resource::new(
         move || (upload(), chosen(), import.version().get()),
         |(id, (sheet, mapping), _)| roster_preview(id, sheet, mapping),
@@ -211,7 +163,7 @@ fn preview_view(m: &'static Messages, p: ImportPreview, import: ServerAction<Imp
     if let Some(done) = &p.done {
         return view! {
             {facts}
-            <p class="alert ok" role="status" id="import-done">{counts_text(m, m.import_done, done)}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="import-done">{counts_text(m, m.import_done, done)}</p></div>
             <p><a href="/students">{m.view_students}</a></p>
         }
         .into_any();

@@ -11,6 +11,8 @@ use crate::components::form::{form_error, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
+use crate::islands::TickAll;
+use crate::outcome::{form_action, typed_value, typed_values};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -46,7 +48,7 @@ pub fn LedgerPage() -> impl IntoView {
 #[component]
 pub fn LogPage() -> impl IntoView {
     let (year_p, class_p, act_p) = (param("year"), param("class"), param("activity"));
-    let action = ServerAction::<LogActivity>::new();
+    let action = form_action::<LogActivity>();
     // A fresh request key after each logging, so a double submit is recognised but a new one is not.
     let data: Res<LogData> = Resource::new(
         move || (year_p(), class_p(), act_p(), action.version().get()),
@@ -71,7 +73,7 @@ pub fn LogPage() -> impl IntoView {
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let year_p = param("year");
-    let action = ServerAction::<ReviewEntries>::new();
+    let action = form_action::<ReviewEntries>();
     let data: Res<ReviewData> = Resource::new(
         move || (year_p(), action.version().get()),
         |(year, _)| async move {
@@ -88,7 +90,7 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let year_p = param("year");
-    let acts = CatalogueActions { add_cat: ServerAction::new(), add_act: ServerAction::new(), copy: ServerAction::new() };
+    let acts = CatalogueActions { add_cat: form_action(), add_act: form_action(), copy: form_action() };
     let data: Res<CatalogueData> = Resource::new(
         move || (year_p(), acts.add_cat.version().get(), acts.add_act.version().get(), acts.copy.version().get()),
         |(year, ..)| async move {
@@ -107,7 +109,7 @@ pub fn ActivitiesPage() -> impl IntoView {
 pub fn StudentLedgerPage() -> impl IntoView {
     let params = use_params_map();
     let year_p = param("year");
-    let reverse = ServerAction::<ReverseEntry>::new();
+    let reverse = form_action::<ReverseEntry>();
     let data: Res<Vec<EntryRow>> = Resource::new(
         move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), reverse.version().get()),
         |(student, year, _)| async move {
@@ -260,7 +262,7 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
             let n = logged_p();
             let from_action = action.value().get().and_then(|r| r.ok()).map(|r| r.entries.to_string());
             from_action.or((!n.is_empty()).then_some(n)).map(|n| view! {
-                <p class="alert ok" role="status" id="logged">{fill(m.logged, &[("n", &n)])}</p>
+                <div id="outcome"><p class="alert ok" role="status" id="logged">{fill(m.logged, &[("n", &n)])}</p></div>
             })
         }}
         <ErrorBanner m=m error=error/>
@@ -270,6 +272,10 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
                 Ok((_, _, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok((years, request_key, Some(year), classes, activities, students)) => {
                     let chosen_activity = act_p().parse::<i64>().ok().and_then(|id| activities.iter().find(|a| a.id == id).cloned());
+                    let ticked_before = typed_values::<LogActivity>("students");
+                    let on_typed = typed_value::<LogActivity>("occurred_on").unwrap_or_else(|| format::date(format::today()));
+                    let evidence_typed = typed_value::<LogActivity>("evidence");
+                    let level_typed = typed_value::<LogActivity>("level");
                     let count = students.len();
                     let no_activities = activities.is_empty();
                     let activity_options = activities.iter().map(|a| {
@@ -317,7 +323,10 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
                                             <div class="field">
                                                 <label for="f-level">{m.level}</label>
                                                 <select id="f-level" name="level">
-                                                    {levels.into_iter().map(|(id, label, p)| view! { <option value=id.to_string()>{format!("{label} ({p:+})")}</option> }).collect_view()}
+                                                    {levels.into_iter().map(|(id, label, p)| {
+                                                        let selected = level_typed.as_deref() == Some(id.to_string().as_str());
+                                                        view! { <option value=id.to_string() selected=selected>{format!("{label} ({p:+})")}</option> }
+                                                    }).collect_view()}
                                                 </select>
                                             </div>
                                         }.into_any()
@@ -325,21 +334,24 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
                                     <div class="field-row">
                                         <div class="field">
                                             <label for="f-on">{m.occurred_on}</label>
-                                            <input id="f-on" name="occurred_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=format::date(format::today())/>
+                                            <input id="f-on" name="occurred_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=on_typed.clone()/>
                                         </div>
                                         <div class="field">
                                             <label for="f-evidence">{m.evidence}</label>
-                                            <input id="f-evidence" name="evidence" type="text"/>
+                                            <input id="f-evidence" name="evidence" type="text" value=evidence_typed.clone()/>
                                             <small class="hint">{m.evidence_hint}</small>
                                         </div>
                                     </div>
                                     <fieldset class="ticks">
                                         <legend>{m.tick_students}</legend>
+                                        <TickAll form="log-form".to_string() name="students[]".to_string() label=m.tick_all.to_string() ticked=true/>
                                         {students.iter().map(|s| {
                                             let id = format!("st-{}", s.id);
+                                            // Ticked by default; as sent when the form was refused.
+                                            let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&s.id.to_string()));
                                             view! {
                                                 <div class="field checkbox">
-                                                    <input id=id.clone() type="checkbox" name="students[]" value=s.id.to_string() checked=true/>
+                                                    <input id=id.clone() type="checkbox" name="students[]" value=s.id.to_string() checked=ticked/>
                                                     <label for=id>{s.full_name()}</label>
                                                 </div>
                                             }
@@ -357,7 +369,10 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
     .into_any()
 }
 
+/// The entries as a table; with `tick`, each row has a box (ticked, or as
+/// sent when the review form was refused).
 fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], tick: bool) -> AnyView {
+    let ticked_before = typed_values::<ReviewEntries>("entries");
     view! {
         <div class="table-wrap">
             <table id="entries">
@@ -373,7 +388,10 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
                 <tbody>
                     {rows.iter().map(|e| view! {
                         <tr>
-                            {tick.then(|| view! { <td><input type="checkbox" name="entries[]" value=e.id.to_string() checked=true aria-label=m.choose/></td> })}
+                            {tick.then(|| {
+                                let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
+                                view! { <td><input type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked aria-label=m.choose/></td> }
+                            })}
                             <td>{format::date(e.occurred_on)}</td>
                             <td>{e.student_name.clone()}</td>
                             <td>
@@ -395,13 +413,15 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
 
 fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, action: ServerAction<ReviewEntries>) -> AnyView {
     let m = page.m;
+    let rejecting = typed_value::<ReviewEntries>("decision").as_deref() == Some("reject");
+    let reason_typed = typed_value::<ReviewEntries>("reason");
     let error = form_error(action.value());
     view! {
         <h1>{m.ledger_review}</h1>
         {subnav(m)}
         <p class="muted">{m.review_intro}</p>
         {move || action.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <p class="alert ok" role="status" id="reviewed">{fill(m.reviewed, &[("n", &n.to_string())])}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="reviewed">{fill(m.reviewed, &[("n", &n.to_string())])}</p></div>
         })}
         <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -409,26 +429,31 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, act
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
                 Ok((_, None, _)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok((_, Some(_), queue)) if queue.is_empty() => view! { <p class="muted" id="queue-empty">{m.nothing_to_review}</p> }.into_any(),
-                Ok((_, Some(_), queue)) => view! {
+                Ok((_, Some(_), queue)) => {
+                    let reason_typed = reason_typed.clone();
+                    view! {
                     <ActionForm action=action attr:id="review-form" attr:class="card">
+                        <TickAll form="review-form".to_string() name="entries[]".to_string() label=m.tick_all.to_string() ticked=true/>
                         {entries_table(m, &queue, true)}
                         <div class="field-row">
                             <div class="field">
                                 <label for="f-decision">{m.decision}</label>
+                                // A refused review keeps its decision: adding the missing reason must not turn a rejection into an approval.
                                 <select id="f-decision" name="decision">
                                     <option value="approve">{m.approve}</option>
-                                    <option value="reject">{m.reject}</option>
+                                    <option value="reject" selected=rejecting>{m.reject}</option>
                                 </select>
                             </div>
                             <div class="field">
                                 <label for="f-reason">{m.reason}</label>
-                                <input id="f-reason" name="reason" type="text"/>
+                                <input id="f-reason" name="reason" type="text" value=reason_typed.clone()/>
                                 <small class="hint">{m.reason_hint}</small>
                             </div>
                         </div>
                         <button type="submit">{m.review_button}</button>
                     </ActionForm>
-                }.into_any(),
+                }.into_any()
+                }
             })}
         </Transition>
     }

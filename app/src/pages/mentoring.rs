@@ -8,12 +8,12 @@ use crate::api::{
     awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
-use crate::app::refresh_task_count_after;
 use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
 use crate::i18n::{code_label, fill, Messages};
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::mentoring::{
@@ -172,7 +172,7 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
                     </ActionForm>
                 </details>
             })}
-            {move || write.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="assessment-saved">{t.assessment_saved}</p> })}
+            {move || write.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="assessment-saved">{t.assessment_saved}</p></div> })}
         </section>
     }
     .into_any()
@@ -242,8 +242,7 @@ type ClassesData = (Vec<SchoolOption>, Option<i64>, Vec<AwarenessClassView>, Vec
 #[component]
 pub fn ClassesPage() -> impl IntoView {
     let school_p = param("school");
-    let acts = ClassActions { create: ServerAction::new(), enrol: ServerAction::new(), complete: ServerAction::new() };
-    refresh_task_count_after(move || acts.enrol.version().get() + acts.complete.version().get());
+    let acts = ClassActions { create: form_action(), enrol: form_action(), complete: form_action() };
     let data: Res<ClassesData> = Resource::new(
         move || (school_p(), acts.create.version().get(), acts.enrol.version().get(), acts.complete.version().get()),
         |(school, ..)| async move {
@@ -356,7 +355,7 @@ type MeetingsData = (Vec<SchoolOption>, Option<i64>, Vec<JointMeetingView>, Vec<
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let school_p = param("school");
-    let record: ServerAction<RecordJointMeeting> = ServerAction::new();
+    let record: ServerAction<RecordJointMeeting> = form_action();
     let data: Res<MeetingsData> = Resource::new(
         move || (school_p(), record.version().get()),
         |(school, _)| async move {
@@ -462,10 +461,9 @@ type CalendarData = (Vec<SchoolOption>, Option<i64>, i32, WatchRules, Vec<Holida
 pub fn CalendarPage() -> impl IntoView {
     let school_p = param("school");
     let year_p = param("year");
-    let acts = CalendarActions { watch: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
+    let acts = CalendarActions { watch: form_action(), add: form_action(), remove: form_action() };
     // The reminders' numbers and the days off move deadlines and due days.
     let version = move || acts.watch.version().get() + acts.add.version().get() + acts.remove.version().get();
-    refresh_task_count_after(version);
     let data: Res<CalendarData> = Resource::new(
         move || (school_p(), year_p(), version()),
         |(school, year, ..)| async move {
@@ -487,7 +485,7 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
     view! {
         <h1>{t.calendar_title}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
-        {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="watch-saved">{t.saved}</p> })}
+        {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="watch-saved">{t.saved}</p></div> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -569,7 +567,7 @@ type RulesData = (Vec<nguon_shared::views::UnitOption>, Option<i64>, Option<nguo
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let unit_p = param("unit");
-    let save: ServerAction<crate::api::SetProcedureRules> = ServerAction::new();
+    let save: ServerAction<crate::api::SetProcedureRules> = form_action();
     let data: Res<RulesData> = Resource::new(
         move || (unit_p(), save.version().get()),
         |(unit, _)| async move {
@@ -604,7 +602,7 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
         <p class="muted">{t.rules_hint}</p>
         <ErrorBanner m=m error=error/>
         <ErrorList m=m error=error/>
-        {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert ok" role="status" id="rules-saved">{t.saved}</p> })}
+        {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="rules-saved">{t.saved}</p></div> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),

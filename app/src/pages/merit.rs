@@ -12,6 +12,7 @@ use crate::components::form::{form_error, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::merit::{
@@ -28,7 +29,7 @@ type OutstandingData = (Vec<SchoolYearView>, Option<SchoolYearView>, Option<Outs
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let (year_p, class_p, period_p) = (param("year"), param("class"), param("period"));
-    let save = ServerAction::<SaveResults>::new();
+    let save = form_action::<SaveResults>();
     let data: Res<ResultsData> = Resource::new(
         move || (year_p(), class_p(), period_p(), save.version().get()),
         |(year, class, period, _)| async move {
@@ -49,8 +50,8 @@ pub fn ResultsPage() -> impl IntoView {
 #[component]
 pub fn ClassificationPage() -> impl IntoView {
     let (year_p, class_p) = (param("year"), param("class"));
-    let confirm = ServerAction::<ConfirmClassification>::new();
-    let set = ServerAction::<SetClassificationThresholds>::new();
+    let confirm = form_action::<ConfirmClassification>();
+    let set = form_action::<SetClassificationThresholds>();
     let data: Res<ClassificationData> = Resource::new(
         move || (year_p(), class_p(), confirm.version().get(), set.version().get()),
         |(year, class, ..)| async move {
@@ -73,8 +74,8 @@ pub fn ClassificationPage() -> impl IntoView {
 #[component]
 pub fn OutstandingPage() -> impl IntoView {
     let year_p = param("year");
-    let propose = ServerAction::<ProposeStudents>::new();
-    let set = ServerAction::<SetOutstandingCriteria>::new();
+    let propose = form_action::<ProposeStudents>();
+    let set = form_action::<SetOutstandingCriteria>();
     let data: Res<OutstandingData> = Resource::new(
         move || (year_p(), propose.version().get(), set.version().get()),
         |(year, ..)| async move {
@@ -143,10 +144,10 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, s
         <h1>{m.ledger_results}</h1>
         {subnav(m)}
         {move || save.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <p class="alert ok" role="status" id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</p></div>
         })}
         {move || (!imported_p().is_empty()).then(|| view! {
-            <p class="alert ok" role="status" id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</p></div>
         })}
         <ErrorBanner m=m error=error/>
         <ErrorList m=m error=error/>
@@ -257,7 +258,7 @@ fn classification_page(
         <h1>{m.ledger_classification}</h1>
         {subnav(m)}
         {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <p class="alert ok" role="status" id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</p></div>
         })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -485,7 +486,7 @@ fn outstanding_page(
         <h1>{m.ledger_outstanding}</h1>
         {subnav(m)}
         {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <p class="alert ok" role="status" id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</p></div>
         })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>

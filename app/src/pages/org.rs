@@ -6,6 +6,7 @@ use crate::components::form::{form_error, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::Messages;
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use nguon_shared::views::{CurrentUserView, UnitRow, RELATIONS, UNIT_KINDS};
@@ -52,9 +53,9 @@ struct OrgData {
 
 fn org_data() -> OrgData {
     let query = use_query_map();
-    let create = ServerAction::<CreateUnit>::new();
-    let update = ServerAction::<UpdateUnit>::new();
-    let link = ServerAction::<SetSchoolLink>::new();
+    let create = form_action::<CreateUnit>();
+    let update = form_action::<UpdateUnit>();
+    let link = form_action::<SetSchoolLink>();
     let tree = Resource::new(move || (create.version().get(), update.version().get()), |_| org_tree());
     let school = Memo::new(move |_| query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok())));
     let links = Resource::new(

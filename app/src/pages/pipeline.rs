@@ -8,11 +8,11 @@ use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
-use crate::app::refresh_task_count_after;
 use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, ErrorList};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use nguon_shared::pipeline::{
@@ -46,7 +46,7 @@ impl BoardActions {
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let school_p = param("school");
-    let acts = BoardActions { consent: ServerAction::new(), decide: ServerAction::new(), mv: ServerAction::new() };
+    let acts = BoardActions { consent: form_action(), decide: form_action(), mv: form_action() };
     let data: Res<BoardData> = Resource::new(
         move || (school_p(), acts.version()),
         |(school, ..)| async move {
@@ -59,7 +59,6 @@ pub fn PipelinePage() -> impl IntoView {
             Ok((schools, Some(id), cards, proposals))
         },
     );
-    refresh_task_count_after(move || acts.version());
     view! { <WithUser render=move |page, user| board_page(page, user, data, acts)/> }
 }
 
@@ -97,17 +96,16 @@ impl CandidacyActions {
 pub fn CandidacyPage() -> impl IntoView {
     let params = use_params_map();
     let acts = CandidacyActions {
-        mv: ServerAction::new(),
-        certificate: ServerAction::new(),
-        mentor: ServerAction::new(),
-        introducer: ServerAction::new(),
-        item: ServerAction::new(),
-        update: ServerAction::new(),
-        biography: ServerAction::new(),
-        withdraw: ServerAction::new(),
-        assess: ServerAction::new(),
+        mv: form_action(),
+        certificate: form_action(),
+        mentor: form_action(),
+        introducer: form_action(),
+        item: form_action(),
+        update: form_action(),
+        biography: form_action(),
+        withdraw: form_action(),
+        assess: form_action(),
     };
-    refresh_task_count_after(move || acts.version());
     let data: Res<CandidacyData> = Resource::new(
         move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), acts.version()),
         |(id, ..)| async move {
@@ -257,7 +255,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
         <h1>{m.nav_pipeline}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
         {move || acts.decide.value().get().and_then(|r| r.ok()).map(|id| view! {
-            <p class="alert ok" role="status" id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</p>
+            <div id="outcome"><p class="alert ok" role="status" id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</p></div>
         })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {

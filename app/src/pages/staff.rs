@@ -6,6 +6,7 @@ use crate::components::form::{form_error, ErrorBanner, Field};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -17,10 +18,10 @@ use nguon_shared::Role;
 pub fn StaffPage() -> impl IntoView {
     let query = use_query_map();
     let acts = StaffActions {
-        create: ServerAction::new(),
-        party: ServerAction::new(),
-        grant: ServerAction::new(),
-        revoke: ServerAction::new(),
+        create: form_action(),
+        party: form_action(),
+        grant: form_action(),
+        revoke: form_action(),
     };
     // Resources in the component body, outside the render function that may run twice (see `WithUser`).
     let schools = Resource::new(|| (), |_| staff_schools());
@@ -78,7 +79,7 @@ fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: S
     let create_error = form_error(acts.create.value());
     view! {
         <h1>{m.staff_title}</h1>
-        {move || query.with(|q| q.get("added").is_some()).then(|| view! { <p class="alert ok" role="status">{m.staff_added}</p> })}
+        {move || query.with(|q| q.get("added").is_some()).then(|| view! { <div id="outcome"><p class="alert ok" role="status">{m.staff_added}</p></div> })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || schools.get().map(|r| match r {

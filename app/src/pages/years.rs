@@ -6,6 +6,7 @@ use crate::components::form::{form_error, ErrorBanner, Field};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::fill;
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use nguon_shared::views::{CurrentUserView, SchoolOption, SchoolYearView};
@@ -14,8 +15,8 @@ use nguon_shared::AppError;
 /// The school-years page.
 #[component]
 pub fn YearsPage() -> impl IntoView {
-    let create = ServerAction::<CreateSchoolYear>::new();
-    let roll = ServerAction::<RollOverYear>::new();
+    let create = form_action::<CreateSchoolYear>();
+    let roll = form_action::<RollOverYear>();
     let d = YearsData {
         create,
         roll,
@@ -47,15 +48,15 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
         });
         from_action.or(from_query).map(|(moved, graduated)| {
             view! {
-                <p class="alert ok" role="status" id="rolled-over">
+                <div id="outcome"><p class="alert ok" role="status" id="rolled-over">
                     {fill(m.rolled_over, &[("moved", &moved.to_string()), ("graduated", &graduated.to_string())])}
-                </p>
+                </p></div>
             }
         })
     };
     let created = move || {
         (matches!(create.value().get(), Some(Ok(_))) || query.with(|q| q.get("created").is_some()))
-            .then(|| view! { <p class="alert ok" role="status">{m.year_created}</p> })
+            .then(|| view! { <div id="outcome"><p class="alert ok" role="status">{m.year_created}</p></div> })
     };
     view! {
         <h1>{m.years_title}</h1>
@@ -156,8 +157,8 @@ fn years_table(m: &'static crate::i18n::Messages, list: &[SchoolYearView]) -> An
 }
 
 fn classes_section(m: &'static crate::i18n::Messages, year: SchoolYearView) -> AnyView {
-    let add = ServerAction::<CreateClass>::new();
-    let homeroom = ServerAction::<SetHomeroom>::new();
+    let add = form_action::<CreateClass>();
+    let homeroom = form_action::<SetHomeroom>();
     let errors = [form_error(add.value()), form_error(homeroom.value())];
     let data = Resource::new(move || (add.version().get(), homeroom.version().get()), move |_| year_classes(year.id));
     view! {

@@ -70,16 +70,23 @@ impl Server {
 
     /// Posts a form the way a browser without JavaScript does, from page `from`.
     pub async fn plain_form_post(&self, name: &str, from: &str, form: &[(&str, &str)]) -> Response {
-        self.http
+        self.plain_form_post_as(name, from, form, None).await
+    }
+
+    /// [`Server::plain_form_post`] with a cookie (signed in).
+    pub async fn plain_form_post_as(&self, name: &str, from: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
+        let mut req = self
+            .http
             .post(format!("{}/api/{name}", self.base))
             .header(header::ORIGIN, &self.base)
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
             .header(header::REFERER, format!("{}{from}", self.base))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(encode(form))
-            .send()
-            .await
-            .unwrap()
+            .body(encode(form));
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.unwrap()
     }
 
     /// Loads a page as a browser does.
