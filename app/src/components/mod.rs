@@ -1,4 +1,5 @@
-//! Reusable components: the layout and form pieces.
+//! Reusable components: the layout, form pieces and paging of long lists.
 
 pub mod form;
 pub mod layout;
+pub mod paging;

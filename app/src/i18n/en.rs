@@ -244,6 +244,8 @@ pub const EN: Messages = Messages {
     evidence: "Evidence",
     evidence_hint: "E.g. duty book, signed list, award decision.",
     choose: "Choose",
+    shown_of: "Showing {shown} of {total}.",
+    show_more: "Show {n} more",
     tick_all: "Tick or untick all",
     tick_students: "Students (the whole class is ticked; untick those who did not take part)",
     log_button: "Log for {n} students",

@@ -276,6 +276,10 @@ pub struct Messages {
     pub evidence: &'static str,
     pub evidence_hint: &'static str,
     pub choose: &'static str,
+    /// Under a long list: how many rows are shown (`{shown}`, `{total}`).
+    pub shown_of: &'static str,
+    /// The link showing `{n}` more rows.
+    pub show_more: &'static str,
     /// The "tick all" box above a list of checkboxes.
     pub tick_all: &'static str,
     pub tick_students: &'static str,

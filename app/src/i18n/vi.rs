@@ -244,6 +244,8 @@ pub const VI: Messages = Messages {
     evidence: "Minh chứng",
     evidence_hint: "Ví dụ: sổ trực tuần, danh sách ký nhận, quyết định khen thưởng.",
     choose: "Chọn",
+    shown_of: "Đang hiện {shown}/{total}.",
+    show_more: "Xem thêm {n}",
     tick_all: "Chọn / bỏ chọn tất cả",
     tick_students: "Học sinh (đã chọn sẵn cả lớp; bỏ chọn em không tham gia)",
     log_button: "Ghi điểm cho {n} học sinh",

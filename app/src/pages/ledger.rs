@@ -8,6 +8,7 @@ use crate::api::{
     CopyCatalogue, CreateActivity, CreateCategory, LogActivity, ReverseEntry, ReviewEntries,
 };
 use crate::components::form::{form_error, ErrorBanner};
+use crate::components::paging::{rows_to_show, show_more};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -189,6 +190,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                 Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok((all_years, Some(year), classes, categories, rows)) => {
                     let scope = scope_p();
+                    let (total, shown) = (rows.len(), rows_to_show(&param("show")()));
                     let scopes: Vec<(String, String)> = [("school".to_string(), m.whole_school.to_string())]
                         .into_iter()
                         .chain([10, 11, 12].map(|g| (format!("grade:{g}"), fill(m.grade_n, &[("n", &g.to_string())]))))
@@ -230,11 +232,11 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                         </Form>
                         <p class="muted">{m.tie_note}</p>
                         <ol class="leaderboard" id="leaderboard">
-                            {rows.into_iter().map(|r| {
+                            {rows.into_iter().take(shown).enumerate().map(|(i, r)| {
                                 let rank = if r.tied { format!("{}=", r.rank) } else { r.rank.to_string() };
                                 let href = format!("/students/{}", r.student_id);
                                 view! {
-                                    <li>
+                                    <li id=format!("rank-{i}")>
                                         <span class="rank">{rank}</span>
                                         <a class="who" href=href>{r.name}</a>
                                         <span class="muted cls">{r.class_name}</span>
@@ -243,6 +245,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                                 }
                             }).collect_view()}
                         </ol>
+                        {show_more(m, total, shown, "show", "rank")}
                     }.into_any()
                 }
             })}
@@ -369,10 +372,11 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
     .into_any()
 }
 
-/// The entries as a table; with `tick`, each row has a box (ticked, or as
-/// sent when the review form was refused).
+/// The entries as a table, a first page of them (`?show=` for more); with
+/// `tick`, each row has a box (ticked, or as sent when the review form was refused).
 fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], tick: bool) -> AnyView {
     let ticked_before = typed_values::<ReviewEntries>("entries");
+    let (total, shown) = (rows.len(), rows_to_show(&param("show")()));
     view! {
         <div class="table-wrap">
             <table id="entries">
@@ -386,8 +390,8 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
                     <th scope="col">{m.status}</th>
                 </tr></thead>
                 <tbody>
-                    {rows.iter().map(|e| view! {
-                        <tr>
+                    {rows.iter().take(shown).enumerate().map(|(i, e)| view! {
+                        <tr id=format!("entry-{i}")>
                             {tick.then(|| {
                                 let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
                                 view! { <td><input type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked aria-label=m.choose/></td> }
@@ -407,6 +411,7 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
                 </tbody>
             </table>
         </div>
+        {show_more(m, total, shown, "show", "entry")}
     }
     .into_any()
 }

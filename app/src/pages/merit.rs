@@ -9,6 +9,7 @@ use crate::api::{
     ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
 };
 use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::paging::{rows_to_show, show_more};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -393,14 +394,17 @@ pub(crate) fn outcomes_list(m: &'static Messages, e: &Evaluation) -> AnyView {
     .into_any()
 }
 
-fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static str) -> AnyView {
+/// A list of evaluations, a first page of them: the address's `param`
+/// (`show_q`, `show_s`) asks for more.
+fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static str, param_name: &'static str) -> AnyView {
+    let (total, shown) = (list.len(), rows_to_show(&param(param_name)()));
     view! {
         <ul class="evaluations" id=id>
-            {list.into_iter().map(|e| {
+            {list.into_iter().take(shown).enumerate().map(|(i, e)| {
                 let tick_id = format!("p-{}", e.student_id);
                 let proposal = e.proposal.clone();
                 view! {
-                    <li class="card evaluation">
+                    <li class="card evaluation" id=format!("{id}-{i}")>
                         <div class="who">
                             {match proposal {
                                 Some(status) => view! { <span class="badge">{m.proposal_status(&status)}</span> }.into_any(),
@@ -417,6 +421,7 @@ fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static st
                 }
             }).collect_view()}
         </ul>
+        {show_more(m, total, shown, param_name, id)}
     }
     .into_any()
 }
@@ -503,9 +508,9 @@ fn outstanding_page(
                         </Form>
                         <p class="muted" id="evaluated-on">{fill(m.evaluated_on, &[("date", &format::date(v.on))])}</p>
                         <h2>{fill(m.qualifying_title, &[("n", &nq.to_string())])}</h2>
-                        {if nq == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.qualifying, "qualifying") }}
+                        {if nq == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.qualifying, "qualifying", "show_q") }}
                         <h2>{fill(m.one_short_title, &[("n", &ns.to_string())])}</h2>
-                        {if ns == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.one_short, "one-short") }}
+                        {if ns == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.one_short, "one-short", "show_s") }}
                         <p class="muted">{fill(m.others_note, &[("n", &v.others.to_string())])}</p>
                         <section class="card">
                             <h2>{m.propose_title}</h2>
