@@ -119,6 +119,21 @@ impl Env {
         el.send_keys(value).await.unwrap();
     }
 
+    /// Opens `path` as `user` (signing in again when `who`, the user signed in
+    /// so far, is someone else) and waits for its title.
+    async fn visit_as(&self, who: &mut &'static str, user: &'static str, path: &str, title: &str) {
+        if user != *who {
+            // Before any page is open there are no cookies to delete.
+            if !who.is_empty() {
+                self.browser.delete_all_cookies().await.unwrap();
+            }
+            self.login(user, PW).await;
+            *who = user;
+        }
+        self.browser.goto(&format!("{}{path}", self.base)).await.unwrap();
+        self.wait_text("h1", title).await;
+    }
+
     /// Presses Enter in the input named `name`, submitting its form.
     async fn press_enter(&self, name: &str) {
         let el = self.browser.find(Locator::Css(&format!("input[name='{name}']"))).await.unwrap();
@@ -795,13 +810,7 @@ async fn pipeline_pages_fit_a_phone() {
     ];
     let mut who = "";
     for (user, path, title) in pages {
-        if user != who {
-            env.browser.delete_all_cookies().await.unwrap();
-            env.login(user, PW).await;
-            who = user;
-        }
-        env.browser.goto(&format!("{}{path}", env.base)).await.unwrap();
-        env.wait_text("h1", title).await;
+        env.visit_as(&mut who, user, path, title).await;
         env.wait_hydrated().await;
         let shot = format!("40-phone{}", path.replace('/', "-"));
         env.shot(&shot).await;
@@ -893,16 +902,7 @@ async fn every_page_works_without_javascript() {
     ];
     let mut who = "";
     for (user, path, title) in pages {
-        eprintln!("without JavaScript: {path} as {user}");
-        if user != who {
-            if !who.is_empty() {
-                b.delete_all_cookies().await.unwrap();
-            }
-            env.login(user, PW).await;
-            who = user;
-        }
-        b.goto(&format!("{}{path}", env.base)).await.unwrap();
-        env.wait_text("h1", title).await;
+        env.visit_as(&mut who, user, path, title).await;
         // Only WebDriver's own commands here: the page runs no script at all.
         let errors = b.find_all(Locator::Css(".alert.error")).await.unwrap();
         assert!(errors.is_empty(), "{path} as {user} shows an error");

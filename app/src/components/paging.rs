@@ -9,14 +9,17 @@ use leptos_router::hooks::use_location;
 /// How many rows a long list shows at first, and how many more each step adds.
 pub const PAGE_ROWS: usize = 50;
 
+/// The same for lists of cards (a student's criteria, one sentence each), which weigh more per row.
+pub const PAGE_CARDS: usize = 20;
+
 /// The most rows a "show more" address may ask for.
 const MAX_ROWS: usize = 5000;
 
 /// The number of rows to show for a `show` parameter: whole steps of
-/// [`PAGE_ROWS`], never fewer than one step.
-pub fn rows_to_show(show: &str) -> usize {
-    let asked = show.trim().parse::<usize>().unwrap_or(PAGE_ROWS).clamp(PAGE_ROWS, MAX_ROWS);
-    asked.div_ceil(PAGE_ROWS) * PAGE_ROWS
+/// `step` ([`PAGE_ROWS`], [`PAGE_CARDS`]), never fewer than one step.
+pub fn rows_to_show(show: &str, step: usize) -> usize {
+    let asked = show.trim().parse::<usize>().unwrap_or(step).clamp(step, MAX_ROWS);
+    asked.div_ceil(step) * step
 }
 
 /// The current address with `param` set to `n` and a fragment to scroll to.
@@ -31,16 +34,16 @@ fn address_showing(path: &str, query: &str, param: &str, n: usize, anchor: &str)
 }
 
 /// "Showing 50 of 1234 · Show 50 more": shown under a list when rows remain
-/// hidden; the link raises the address's `param` and scrolls to the first
-/// new row (`{id_prefix}-{index}`).
-pub fn show_more(m: &'static Messages, total: usize, shown: usize, param: &str, id_prefix: &str) -> AnyView {
+/// hidden; the link raises the address's `param` by `step` and scrolls to
+/// the first new row (`{id_prefix}-{index}`).
+pub fn show_more(m: &'static Messages, total: usize, shown: usize, step: usize, param: &str, id_prefix: &str) -> AnyView {
     if shown >= total {
         return ().into_any();
     }
     let location = use_location();
     let path = location.pathname.get_untracked();
     let query = location.search.get_untracked();
-    let next = (shown + PAGE_ROWS).min(MAX_ROWS);
+    let next = (shown + step).min(MAX_ROWS);
     let href = address_showing(&path, &query, param, next, &format!("{id_prefix}-{shown}"));
     let more = (next.min(total) - shown).to_string();
     view! {
@@ -58,12 +61,13 @@ mod tests {
 
     #[test]
     fn steps_and_addresses() {
-        assert_eq!(rows_to_show(""), 50);
-        assert_eq!(rows_to_show("x"), 50);
-        assert_eq!(rows_to_show("10"), 50);
-        assert_eq!(rows_to_show("100"), 100);
-        assert_eq!(rows_to_show("101"), 150);
-        assert_eq!(rows_to_show("999999"), 5000);
+        assert_eq!(rows_to_show("", PAGE_ROWS), 50);
+        assert_eq!(rows_to_show("x", PAGE_ROWS), 50);
+        assert_eq!(rows_to_show("10", PAGE_ROWS), 50);
+        assert_eq!(rows_to_show("100", PAGE_ROWS), 100);
+        assert_eq!(rows_to_show("101", PAGE_ROWS), 150);
+        assert_eq!(rows_to_show("999999", PAGE_ROWS), 5000);
+        assert_eq!(rows_to_show("41", PAGE_CARDS), 60);
         assert_eq!(address_showing("/ledger", "?year=3&show=50&scope=school", "show", 100, "rank-50"), "/ledger?year=3&scope=school&show=100#rank-50");
         assert_eq!(address_showing("/ledger", "", "show", 100, "rank-50"), "/ledger?show=100#rank-50");
         assert_eq!(address_showing("/x", "?show_q=100&showx=1", "show_q", 150, "q-100"), "/x?showx=1&show_q=150#q-100");

@@ -8,7 +8,7 @@ use crate::api::{
     CopyCatalogue, CreateActivity, CreateCategory, LogActivity, ReverseEntry, ReviewEntries,
 };
 use crate::components::form::{form_error, ErrorBanner};
-use crate::components::paging::{rows_to_show, show_more};
+use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -190,7 +190,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                 Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok((all_years, Some(year), classes, categories, rows)) => {
                     let scope = scope_p();
-                    let (total, shown) = (rows.len(), rows_to_show(&param("show")()));
+                    let (total, shown) = (rows.len(), rows_to_show(&param("show")(), PAGE_ROWS));
                     let scopes: Vec<(String, String)> = [("school".to_string(), m.whole_school.to_string())]
                         .into_iter()
                         .chain([10, 11, 12].map(|g| (format!("grade:{g}"), fill(m.grade_n, &[("n", &g.to_string())]))))
@@ -245,7 +245,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                                 }
                             }).collect_view()}
                         </ol>
-                        {show_more(m, total, shown, "show", "rank")}
+                        {show_more(m, total, shown, PAGE_ROWS, "show", "rank")}
                     }.into_any()
                 }
             })}
@@ -376,7 +376,7 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
 /// `tick`, each row has a box (ticked, or as sent when the review form was refused).
 fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], tick: bool) -> AnyView {
     let ticked_before = typed_values::<ReviewEntries>("entries");
-    let (total, shown) = (rows.len(), rows_to_show(&param("show")()));
+    let (total, shown) = (rows.len(), rows_to_show(&param("show")(), PAGE_ROWS));
     view! {
         <div class="table-wrap">
             <table id="entries">
@@ -411,7 +411,7 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
                 </tbody>
             </table>
         </div>
-        {show_more(m, total, shown, "show", "entry")}
+        {show_more(m, total, shown, PAGE_ROWS, "show", "entry")}
     }
     .into_any()
 }

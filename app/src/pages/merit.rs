@@ -9,7 +9,7 @@ use crate::api::{
     ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
 };
 use crate::components::form::{form_error, ErrorBanner, ErrorList};
-use crate::components::paging::{rows_to_show, show_more};
+use crate::components::paging::{rows_to_show, show_more, PAGE_CARDS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -397,7 +397,7 @@ pub(crate) fn outcomes_list(m: &'static Messages, e: &Evaluation) -> AnyView {
 /// A list of evaluations, a first page of them: the address's `param`
 /// (`show_q`, `show_s`) asks for more.
 fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static str, param_name: &'static str) -> AnyView {
-    let (total, shown) = (list.len(), rows_to_show(&param(param_name)()));
+    let (total, shown) = (list.len(), rows_to_show(&param(param_name)(), PAGE_CARDS));
     view! {
         <ul class="evaluations" id=id>
             {list.into_iter().take(shown).enumerate().map(|(i, e)| {
@@ -421,7 +421,7 @@ fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static st
                 }
             }).collect_view()}
         </ul>
-        {show_more(m, total, shown, param_name, id)}
+        {show_more(m, total, shown, PAGE_CARDS, param_name, id)}
     }
     .into_any()
 }
