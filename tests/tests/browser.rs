@@ -941,6 +941,9 @@ async fn every_page_works_without_javascript() {
     env.shot("51-nojs-log-refused").await;
     let evidence = b.find(Locator::Css("input[name=evidence]")).await.unwrap().prop("value").await.unwrap();
     assert_eq!(evidence.as_deref(), Some("Danh sách ký nhận"), "values kept");
+    // The summary names the wrong field and links to its message, under the field.
+    env.wait_text("#outcome .error-summary a[href='#f-occurred_on-err']", "Ngày: Không được để trống.").await;
+    env.wait_text("#f-occurred_on-err .field-error", "Không được để trống.").await;
     env.fill("occurred_on", "16/03/2026").await;
     env.press_enter("occurred_on").await;
     env.wait_text("#logged", "Đã ghi").await;

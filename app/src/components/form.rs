@@ -22,14 +22,50 @@ where
     })
 }
 
-/// A banner with the form's error sentence; the page scrolls to it after a
-/// refused plain form post (`#outcome`).
+/// A refused form's error summary: the sentence, then each wrong field with
+/// its message, linking to the field's own message (`#f-{name}-err`). The
+/// page scrolls to it after a refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
-            view! { <p class="alert error" role="alert" id="outcome" tabindex="-1">{m.error(&e)}</p> }
+            let fields: Vec<(String, String)> = match &e {
+                AppError::Invalid(list) => list
+                    .iter()
+                    .filter(|f| !f.field.starts_with("line:"))
+                    .map(|f| {
+                        let text = match m.field_label(&f.field) {
+                            Some(label) => format!("{label}: {}", m.field_error(&f.code)),
+                            None => m.field_error(&f.code),
+                        };
+                        (format!("#f-{}-err", f.field), text)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            view! {
+                <div class="alert error" role="alert" id="outcome" tabindex="-1">
+                    <p>{m.error(&e)}</p>
+                    {(!fields.is_empty()).then(|| view! {
+                        <ul class="error-summary">
+                            {fields.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
         })
+    }
+}
+
+/// The messages of field `name` when its form was refused, placed under the
+/// field (`id="f-{name}-err"`, where the error summary links).
+pub fn field_messages(m: &'static Messages, error: Signal<Option<AppError>>, name: &'static str) -> impl IntoView {
+    view! {
+        <div class="field-errors" id=format!("f-{name}-err")>
+            {move || error.with(|e| {
+                e.as_ref().map(|e| e.field_errors(name).map(|c| view! { <p class="field-error">{m.field_error(c)}</p> }).collect_view())
+            })}
+        </div>
     }
 }
 

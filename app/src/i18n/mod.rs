@@ -565,6 +565,31 @@ impl Messages {
         }
     }
 
+    /// The label of a form field by its name, for the error summary at the
+    /// top of a refused form; `None` for fields without a common label.
+    pub fn field_label(&self, name: &str) -> Option<&'static str> {
+        Some(match name {
+            "username" => self.username,
+            "password" => self.password,
+            "organisation" => self.organisation,
+            "full_name" => self.full_name,
+            "confirm" => self.confirm_password,
+            "current" => self.current_password,
+            "new" => self.new_password,
+            "school" => self.school,
+            "school_year" | "year" => self.school_year,
+            "file" => self.file_label,
+            "class" => self.col_class,
+            "activity" => self.activity,
+            "level" => self.level,
+            "occurred_on" => self.occurred_on,
+            "evidence" => self.evidence,
+            "decision" => self.decision,
+            "reason" => self.reason,
+            _ => return None,
+        })
+    }
+
     /// The sentence shown under a refused field.
     pub fn field_error(&self, code: &ErrorCode) -> String {
         match code {

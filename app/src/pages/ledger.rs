@@ -7,7 +7,7 @@ use crate::api::{
     ledger_catalogue, ledger_categories, ledger_years, list_students, new_request_key, ranking, review_queue, student_entries,
     CopyCatalogue, CreateActivity, CreateCategory, LogActivity, ReverseEntry, ReviewEntries,
 };
-use crate::components::form::{form_error, ErrorBanner};
+use crate::components::form::{field_messages, form_error, ErrorBanner};
 use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -338,10 +338,12 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
                                         <div class="field">
                                             <label for="f-on">{m.occurred_on}</label>
                                             <input id="f-on" name="occurred_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=on_typed.clone()/>
+                                            {field_messages(m, error, "occurred_on")}
                                         </div>
                                         <div class="field">
                                             <label for="f-evidence">{m.evidence}</label>
                                             <input id="f-evidence" name="evidence" type="text" value=evidence_typed.clone()/>
+                                            {field_messages(m, error, "evidence")}
                                             <small class="hint">{m.evidence_hint}</small>
                                         </div>
                                     </div>
@@ -452,6 +454,7 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, act
                             <div class="field">
                                 <label for="f-reason">{m.reason}</label>
                                 <input id="f-reason" name="reason" type="text" value=reason_typed.clone()/>
+                                {field_messages(m, error, "reason")}
                                 <small class="hint">{m.reason_hint}</small>
                             </div>
                         </div>
