@@ -484,7 +484,36 @@ async fn responses_are_compressed_when_accepted(t: TestDb) {
     }
 }
 
+/// The built assets are served from the copies `precompress` wrote, never
+/// compressed again, and a conditional request is answered `304`.
+async fn assets_are_served_precompressed(t: TestDb) {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let css = "body { color: #222; }\n".repeat(400);
+    std::fs::write(pkg.join("nguon.css"), &css).unwrap();
+    nguon_server::assets::precompress(&pkg, None).unwrap();
+    let root = site.path().to_str().unwrap().to_string();
+    let s = Server::with_admin(t, move |c| c.site_root = root).await;
+    let url = format!("{}/pkg/nguon.css", s.base);
+    for (encoding, copy) in [("br", "nguon.css.br"), ("gzip", "nguon.css.gz")] {
+        let res = s.http.get(&url).header(header::ACCEPT_ENCODING, encoding).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
+        // Not hashed (no hash.txt beside the test binary): revalidated on each use.
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+        let body = res.bytes().await.unwrap();
+        assert_eq!(body.as_ref(), std::fs::read(pkg.join(copy)).unwrap().as_slice(), "{encoding}: the file written at build time");
+    }
+    let res = s.http.get(&url).send().await.unwrap();
+    let modified = res.headers()[header::LAST_MODIFIED].to_str().unwrap().to_string();
+    assert_eq!(res.bytes().await.unwrap().len(), css.len());
+    let again = s.http.get(&url).header(header::IF_MODIFIED_SINCE, modified).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}
+
 both_engines!(
+    assets_are_served_precompressed,
     responses_are_compressed_when_accepted,
     student_list_page_and_access,
     login_success_and_failure,
