@@ -22,39 +22,48 @@ where
     })
 }
 
-/// A refused form's error summary: the sentence, then each wrong field with
-/// its message, linking to the field's own message (`#f-{name}-err`). The
-/// page scrolls to it after a refused plain form post (`#outcome`).
+/// A refused form's error summary, the one error component of every form:
+/// the sentence, then each refused field with its message — a named field
+/// by its label, linking to its own message under the field (`#f-{name}-err`);
+/// a file's row by its line ("Dòng 12: …"). The page scrolls to it after a
+/// refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
-            let fields: Vec<(String, String)> = match &e {
-                AppError::Invalid(list) => list
-                    .iter()
-                    .filter(|f| !f.field.starts_with("line:"))
-                    .map(|f| {
-                        let text = match m.field_label(&f.field) {
-                            Some(label) => format!("{label}: {}", m.field_error(&f.code)),
-                            None => m.field_error(&f.code),
-                        };
-                        (format!("#f-{}-err", f.field), text)
-                    })
-                    .collect(),
+            let items: Vec<(Option<String>, String)> = match &e {
+                AppError::Invalid(list) => list.iter().map(|f| summary_item(m, &f.field, &f.code)).collect(),
                 _ => Vec::new(),
             };
             view! {
                 <div class="alert error" role="alert" id="outcome" tabindex="-1">
                     <p>{m.error(&e)}</p>
-                    {(!fields.is_empty()).then(|| view! {
-                        <ul class="error-summary">
-                            {fields.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    {(!items.is_empty()).then(|| view! {
+                        <ul class="error-summary" id="error-list">
+                            {items.into_iter().map(|(href, text)| match href {
+                                Some(href) => view! { <li><a href=href>{text}</a></li> }.into_any(),
+                                None => view! { <li>{text}</li> }.into_any(),
+                            }).collect_view()}
                         </ul>
                     })}
                 </div>
             }
         })
     }
+}
+
+/// One line of the error summary: where it links (a named field's message)
+/// and what it says.
+fn summary_item(m: &'static Messages, field: &str, code: &nguon_shared::ErrorCode) -> (Option<String>, String) {
+    let message = m.field_error(code);
+    if let Some(n) = field.strip_prefix("line:") {
+        return (None, format!("{}: {message}", crate::i18n::fill(m.line_n, &[("n", n)])));
+    }
+    let text = match m.field_label(field) {
+        Some(label) => format!("{label}: {message}"),
+        None => message,
+    };
+    (Some(format!("#f-{field}-err")), text)
 }
 
 /// The messages of field `name` when its form was refused, placed under the
@@ -107,25 +116,6 @@ pub fn Field(
                 {move || messages_for().into_iter().map(|t| view! { <p class="field-error">{t}</p> }).collect_view()}
             </div>
         </div>
-    }
-}
-
-/// Every field error of a refused form as a list, rows of a file first
-/// named by their line ("Dòng 12: …"); for forms without one field per error.
-#[component]
-pub fn ErrorList(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
-    move || {
-        error.get().and_then(|e| match e {
-            AppError::Invalid(list) if !list.is_empty() => Some(view! {
-                <ul class="error-list" id="error-list">
-                    {list.into_iter().map(|f| {
-                        let line = f.field.strip_prefix("line:").map(|n| format!("{}: ", crate::i18n::fill(m.line_n, &[("n", n)])));
-                        view! { <li>{line}{m.field_error(&f.code)}</li> }
-                    }).collect_view()}
-                </ul>
-            }),
-            _ => None,
-        })
     }
 }
 

@@ -8,7 +8,7 @@ use crate::api::{
     awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
-use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner, ErrorList};
+use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
@@ -167,7 +167,6 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
                         </div>
                         {select_field("as-rec", "recommendation", t.recommendation, &RECOMMENDATIONS, &t.recommendations)}
                         <ErrorBanner m=m error=error/>
-                        <ErrorList m=m error=error/>
                         <button type="submit">{t.write_assessment}</button>
                     </ActionForm>
                 </details>
@@ -302,7 +301,7 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
     let errors = [form_error(acts.create.value()), form_error(acts.enrol.value()), form_error(acts.complete.value())];
     view! {
         <h1>{t.classes_title}</h1>
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -415,7 +414,6 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<Re
                                 <textarea id="mt-decisions" name="decisions" rows="3"></textarea>
                             </div>
                             <ErrorBanner m=m error=error/>
-                            <ErrorList m=m error=error/>
                             <button type="submit">{t.record_meeting}</button>
                         </ActionForm>
                     </details>
@@ -484,7 +482,7 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
     const WATCH_NAMES: [&str; 5] = ["assessment_every_months", "assessment_silence_days", "certificate_warning_days", "biography_rewrites", "task_horizon_days"];
     view! {
         <h1>{t.calendar_title}</h1>
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="watch-saved">{t.saved}</p></div> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
@@ -601,7 +599,6 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
         <h1>{t.rules_title}</h1>
         <p class="muted">{t.rules_hint}</p>
         <ErrorBanner m=m error=error/>
-        <ErrorList m=m error=error/>
         {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="rules-saved">{t.saved}</p></div> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {

@@ -8,7 +8,7 @@ use crate::api::{
     class_results, classification_rows, ledger_years, outstanding_lists, union_thresholds, ConfirmClassification,
     ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
 };
-use crate::components::form::{form_error, ErrorBanner, ErrorList};
+use crate::components::form::{form_error, ErrorBanner};
 use crate::components::paging::{rows_to_show, show_more, PAGE_CARDS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -151,7 +151,6 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, s
             <div id="outcome"><p class="alert ok" role="status" id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</p></div>
         })}
         <ErrorBanner m=m error=error/>
-        <ErrorList m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
@@ -261,7 +260,7 @@ fn classification_page(
         {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
             <div id="outcome"><p class="alert ok" role="status" id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</p></div>
         })}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
@@ -493,7 +492,7 @@ fn outstanding_page(
         {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
             <div id="outcome"><p class="alert ok" role="status" id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</p></div>
         })}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),

@@ -8,7 +8,7 @@ use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
-use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, ErrorList};
+use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -253,7 +253,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
     let errors = [form_error(acts.consent.value()), form_error(acts.decide.value()), form_error(acts.mv.value())];
     view! {
         <h1>{m.nav_pipeline}</h1>
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         {move || acts.decide.value().get().and_then(|r| r.ok()).map(|id| view! {
             <div id="outcome"><p class="alert ok" role="status" id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</p></div>
         })}
@@ -390,7 +390,6 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
                 </div>
                 // The refusal's reasons next to the button that was pressed.
                 <ErrorBanner m=m error=error/>
-                <ErrorList m=m error=error/>
                 <button type="submit" disabled=move || mv.pending().get()>{m.move_button}</button>
             </ActionForm>
         </section>
@@ -412,7 +411,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
     ];
     view! {
         <p><a href="/pipeline">{m.nav_pipeline}</a></p>
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/><ErrorList m=m error=e/> }).collect_view()}
+        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
