@@ -23,9 +23,9 @@ where
 }
 
 /// A refused form's error summary, the one error component of every form:
-/// the sentence, then each refused field with its message — a named field
+/// the sentence, then each refused field with its message — a form's input
 /// by its label, linking to its own message under the field (`#f-{name}-err`);
-/// a file's row by its line ("Dòng 12: …"). The page scrolls to it after a
+/// a file's row by its line ("Dòng 12: …"); any other reason as it is. The page scrolls to it after a
 /// refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
@@ -59,11 +59,12 @@ fn summary_item(m: &'static Messages, field: &str, code: &nguon_shared::ErrorCod
     if let Some(n) = field.strip_prefix("line:") {
         return (None, format!("{}: {message}", crate::i18n::fill(m.line_n, &[("n", n)])));
     }
-    let text = match m.field_label(field) {
-        Some(label) => format!("{label}: {message}"),
-        None => message,
-    };
-    (Some(format!("#f-{field}-err")), text)
+    // Only a form's own inputs have a message to link to; a rule of the
+    // procedure (a refused move) has no field and reads as plain text.
+    match m.field_label(field) {
+        Some(label) => (Some(format!("#f-{field}-err")), format!("{label}: {message}")),
+        None => (None, message),
+    }
 }
 
 /// The messages of field `name` when its form was refused, placed under the
