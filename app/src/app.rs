@@ -2,7 +2,7 @@
 
 use crate::api::{get_shell_info, ChangePassword, Login, Logout, RevokeOtherSessions, SetLocale, SetupFirstAdmin};
 use crate::components::layout::Layout;
-pub use crate::outcome::form_action;
+use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::Router;

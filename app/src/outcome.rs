@@ -8,7 +8,8 @@
 //! page reads that cookie once: [`form_action`] seeds the matching action with
 //! the answer, so a page shows the result or the translated error exactly as
 //! it would for an action run in the browser, and form fields can take back
-//! the values typed ([`typed_value`]). The page's response deletes the cookie.
+//! the values typed ([`typed_value`]). The server's page middleware decodes
+//! the cookie once per page and deletes it in the page's response.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -90,25 +91,24 @@ fn too_long() -> AppError {
     AppError::Request("outcome too long".into())
 }
 
-/// The outcome the current request carries, if any (server only; `None` in the browser).
+/// The outcome the current request carries, if any (server only; `None` in
+/// the browser). The server's page middleware decoded it from its cookie once
+/// and left it in the request's extensions.
 pub fn current() -> Option<FormOutcome> {
     #[cfg(feature = "ssr")]
-    {
-        use http::request::Parts;
-        let parts = use_context::<Parts>()?;
-        let value = parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, _)| *k == OUTCOME_COOKIE)
-            .map(|(_, v)| v.to_string())?;
-        FormOutcome::from_cookie_value(&value)
-    }
+    return use_context::<http::request::Parts>()?.extensions.get::<FormOutcome>().cloned();
     #[cfg(not(feature = "ssr"))]
     None
+}
+
+/// The outcome of a refused form post, if the current request carries one.
+fn refused() -> Option<FormOutcome> {
+    current().filter(|o| !o.ok)
+}
+
+/// The first value of field `name` in a refused outcome.
+fn value_of(o: FormOutcome, name: &str) -> Option<String> {
+    o.values.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 /// A server action for a form, holding the outcome of this server function's
@@ -128,20 +128,20 @@ where
 /// The value typed into field `name` of form `S` when it was last refused,
 /// so the form can be shown again as it was sent.
 pub fn typed_value<S: ServerFn>(name: &str) -> Option<String> {
-    current().filter(|o| o.path == S::PATH && !o.ok).and_then(|o| o.values.into_iter().find(|(k, _)| k == name).map(|(_, v)| v))
+    refused().filter(|o| o.path == S::PATH).and_then(|o| value_of(o, name))
 }
 
 /// The value typed into field `name` of whichever form was last refused
 /// (for form pieces that know their error, not their server function).
 pub fn typed_value_any(name: &str) -> Option<String> {
-    current().filter(|o| !o.ok).and_then(|o| o.values.into_iter().find(|(k, _)| k == name).map(|(_, v)| v))
+    refused().and_then(|o| value_of(o, name))
 }
 
 /// Every value typed into field `name` (ticked boxes, multiple selects) of
 /// form `S` when it was last refused; `None` when that form was not refused.
 pub fn typed_values<S: ServerFn>(name: &str) -> Option<Vec<String>> {
-    current()
-        .filter(|o| o.path == S::PATH && !o.ok)
+    refused()
+        .filter(|o| o.path == S::PATH)
         .map(|o| o.values.into_iter().filter(|(k, _)| k == name || k.strip_suffix("[]") == Some(name)).map(|(_, v)| v).collect())
 }
 

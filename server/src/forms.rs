@@ -111,13 +111,19 @@ pub async fn plain_form_posts(State(secure): State<bool>, req: Request, next: Ne
     res
 }
 
-/// Deletes the outcome cookie once a page has been rendered with it, so a
-/// reload shows the page without the old message.
-pub async fn clear_outcome_after_page(req: Request, next: Next) -> Response {
-    let is_page = req.method() == Method::GET && !req.uri().path().starts_with("/pkg/") && !req.uri().path().starts_with("/api/");
-    let had_outcome = is_page && crate::middleware::cookie(req.headers(), OUTCOME_COOKIE).is_some();
+/// For a page: reads the outcome cookie once, hands the outcome to the page
+/// render (in the request's extensions, where `nguon_app::outcome::current`
+/// finds it), and deletes the cookie once the page has been rendered with it,
+/// so a reload shows the page without the old message.
+pub async fn outcome_for_page(mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_page = req.method() == Method::GET && !path.starts_with("/pkg/") && !path.starts_with("/api/");
+    let cookie = if is_page { crate::middleware::cookie(req.headers(), OUTCOME_COOKIE).map(str::to_string) } else { None };
+    if let Some(outcome) = cookie.as_deref().and_then(FormOutcome::from_cookie_value) {
+        req.extensions_mut().insert(outcome);
+    }
     let mut res = next.run(req).await;
-    if had_outcome && !res.status().is_redirection() {
+    if cookie.is_some() && !res.status().is_redirection() {
         res.headers_mut()
             .append(header::SET_COOKIE, HeaderValue::from_static("nguon_outcome=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax"));
     }

@@ -1,7 +1,7 @@
 //! The axum router: pages, server functions, static files and middleware.
 
 use crate::config::Config;
-use crate::forms::{clear_outcome_after_page, plain_form_posts, server_fn_handler};
+use crate::forms::{outcome_for_page, plain_form_posts, server_fn_handler};
 use crate::middleware::{csrf_guard, security_headers, session_layer, MiddlewareState};
 use axum::extract::FromRef;
 use axum::routing::post;
@@ -76,7 +76,7 @@ pub fn build(config: &Config, app: AppState) -> Router {
         // The built assets, from the files compressed at build time (`precompress`).
         .nest_service("/pkg", crate::assets::pkg_service(&config.site_root))
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(page_ctx, shell))
-        .layer(axum::middleware::from_fn(clear_outcome_after_page))
+        .layer(axum::middleware::from_fn(outcome_for_page))
         .layer(axum::middleware::from_fn_with_state(config.secure_cookies, plain_form_posts))
         .layer(axum::middleware::from_fn_with_state(mw, session_layer))
         .layer(axum::middleware::from_fn(csrf_guard))

@@ -67,6 +67,19 @@ fn summary_item(m: &'static Messages, field: &str, code: &nguon_shared::ErrorCod
     }
 }
 
+/// What an accepted form changed, in one line ("Đã ghi 43 dòng điểm"); the
+/// page scrolls to it after a plain form post (`#outcome`).
+#[component]
+pub fn SuccessLine(
+    /// The line's own id, for links and tests.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The sentence.
+    children: Children,
+) -> impl IntoView {
+    view! { <div id="outcome"><p class="alert ok" role="status" id=id>{children()}</p></div> }
+}
+
 /// The messages of field `name` when its form was refused, placed under the
 /// field (`id="f-{name}-err"`, where the error summary links).
 pub fn field_messages(m: &'static Messages, error: Signal<Option<AppError>>, name: &'static str) -> impl IntoView {
@@ -93,29 +106,23 @@ pub fn Field(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
-    let err_id = format!("{id}-err");
-    let messages_for = move || {
-        error.with(|e| e.as_ref().map(|e| e.field_errors(name).map(|c| m.field_error(c)).collect::<Vec<_>>()).unwrap_or_default())
-    };
-    let invalid = move || (!messages_for().is_empty()).then_some("true");
+    let invalid = move || error.with(|e| e.as_ref().is_some_and(|e| e.field_errors(name).next().is_some())).then_some("true");
     // The value typed when this form was refused (never a password).
     let typed = error.with_untracked(|e| e.is_some()).then(|| crate::outcome::typed_value_any(name)).flatten();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
-                id=id
+                id=id.clone()
                 name=name
                 type=kind
                 value=typed
                 autocomplete=autocomplete
                 aria-invalid=invalid
-                aria-describedby=err_id.clone()
+                aria-describedby=format!("{id}-err")
             />
             {hint.map(|h| view! { <small class="hint">{h}</small> })}
-            <div class="field-errors" id=err_id>
-                {move || messages_for().into_iter().map(|t| view! { <p class="field-error">{t}</p> }).collect_view()}
-            </div>
+            {field_messages(m, error, name)}
         </div>
     }
 }

@@ -67,7 +67,7 @@ where
                     // resources' sources) must not re-run this closure, which would build the
                     // page again with new resources and orphan the first ones mid-fetch.
                     (Some(user), _) => untrack(|| render.clone()(PageCtx { m: messages(info.locale), info }, user)),
-                    (None, needs_setup) => sign_in_prompt(messages(info.locale), needs_setup),
+                    (None, needs_setup) => sign_in_prompt(needs_setup),
                 },
                 Err(e) => shell_error(&e),
             })}
@@ -77,7 +77,7 @@ where
 
 /// For a visitor on a page that needs a user: the server answers with a
 /// redirect (302) to the login page, or to first-run set-up.
-fn sign_in_prompt(_m: &'static Messages, needs_setup: bool) -> AnyView {
+fn sign_in_prompt(needs_setup: bool) -> AnyView {
     let to = if needs_setup { "/setup" } else { "/login" };
     view! { <Redirect path=to/> }.into_any()
 }

@@ -2,7 +2,7 @@
 
 use crate::api::my_sessions;
 use crate::app::Actions;
-use crate::components::form::{form_error, ErrorBanner, Field};
+use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use nguon_shared::views::CurrentUserView;
 use crate::format;
@@ -35,7 +35,7 @@ fn account(page: PageCtx, _user: CurrentUserView, sessions: Resource<Result<Vec<
             <h1>{m.account_title}</h1>
             <section class="card">
                 <h2>{m.change_password_title}</h2>
-                {move || changed().then(|| view! { <div id="outcome"><p class="alert ok" role="status">{m.password_changed}</p></div> })}
+                {move || changed().then(|| view! { <SuccessLine>{m.password_changed}</SuccessLine> })}
                 <ErrorBanner m=m error=error/>
                 <ActionForm action=change attr:id="password-form">
                     <Field m=m name="current" label=m.current_password kind="password" autocomplete="current-password" error=error/>
@@ -48,7 +48,7 @@ fn account(page: PageCtx, _user: CurrentUserView, sessions: Resource<Result<Vec<
                 <h2>{m.sessions_title}</h2>
                 <ErrorBanner m=m error=revoke_error/>
                 {move || revoke.value().get().and_then(|r| r.ok()).map(|n| view! {
-                    <div id="outcome"><p class="alert ok" role="status">{fill(m.revoked_sessions, &[("n", &n.to_string())])}</p></div>
+                    <SuccessLine>{fill(m.revoked_sessions, &[("n", &n.to_string())])}</SuccessLine>
                 })}
                 <Transition fallback=move || view! { <p>{m.loading}</p> }>
                     {move || sessions.get().map(|r| match r {

@@ -3,7 +3,7 @@
 //! with it, the upload shows a progress bar (the `UploadForm` island).
 
 use crate::api::{encode_mapping, my_roster_uploads, roster_preview, school_years, ImportRoster};
-use crate::components::form::{form_error, ErrorBanner};
+use crate::components::form::{form_error, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -161,9 +161,10 @@ fn preview_view(m: &'static Messages, p: ImportPreview, import: ServerAction<Imp
         </p>
     };
     if let Some(done) = &p.done {
+        let done = counts_text(m, m.import_done, done);
         return view! {
             {facts}
-            <div id="outcome"><p class="alert ok" role="status" id="import-done">{counts_text(m, m.import_done, done)}</p></div>
+            <SuccessLine id="import-done">{done}</SuccessLine>
             <p><a href="/students">{m.view_students}</a></p>
         }
         .into_any();

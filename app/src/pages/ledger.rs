@@ -7,7 +7,7 @@ use crate::api::{
     ledger_catalogue, ledger_categories, ledger_years, list_students, new_request_key, ranking, review_queue, student_entries,
     CopyCatalogue, CreateActivity, CreateCategory, LogActivity, ReverseEntry, ReviewEntries,
 };
-use crate::components::form::{field_messages, form_error, ErrorBanner};
+use crate::components::form::{field_messages, form_error, ErrorBanner, SuccessLine};
 use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -265,7 +265,7 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
             let n = logged_p();
             let from_action = action.value().get().and_then(|r| r.ok()).map(|r| r.entries.to_string());
             from_action.or((!n.is_empty()).then_some(n)).map(|n| view! {
-                <div id="outcome"><p class="alert ok" role="status" id="logged">{fill(m.logged, &[("n", &n)])}</p></div>
+                <SuccessLine id="logged">{fill(m.logged, &[("n", &n)])}</SuccessLine>
             })
         }}
         <ErrorBanner m=m error=error/>
@@ -428,7 +428,7 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, act
         {subnav(m)}
         <p class="muted">{m.review_intro}</p>
         {move || action.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="reviewed">{fill(m.reviewed, &[("n", &n.to_string())])}</p></div>
+            <SuccessLine id="reviewed">{fill(m.reviewed, &[("n", &n.to_string())])}</SuccessLine>
         })}
         <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>

@@ -8,7 +8,7 @@ use crate::api::{
     awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
     CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
-use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner};
+use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
@@ -171,7 +171,7 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
                     </ActionForm>
                 </details>
             })}
-            {move || write.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="assessment-saved">{t.assessment_saved}</p></div> })}
+            {move || write.value().get().and_then(|r| r.ok()).map(|_| view! { <SuccessLine id="assessment-saved">{t.assessment_saved}</SuccessLine> })}
         </section>
     }
     .into_any()
@@ -483,7 +483,7 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
     view! {
         <h1>{t.calendar_title}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
-        {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="watch-saved">{t.saved}</p></div> })}
+        {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <SuccessLine id="watch-saved">{t.saved}</SuccessLine> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -599,7 +599,7 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
         <h1>{t.rules_title}</h1>
         <p class="muted">{t.rules_hint}</p>
         <ErrorBanner m=m error=error/>
-        {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <div id="outcome"><p class="alert ok" role="status" id="rules-saved">{t.saved}</p></div> })}
+        {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <SuccessLine id="rules-saved">{t.saved}</SuccessLine> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),

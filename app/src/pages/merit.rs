@@ -8,7 +8,7 @@ use crate::api::{
     class_results, classification_rows, ledger_years, outstanding_lists, union_thresholds, ConfirmClassification,
     ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
 };
-use crate::components::form::{form_error, ErrorBanner};
+use crate::components::form::{form_error, ErrorBanner, SuccessLine};
 use crate::components::paging::{rows_to_show, show_more, PAGE_CARDS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -145,10 +145,10 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, s
         <h1>{m.ledger_results}</h1>
         {subnav(m)}
         {move || save.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</p></div>
+            <SuccessLine id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</SuccessLine>
         })}
         {move || (!imported_p().is_empty()).then(|| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</p></div>
+            <SuccessLine id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</SuccessLine>
         })}
         <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -258,7 +258,7 @@ fn classification_page(
         <h1>{m.ledger_classification}</h1>
         {subnav(m)}
         {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</p></div>
+            <SuccessLine id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</SuccessLine>
         })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -490,7 +490,7 @@ fn outstanding_page(
         <h1>{m.ledger_outstanding}</h1>
         {subnav(m)}
         {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</p></div>
+            <SuccessLine id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</SuccessLine>
         })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>

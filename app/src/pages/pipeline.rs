@@ -8,7 +8,7 @@ use crate::api::{
     candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
-use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner};
+use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -255,7 +255,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
         <h1>{m.nav_pipeline}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         {move || acts.decide.value().get().and_then(|r| r.ok()).map(|id| view! {
-            <div id="outcome"><p class="alert ok" role="status" id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</p></div>
+            <SuccessLine id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</SuccessLine>
         })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {

@@ -2,7 +2,7 @@
 //! role grants (with who granted or revoked what, and when).
 
 use crate::api::{grant_units, list_staff, party_cells, staff_schools, CreateStaff, GrantRole, RevokeGrant, SetStaffParty};
-use crate::components::form::{form_error, ErrorBanner, Field};
+use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -79,7 +79,7 @@ fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: S
     let create_error = form_error(acts.create.value());
     view! {
         <h1>{m.staff_title}</h1>
-        {move || query.with(|q| q.get("added").is_some()).then(|| view! { <div id="outcome"><p class="alert ok" role="status">{m.staff_added}</p></div> })}
+        {move || query.with(|q| q.get("added").is_some()).then(|| view! { <SuccessLine>{m.staff_added}</SuccessLine> })}
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || schools.get().map(|r| match r {

@@ -2,7 +2,7 @@
 //! every student up a grade into the next year.
 
 use crate::api::{admin_schools, school_years, year_classes, CreateClass, CreateSchoolYear, RollOverYear, SetHomeroom};
-use crate::components::form::{form_error, ErrorBanner, Field};
+use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::fill;
@@ -48,15 +48,15 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
         });
         from_action.or(from_query).map(|(moved, graduated)| {
             view! {
-                <div id="outcome"><p class="alert ok" role="status" id="rolled-over">
+                <SuccessLine id="rolled-over">
                     {fill(m.rolled_over, &[("moved", &moved.to_string()), ("graduated", &graduated.to_string())])}
-                </p></div>
+                </SuccessLine>
             }
         })
     };
     let created = move || {
         (matches!(create.value().get(), Some(Ok(_))) || query.with(|q| q.get("created").is_some()))
-            .then(|| view! { <div id="outcome"><p class="alert ok" role="status">{m.year_created}</p></div> })
+            .then(|| view! { <SuccessLine>{m.year_created}</SuccessLine> })
     };
     view! {
         <h1>{m.years_title}</h1>
