@@ -26,6 +26,7 @@ pub mod students;
 pub mod settings;
 pub mod setup;
 pub mod throttle;
+pub mod views;
 
 pub use nguon_shared::{AppError, ErrorCode, FieldError, Locale, Role};
 pub use sea_orm::DatabaseConnection;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use nguon_shared::views::{RollOverSummary, SchoolYearView};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
 use std::collections::HashMap;
@@ -74,41 +74,62 @@ pub async fn list<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<Sch
     list_for(conn, actor, Permission::ManageOrganisation).await
 }
 
-/// The school years of every school where the actor holds `permission`, newest first.
+/// The school years of every school where the actor holds `permission`,
+/// school by school, newest first. Four queries whatever the number of schools.
 pub async fn list_for<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission) -> Result<Vec<SchoolYearView>, AppError> {
     let schools = crate::org::schools_in_scope(conn, actor, permission).await?;
-    let mut out = Vec::new();
-    for school in schools {
-        let years = school_year::Entity::find()
-            .filter(school_year::Column::SchoolId.eq(school.id))
-            .order_by_desc(school_year::Column::StartsOn)
-            .all(conn)
-            .await?;
-        for y in years {
-            let semesters = semester::Entity::find()
-                .filter(semester::Column::SchoolYearId.eq(y.id))
-                .order_by_asc(semester::Column::Number)
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|s| (s.number, s.starts_on, s.ends_on))
-                .collect();
-            let classes = class::Entity::find().filter(class::Column::SchoolYearId.eq(y.id)).count(conn).await?;
-            let students = enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(y.id)).count(conn).await?;
+    if schools.is_empty() {
+        return Ok(Vec::new());
+    }
+    let years = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.is_in(schools.iter().map(|s| s.id)))
+        .order_by_desc(school_year::Column::StartsOn)
+        .all(conn)
+        .await?;
+    let year_ids: Vec<i64> = years.iter().map(|y| y.id).collect();
+    let mut semesters: HashMap<i64, Vec<(i16, NaiveDate, NaiveDate)>> = HashMap::new();
+    for s in semester::Entity::find()
+        .filter(semester::Column::SchoolYearId.is_in(year_ids.clone()))
+        .order_by_asc(semester::Column::Number)
+        .all(conn)
+        .await?
+    {
+        semesters.entry(s.school_year_id).or_default().push((s.number, s.starts_on, s.ends_on));
+    }
+    let classes = count_by_year(conn, class::Entity::find().filter(class::Column::SchoolYearId.is_in(year_ids.clone())), class::Column::SchoolYearId).await?;
+    let students =
+        count_by_year(conn, enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids)), enrolment::Column::SchoolYearId).await?;
+    let mut out = Vec::with_capacity(years.len());
+    for school in &schools {
+        for y in years.iter().filter(|y| y.school_id == school.id) {
             out.push(SchoolYearView {
                 id: y.id,
                 school_id: school.id,
                 school_name: school.name.clone(),
-                name: y.name,
+                name: y.name.clone(),
                 starts_on: y.starts_on,
                 ends_on: y.ends_on,
-                semesters,
-                classes: classes as u32,
-                students: students as u32,
+                semesters: semesters.remove(&y.id).unwrap_or_default(),
+                classes: classes.get(&y.id).copied().unwrap_or(0),
+                students: students.get(&y.id).copied().unwrap_or(0),
             });
         }
     }
     Ok(out)
+}
+
+/// Rows of `query` counted per school year (`year_column`).
+async fn count_by_year<C: ConnectionTrait, E: EntityTrait>(conn: &C, query: sea_orm::Select<E>, year_column: E::Column) -> Result<HashMap<i64, u32>, AppError> {
+    use sea_orm::{QuerySelect, sea_query::Expr};
+    let rows: Vec<(i64, i64)> = query
+        .select_only()
+        .column(year_column)
+        .expr_as(Expr::cust("COUNT(*)"), "n")
+        .group_by(year_column)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(y, n)| (y, n as u32)).collect())
 }
 
 /// Creates a school year with its two semesters. Refuses overlapping years.

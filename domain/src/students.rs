@@ -159,8 +159,14 @@ pub async fn classes<C: ConnectionTrait>(
     authorize(actor, Permission::ViewStudents, &chain).map_err(|_| AppError::NotFound)?;
     let years = school_year::Entity::find().filter(school_year::Column::SchoolId.eq(school_id)).all(conn).await?;
     let Some(year) = pick_year(&years, today) else { return Ok(Vec::new()) };
+    classes_in_year(conn, year.id).await
+}
+
+/// The classes of a school year, by grade then name. Not authorised here: the
+/// caller has checked that the actor may see the year's school.
+pub(crate) async fn classes_in_year<C: ConnectionTrait>(conn: &C, year_id: i64) -> Result<Vec<nguon_shared::views::ClassOption>, AppError> {
     let mut list: Vec<nguon_shared::views::ClassOption> = class::Entity::find()
-        .filter(class::Column::SchoolYearId.eq(year.id))
+        .filter(class::Column::SchoolYearId.eq(year_id))
         .all(conn)
         .await?
         .into_iter()

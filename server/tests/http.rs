@@ -210,22 +210,25 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert_eq!(classes[1]["name"], "10A2", "10A2 before 10A10");
     // The demo pipeline: five candidates on the cell's board and one proposal waiting; the mentor sees the two they mentor.
     let cell = s.login("demo.chibo", PW).await.unwrap();
-    let board: serde_json::Value = s.call("pipeline_board", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    let view: serde_json::Value = s.call("board_view", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    let board = &view["cards"];
     let stages: Vec<&str> = board.as_array().unwrap().iter().map(|c| c["stage"].as_str().unwrap()).collect();
     assert_eq!(stages, vec!["Pool", "AwarenessClass", "AwarenessClass", "Candidate", "Dossier"]);
-    let waiting: serde_json::Value = s.call("pending_proposals", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
-    assert_eq!(waiting.as_array().unwrap().len(), 1);
+    assert_eq!(view["proposals"].as_array().unwrap().len(), 1);
     let mentor = s.login("demo.huongdan", PW).await.unwrap();
-    let mine: serde_json::Value = s.call("pipeline_board", &[("school", &school)], Some(&mentor)).await.json().await.unwrap();
-    assert_eq!(mine.as_array().unwrap().len(), 2);
+    let mine: serde_json::Value = s.call("board_view", &[("school", "")], Some(&mentor)).await.json().await.unwrap();
+    assert_eq!(mine["cards"].as_array().unwrap().len(), 2);
+    assert!(mine["proposals"].is_null(), "a mentor decides no proposal");
     // Mentoring in the demo: the centre's two classes, the joint meeting, the mentor's assessments and inbox.
-    let centre_classes: serde_json::Value = s.call("awareness_classes", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
-    let taken: Vec<u64> = centre_classes.as_array().unwrap().iter().map(|c| c["taken"].as_u64().unwrap()).collect();
+    let centre: serde_json::Value = s.call("classes_view", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    let taken: Vec<u64> = centre["classes"].as_array().unwrap().iter().map(|c| c["taken"].as_u64().unwrap()).collect();
     assert_eq!(taken, vec![2, 2], "newest first: two enrolled next, two completed");
-    let meetings: serde_json::Value = s.call("joint_meetings", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
-    assert_eq!(meetings[0]["students"].as_array().unwrap().len(), 6);
+    let meetings: serde_json::Value = s.call("meetings_view", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
+    assert_eq!(meetings["meetings"][0]["students"].as_array().unwrap().len(), 6);
     let dossier_stage = board.as_array().unwrap().iter().find(|c| c["stage"] == "Dossier").unwrap()["id"].as_i64().unwrap().to_string();
-    let page: serde_json::Value = s.call("candidacy_page", &[("candidacy", &dossier_stage)], Some(&mentor)).await.json().await.unwrap();
+    let page: serde_json::Value = s.call("candidacy_view", &[("candidacy", &dossier_stage)], Some(&mentor)).await.json().await.unwrap();
+    assert!(page["members"].is_null(), "a mentor picks no Party member");
+    let page = &page["candidacy"];
     assert_eq!(page["mentoring"]["assessments"].as_array().unwrap().len(), 1);
     assert_eq!(page["mentoring"]["can_write"], true);
     assert!(!page["mentoring"]["forecast"].as_array().unwrap().is_empty());

@@ -3,6 +3,10 @@
 use crate::{Locale, Role};
 use serde::{Deserialize, Serialize};
 
+pub mod ledger;
+pub mod merit;
+pub mod pipeline;
+
 /// One role a user holds, with the name of the unit it applies to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleGrantView {
@@ -335,3 +339,46 @@ pub struct ClassRow {
     /// Students placed in the class.
     pub students: u32,
 }
+
+/// The school years a page offers (those of the schools the user may see)
+/// and the one it shows: the one asked for, else the one containing today,
+/// else the newest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearChoice {
+    /// Every year offered, newest first.
+    pub years: Vec<SchoolYearView>,
+    /// The year shown; `None` when there is none to show.
+    pub year: Option<SchoolYearView>,
+}
+
+/// The schools a page offers and the one it shows (the one asked for, else the first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolChoice {
+    /// Every school offered.
+    pub schools: Vec<SchoolOption>,
+    /// The school shown; `None` when the user sees none.
+    pub school: Option<i64>,
+}
+
+/// A shown slice of a long list, and how long the whole list is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slice<T> {
+    /// The rows shown (the first ones of the list).
+    pub rows: Vec<T>,
+    /// How many rows the whole list has (after any search).
+    pub total: u32,
+}
+
+impl<T> Slice<T> {
+    /// The first `limit` rows of `all`.
+    pub fn first(all: Vec<T>, limit: usize) -> Self {
+        let total = all.len() as u32;
+        Slice { rows: all.into_iter().take(limit).collect(), total }
+    }
+
+    /// A slice of nothing.
+    pub fn empty() -> Self {
+        Slice { rows: Vec::new(), total: 0 }
+    }
+}
+

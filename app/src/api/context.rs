@@ -105,6 +105,14 @@ pub fn optional_number<T: std::str::FromStr>(field: &str, text: &str) -> Result<
     }
 }
 
+/// A name search typed in a list's search box: at most 100 characters.
+pub fn search_text(text: &str) -> Result<String, AppError> {
+    if text.chars().count() > 100 {
+        return Err(AppError::invalid("q", nguon_shared::ErrorCode::TooLong { max: 100 }));
+    }
+    Ok(text.trim().to_string())
+}
+
 /// An optional `dd/mm/yyyy` date field (empty: none).
 pub fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
     match text.trim() {

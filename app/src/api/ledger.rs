@@ -1,32 +1,75 @@
 //! The emulation ledger: catalogue, logging, review, rankings, a student's lines.
 
 use leptos::prelude::*;
-use nguon_shared::ledger::{ActivityView, EntryRow, LogResult, RankRow};
-use nguon_shared::views::SchoolYearView;
+use nguon_shared::ledger::LogResult;
+use nguon_shared::views::ledger::{CatalogueView, LeaderboardView, LogView, ReviewView, StudentLedgerView};
 use nguon_shared::AppError;
 
-/// School years of the schools whose students the user may see.
-#[server(endpoint = "ledger_years")]
-pub async fn ledger_years() -> Result<Vec<SchoolYearView>, AppError> {
+/// `/ledger`: the leaderboard. `year` empty (the current year) or an id;
+/// `scope`: `school`, `grade:10`, `class:<id>`; `semester` empty, 1 or 2;
+/// `category` empty or an id; `q` a name search; `show` how many ranks.
+#[server(name = LoadLeaderboard, endpoint = "leaderboard_view")]
+pub async fn leaderboard_view(year: String, scope: String, semester: String, category: String, q: String, show: u32) -> Result<LeaderboardView, AppError> {
     use super::context::*;
+    use nguon_domain::ledger::standing::Scope;
+    use nguon_domain::views::ledger::{leaderboard, LeaderboardQuery};
     let actor = actor().await?;
-    nguon_domain::school_years::list_for(&state()?.db, &actor, nguon_domain::policy::Permission::ViewStudents).await
+    let scope = match scope.split_once(':') {
+        None if scope.is_empty() || scope == "school" => Scope::School,
+        Some(("grade", g)) => Scope::Grade(required_number("scope", g)?),
+        Some(("class", c)) => Scope::Class(required_number("scope", c)?),
+        _ => return Err(invalid_value("scope")),
+    };
+    let semester = match semester.trim() {
+        "" => None,
+        "1" => Some(1),
+        "2" => Some(2),
+        _ => return Err(invalid_value("semester")),
+    };
+    let query = LeaderboardQuery {
+        year: optional_number("year", &year)?,
+        scope,
+        semester,
+        category: optional_number("category", &category)?,
+        search: search_text(&q)?,
+        limit: show as usize,
+    };
+    leaderboard(&state()?.db, &actor, query, crate::format::today()).await
 }
 
-/// A year's activity catalogue.
-#[server(endpoint = "ledger_catalogue")]
-pub async fn ledger_catalogue(year: i64) -> Result<Vec<ActivityView>, AppError> {
+/// `/ledger/log`: logging for a class of a year (`class` empty until one is chosen).
+#[server(name = LoadLog, endpoint = "log_view")]
+pub async fn log_view(year: String, class: String) -> Result<LogView, AppError> {
     use super::context::*;
     let actor = actor().await?;
-    nguon_domain::ledger::catalogue(&state()?.db, &actor, year).await
+    let ctx = audit_context(Some(actor.user_id));
+    let (year, class) = (optional_number("year", &year)?, optional_number("class", &class)?);
+    nguon_domain::views::ledger::log(&state()?.db, &actor, &ctx, year, class, crate::format::today()).await
 }
 
-/// The categories of a year's school.
-#[server(endpoint = "ledger_categories")]
-pub async fn ledger_categories(year: i64) -> Result<Vec<(i64, String)>, AppError> {
+/// `/ledger/review`: the entries of the year's school waiting for the user's review (others' only).
+#[server(name = LoadReview, endpoint = "review_view")]
+pub async fn review_view(year: String, show: u32) -> Result<ReviewView, AppError> {
     use super::context::*;
     let actor = actor().await?;
-    nguon_domain::ledger::categories(&state()?.db, &actor, year).await
+    nguon_domain::views::ledger::review(&state()?.db, &actor, optional_number("year", &year)?, show as usize, crate::format::today()).await
+}
+
+/// `/ledger/activities`: a year's activity catalogue.
+#[server(name = LoadCatalogue, endpoint = "catalogue_view")]
+pub async fn catalogue_view(year: String) -> Result<CatalogueView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::ledger::catalogue(&state()?.db, &actor, optional_number("year", &year)?, crate::format::today()).await
+}
+
+/// `/ledger/students/:id`: every line behind a student's totals for a year.
+#[server(name = LoadStudentLedger, endpoint = "student_ledger_view")]
+pub async fn student_ledger_view(student: i64, year: String, show: u32) -> Result<StudentLedgerView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    let year = optional_number("year", &year)?;
+    nguon_domain::views::ledger::student_lines(&state()?.db, &actor, student, year, show as usize, crate::format::today()).await
 }
 
 /// Adds a category to the school of `year`.
@@ -108,15 +151,6 @@ pub async fn copy_catalogue(from_year: i64, to_year: i64) -> Result<u32, AppErro
     finish_form(result, Some(&format!("/ledger/activities?year={to_year}")))
 }
 
-/// A fresh key for a logging form: a second submit of the same form is recognised.
-#[server(endpoint = "new_request_key")]
-pub async fn new_request_key() -> Result<String, AppError> {
-    use super::context::*;
-    use rand::Rng as _;
-    actor().await?;
-    Ok(format!("{:032x}", rand::rng().random::<u128>()))
-}
-
 /// Logs an activity for the ticked students (`students[]`), in one transaction.
 #[server(endpoint = "log_activity")]
 pub async fn log_activity(
@@ -150,14 +184,6 @@ pub async fn log_activity(
     finish_form(result, done.as_deref())
 }
 
-/// Entries of a school waiting for the user's review (others' entries only).
-#[server(endpoint = "review_queue")]
-pub async fn review_queue(school: i64) -> Result<Vec<EntryRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::ledger::review_queue(&state()?.db, &actor, school).await
-}
-
 /// Approves or rejects the ticked entries (`entries[]`); a rejection needs a reason.
 #[server(endpoint = "review_entries")]
 pub async fn review_entries(entries: Option<Vec<i64>>, decision: String, reason: String) -> Result<u32, AppError> {
@@ -188,33 +214,3 @@ pub async fn reverse_entry(entry: i64, reason: String) -> Result<i64, AppError> 
     finish_form(result, None)
 }
 
-/// A ranking. `scope`: `school`, `grade:10`, `class:<id>`; `semester` empty,
-/// 1 or 2; `category` empty or an id.
-#[server(endpoint = "ranking")]
-pub async fn ranking(year: i64, scope: String, semester: String, category: String) -> Result<Vec<RankRow>, AppError> {
-    use super::context::*;
-    use nguon_domain::ledger::standing::{self, RankingQuery, Scope};
-    let actor = actor().await?;
-    let scope = match scope.split_once(':') {
-        None if scope.is_empty() || scope == "school" => Scope::School,
-        Some(("grade", g)) => Scope::Grade(required_number("scope", g)?),
-        Some(("class", c)) => Scope::Class(required_number("scope", c)?),
-        _ => return Err(invalid_value("scope")),
-    };
-    let semester = match semester.trim() {
-        "" => None,
-        "1" => Some(1),
-        "2" => Some(2),
-        _ => return Err(invalid_value("semester")),
-    };
-    let category_id = optional_number("category", &category)?;
-    standing::ranking(&state()?.db, &actor, RankingQuery { year_id: year, scope, semester, category_id }).await
-}
-
-/// Every line behind a student's totals for a year.
-#[server(endpoint = "student_entries")]
-pub async fn student_entries(student: i64, year: i64) -> Result<Vec<EntryRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::ledger::student_entries(&state()?.db, &actor, student, year).await
-}

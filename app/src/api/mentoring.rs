@@ -3,8 +3,48 @@
 //! assessment schedule and flags, the holiday calendar).
 
 use leptos::prelude::*;
-use nguon_shared::mentoring::{AwarenessClassView, HolidayView, JointMeetingView, MeetingStudentOption, TaskView, WatchRules};
+use nguon_shared::mentoring::{TaskView, WatchRules};
+use nguon_shared::views::pipeline::{CalendarView, ClassesView, MeetingsView, RulesView};
 use nguon_shared::AppError;
+
+/// `/classes`: the awareness classes of a school and who may be enrolled.
+#[server(name = LoadClasses, endpoint = "classes_view")]
+pub async fn classes_view(school: String) -> Result<ClassesView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::pipeline::classes(&state()?.db, &actor, optional_number("school", &school)?, crate::format::today()).await
+}
+
+/// `/meetings`: the joint Party–Union meetings of a school.
+#[server(name = LoadMeetings, endpoint = "meetings_view")]
+pub async fn meetings_view(school: String) -> Result<MeetingsView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::pipeline::meetings(&state()?.db, &actor, optional_number("school", &school)?).await
+}
+
+/// `/calendar`: a school's reminder numbers and its holidays of a calendar year (`year` empty: this year).
+#[server(name = LoadCalendar, endpoint = "calendar_view")]
+pub async fn calendar_view(school: String, year: String) -> Result<CalendarView, AppError> {
+    use super::context::*;
+    use chrono::Datelike;
+    let actor = actor().await?;
+    let today = crate::format::today();
+    let year = match optional_number::<i32>("year", &year)? {
+        None => today.year(),
+        Some(y) if (2000..=2100).contains(&y) => y,
+        Some(_) => return Err(invalid_value("year")),
+    };
+    nguon_domain::views::pipeline::calendar(&state()?.db, &actor, optional_number("school", &school)?, year, today).await
+}
+
+/// `/admin/rules`: the admission procedure's numbers of a unit (`unit` empty: the first).
+#[server(name = LoadRules, endpoint = "rules_view")]
+pub async fn rules_view(unit: String) -> Result<RulesView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::pipeline::rules(&state()?.db, &actor, optional_number("unit", &unit)?, crate::format::today()).await
+}
 
 /// The current mentor writes an assessment on the structured template.
 #[server(endpoint = "write_assessment")]
@@ -37,22 +77,6 @@ pub async fn my_tasks() -> Result<Vec<TaskView>, AppError> {
     use super::context::*;
     let actor = actor().await?;
     nguon_domain::pipeline::tasks::my_tasks(&state()?.db, &actor, crate::format::today()).await
-}
-
-/// How many tasks the user has (the navigation's count, refreshed after an in-app action).
-#[server(endpoint = "my_task_count")]
-pub async fn my_task_count() -> Result<u32, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::tasks::count(&state()?.db, &actor, crate::format::today()).await
-}
-
-/// The awareness classes of the school's training centre.
-#[server(endpoint = "awareness_classes")]
-pub async fn awareness_classes(school: i64) -> Result<Vec<AwarenessClassView>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::classes::list(&state()?.db, &actor, school, crate::format::today()).await
 }
 
 /// Records a class of the school's training centre.
@@ -94,22 +118,6 @@ pub async fn complete_class(enrolment: i64, number: String, issued_on: String) -
     finish_form(result, None)
 }
 
-/// The school's joint Party–Union meetings.
-#[server(endpoint = "joint_meetings")]
-pub async fn joint_meetings(school: i64) -> Result<Vec<JointMeetingView>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::meetings::list(&state()?.db, &actor, school).await
-}
-
-/// The students a joint meeting may discuss.
-#[server(endpoint = "meeting_students")]
-pub async fn meeting_students(school: i64) -> Result<Vec<MeetingStudentOption>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::meetings::options(&state()?.db, &actor, school).await
-}
-
 /// Records a joint meeting (`students[]` are the ticked students).
 #[server(endpoint = "record_joint_meeting")]
 #[allow(clippy::too_many_arguments)]
@@ -141,14 +149,6 @@ pub async fn record_joint_meeting(
     finish_form(result, None)
 }
 
-/// The school's follow-up rule in force.
-#[server(endpoint = "school_watch_rules")]
-pub async fn school_watch_rules(school: i64) -> Result<WatchRules, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::settings::watch(&state()?.db, &actor, school, crate::format::today()).await
-}
-
 /// Sets the school's follow-up rule from a day.
 #[server(endpoint = "set_watch_rules")]
 #[allow(clippy::too_many_arguments)]
@@ -176,14 +176,6 @@ pub async fn set_watch_rules(
     }
     .await;
     finish_form(result, None)
-}
-
-/// A year's days off at the school.
-#[server(endpoint = "school_holidays")]
-pub async fn school_holidays(school: i64, year: i32) -> Result<Vec<HolidayView>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::settings::holidays(&state()?.db, &actor, school, year).await
 }
 
 /// Records a day off (`kind` = `off`) or a default holiday made a working day (`working`).
@@ -214,22 +206,6 @@ pub async fn remove_holiday(change: i64) -> Result<(), AppError> {
     }
     .await;
     finish_form(result, None)
-}
-
-/// The units whose admission-procedure rules the user may set.
-#[server(endpoint = "rule_units")]
-pub async fn rule_units() -> Result<Vec<nguon_shared::views::UnitOption>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::settings::rule_units(&state()?.db, &actor).await
-}
-
-/// The admission procedure's rules in force at a unit today.
-#[server(endpoint = "procedure_rules")]
-pub async fn procedure_rules(unit: i64) -> Result<nguon_shared::pipeline::ProcedureView, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::settings::procedure(&state()?.db, &actor, unit, crate::format::today()).await
 }
 
 /// Sets the admission procedure's rules at a unit from a day (`age_by_month`, `committee` and the

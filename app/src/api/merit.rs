@@ -2,21 +2,48 @@
 //! criteria and proposals, a student's profile.
 
 use leptos::prelude::*;
-use nguon_shared::merit::{ClassificationRow, ClassificationThresholds, OutstandingView, ProfileView, ResultRow};
+use nguon_shared::merit::ProfileView;
+#[cfg(feature = "ssr")]
+use nguon_shared::merit::ClassificationThresholds;
+use nguon_shared::views::merit::{ClassificationView, OutstandingPageView, ResultsView};
 use nguon_shared::AppError;
+
+/// `/ledger/results`: a class's results for a period (`period` 1, 2, or 0 for the year).
+#[server(name = LoadResults, endpoint = "results_view")]
+pub async fn results_view(year: String, class: String, period: i16) -> Result<ResultsView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    if !(0..=2).contains(&period) {
+        return Err(invalid_value("period"));
+    }
+    let (year, class) = (optional_number("year", &year)?, optional_number("class", &class)?);
+    nguon_domain::views::merit::results(&state()?.db, &actor, year, class, period, crate::format::today()).await
+}
+
+/// `/ledger/classification`: a class's union classification and the year's thresholds.
+#[server(name = LoadClassification, endpoint = "classification_view")]
+pub async fn classification_view(year: String, class: String) -> Result<ClassificationView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    let (year, class) = (optional_number("year", &year)?, optional_number("class", &class)?);
+    nguon_domain::views::merit::classification(&state()?.db, &actor, year, class, crate::format::today()).await
+}
+
+/// `/ledger/outstanding`: the outstanding-student lists, `q` a name search,
+/// `show_q` and `show_s` how many of each list to show.
+#[server(name = LoadOutstanding, endpoint = "outstanding_view")]
+pub async fn outstanding_view(year: String, q: String, show_q: u32, show_s: u32) -> Result<OutstandingPageView, AppError> {
+    use super::context::*;
+    use nguon_domain::views::merit::{outstanding, OutstandingQuery};
+    let actor = actor().await?;
+    let query = OutstandingQuery { year: optional_number("year", &year)?, search: search_text(&q)?, qualifying: show_q as usize, one_short: show_s as usize };
+    outstanding(&state()?.db, &actor, query, crate::format::today()).await
+}
 
 /// An optional code field (empty: none).
 #[cfg(feature = "ssr")]
 fn optional_code(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|t| !t.is_empty())
-}
-
-/// The results of a class for a period (1, 2; 0 for the year).
-#[server(endpoint = "class_results")]
-pub async fn class_results(year: i64, class: i64, period: i16) -> Result<Vec<ResultRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::merit::results::class_results(&state()?.db, &actor, year, class, period).await
 }
 
 /// Saves a class's results: parallel lists `student[]`, `study[]`, `conduct[]`.
@@ -42,16 +69,6 @@ pub async fn save_results(
     finish_form(result, None)
 }
 
-/// The union members of a year (one class, or all when `class` is empty)
-/// with their record and suggested classification.
-#[server(endpoint = "classification_rows")]
-pub async fn classification_rows(year: i64, class: String) -> Result<Vec<ClassificationRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    let class = optional_number::<i64>("class", &class)?;
-    nguon_domain::merit::classification::rows(&state()?.db, &actor, year, class).await
-}
-
 /// Confirms classifications: parallel lists `student[]`, `level[]`.
 #[server(endpoint = "confirm_classification")]
 pub async fn confirm_classification(year: i64, student: Option<Vec<i64>>, level: Option<Vec<String>>) -> Result<u32, AppError> {
@@ -67,14 +84,6 @@ pub async fn confirm_classification(year: i64, student: Option<Vec<i64>>, level:
     }
     .await;
     finish_form(result, None)
-}
-
-/// The classification thresholds in force for a year.
-#[server(endpoint = "union_thresholds")]
-pub async fn union_thresholds(year: i64) -> Result<ClassificationThresholds, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::merit::classification::thresholds(&state()?.db, &actor, year).await
 }
 
 /// Sets the classification thresholds from the start of a year.
@@ -112,14 +121,6 @@ pub async fn set_classification_thresholds(
     }
     .await;
     finish_form(result, None)
-}
-
-/// The outstanding-student lists of a year, evaluated today.
-#[server(endpoint = "outstanding_lists")]
-pub async fn outstanding_lists(year: i64) -> Result<OutstandingView, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::merit::outstanding::lists(&state()?.db, &actor, year, crate::format::today()).await
 }
 
 /// Sets a school's outstanding-student criteria from the start of a year.

@@ -2,28 +2,28 @@
 //! board, a candidacy's page, checked stage moves and what the cell records.
 
 use leptos::prelude::*;
-use nguon_shared::pipeline::{CandidacyView, CandidateCard, MemberOption, ProposalView};
+use nguon_shared::views::pipeline::{BoardView, CandidacyPageView};
 use nguon_shared::AppError;
+
+/// `/pipeline`: a school's board (`school` empty: the first the user may see).
+#[server(name = LoadBoard, endpoint = "board_view")]
+pub async fn board_view(school: String) -> Result<BoardView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::pipeline::board(&state()?.db, &actor, optional_number("school", &school)?, crate::format::today()).await
+}
+
+/// `/pipeline/:id`: one candidacy.
+#[server(name = LoadCandidacy, endpoint = "candidacy_view")]
+pub async fn candidacy_view(candidacy: i64) -> Result<CandidacyPageView, AppError> {
+    use super::context::*;
+    let actor = actor().await?;
+    nguon_domain::views::pipeline::candidacy(&state()?.db, &actor, candidacy, crate::format::today()).await
+}
 
 #[cfg(feature = "ssr")]
 fn back_to(candidacy: i64) -> String {
     format!("/pipeline/{candidacy}")
-}
-
-/// A school's candidates the user may see.
-#[server(endpoint = "pipeline_board")]
-pub async fn pipeline_board(school: i64) -> Result<Vec<CandidateCard>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::board::board(&state()?.db, &actor, school, crate::format::today()).await
-}
-
-/// The union's proposals waiting for the cell.
-#[server(endpoint = "pending_proposals")]
-pub async fn pending_proposals(school: i64) -> Result<Vec<ProposalView>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::pool::pending_views(&state()?.db, &actor, school).await
 }
 
 /// The cell accepts (`decision` = `accept`) or declines a proposal, with a reason.
@@ -78,22 +78,6 @@ pub async fn withdraw_consent(consent: i64, on: String, reason: String) -> Resul
     }
     .await;
     finish_form(result, None)
-}
-
-/// A candidacy's page.
-#[server(endpoint = "candidacy_page")]
-pub async fn candidacy_page(candidacy: i64) -> Result<CandidacyView, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::board::detail(&state()?.db, &actor, candidacy, crate::format::today()).await
-}
-
-/// The school's full Party members (for mentors and introducers).
-#[server(endpoint = "party_members")]
-pub async fn party_members(school: i64) -> Result<Vec<MemberOption>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::pipeline::board::members(&state()?.db, &actor, school, crate::format::today()).await
 }
 
 /// Moves a candidacy to a stage, after its checks. Vote numbers for a

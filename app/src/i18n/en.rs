@@ -51,6 +51,7 @@ pub const EN: Messages = Messages {
     students_title: "Students",
     school: "School",
     search_students: "Search by name or student code (accents optional)",
+    search_names: "Search by name (accents optional)",
     grade: "Grade",
     all_grades: "All grades",
     union_only: "Union members only",

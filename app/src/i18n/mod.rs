@@ -60,6 +60,8 @@ pub struct Messages {
     pub students_title: &'static str,
     pub school: &'static str,
     pub search_students: &'static str,
+    /// Label of a name search on a ranked or evaluated list.
+    pub search_names: &'static str,
     pub grade: &'static str,
     pub all_grades: &'static str,
     pub union_only: &'static str,

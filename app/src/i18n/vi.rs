@@ -51,6 +51,7 @@ pub const VI: Messages = Messages {
     students_title: "Danh sách học sinh",
     school: "Trường",
     search_students: "Tìm theo tên hoặc mã học sinh (không cần dấu)",
+    search_names: "Tìm theo tên (không cần dấu)",
     grade: "Khối",
     all_grades: "Tất cả các khối",
     union_only: "Chỉ đoàn viên",

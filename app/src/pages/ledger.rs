@@ -4,8 +4,8 @@
 //! can be bookmarked and works before the wasm loads.
 
 use crate::api::{
-    ledger_catalogue, ledger_categories, ledger_years, list_students, new_request_key, ranking, review_queue, student_entries,
-    CopyCatalogue, CreateActivity, CreateCategory, LogActivity, ReverseEntry, ReviewEntries,
+    catalogue_view, leaderboard_view, log_view, review_view, student_ledger_view, CopyCatalogue, CreateActivity, CreateCategory, LogActivity,
+    ReverseEntry, ReviewEntries,
 };
 use crate::components::form::{field_messages, form_error, ErrorBanner, SuccessLine};
 use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
@@ -17,30 +17,25 @@ use crate::outcome::{form_action, typed_value, typed_values};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use nguon_shared::ledger::{ActivityView, EntryRow, RankRow};
-use nguon_shared::views::{ClassOption, CurrentUserView, SchoolYearView, StudentRow};
+use nguon_shared::ledger::EntryRow;
+use nguon_shared::views::ledger::{CatalogueView, LeaderboardView, LogView, ReviewView, StudentLedgerView};
+use nguon_shared::views::{CurrentUserView, SchoolYearView, Slice, YearChoice};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-type RankingData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<(i64, String)>, Vec<RankRow>);
-type LogData = (Vec<SchoolYearView>, String, Option<SchoolYearView>, Vec<ClassOption>, Vec<ActivityView>, Vec<StudentRow>);
-type ReviewData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<EntryRow>);
-type CatalogueData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ActivityView>, Vec<(i64, String)>);
+
+/// How many rows of a long list the address asks for (`?show=`).
+fn shown_rows() -> u32 {
+    rows_to_show(&param("show")(), PAGE_ROWS) as u32
+}
 
 /// Leaderboard. Resources and actions of these pages live in the component
 /// body, outside the render function that may run twice (see `WithUser`).
 #[component]
 pub fn LedgerPage() -> impl IntoView {
-    let (year_p, scope_p, sem_p, cat_p) = (param("year"), param("scope"), param("semester"), param("category"));
-    let data: Res<RankingData> = Resource::new(
-        move || (year_p(), scope_p(), sem_p(), cat_p()),
-        |(year, scope, semester, category)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new(), Vec::new())) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let categories = ledger_categories(y.id).await?;
-            let rows = ranking(y.id, scope, semester, category).await?;
-            Ok((years, Some(y), classes, categories, rows))
-        },
+    let (year_p, scope_p, sem_p, cat_p, q_p) = (param("year"), param("scope"), param("semester"), param("category"), param("q"));
+    let data: Res<LeaderboardView> = Resource::new(
+        move || (year_p(), scope_p(), sem_p(), cat_p(), q_p(), shown_rows()),
+        |(year, scope, semester, category, q, show)| leaderboard_view(year, scope, semester, category, q, show),
     );
     view! { <WithUser render=move |page, user| ranking_page(page, user, data)/> }
 }
@@ -48,25 +43,10 @@ pub fn LedgerPage() -> impl IntoView {
 /// Logging points for a class.
 #[component]
 pub fn LogPage() -> impl IntoView {
-    let (year_p, class_p, act_p) = (param("year"), param("class"), param("activity"));
+    let (year_p, class_p) = (param("year"), param("class"));
     let action = form_action::<LogActivity>();
     // A fresh request key after each logging, so a double submit is recognised but a new one is not.
-    let data: Res<LogData> = Resource::new(
-        move || (year_p(), class_p(), act_p(), action.version().get()),
-        |(year, class, _activity, _)| async move {
-            let years = ledger_years().await?;
-            let key = new_request_key().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, key, None, Vec::new(), Vec::new(), Vec::new())) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let activities = ledger_catalogue(y.id).await?;
-            let class_id = class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id));
-            let students = match class_id {
-                Some(c) => list_students(y.school_id, String::new(), String::new(), c.to_string(), false, String::new(), String::new()).await?.rows,
-                None => Vec::new(),
-            };
-            Ok((years, key, Some(y), classes, activities, students))
-        },
-    );
+    let data: Res<LogView> = Resource::new(move || (year_p(), class_p(), action.version().get()), |(year, class, _)| log_view(year, class));
     view! { <WithUser render=move |page, user| log_page(page, user, data, action)/> }
 }
 
@@ -75,15 +55,7 @@ pub fn LogPage() -> impl IntoView {
 pub fn ReviewPage() -> impl IntoView {
     let year_p = param("year");
     let action = form_action::<ReviewEntries>();
-    let data: Res<ReviewData> = Resource::new(
-        move || (year_p(), action.version().get()),
-        |(year, _)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new())) };
-            let queue = review_queue(y.school_id).await?;
-            Ok((years, Some(y), queue))
-        },
-    );
+    let data: Res<ReviewView> = Resource::new(move || (year_p(), shown_rows(), action.version().get()), |(year, show, _)| review_view(year, show));
     view! { <WithUser render=move |page, user| review_page(page, user, data, action)/> }
 }
 
@@ -92,15 +64,9 @@ pub fn ReviewPage() -> impl IntoView {
 pub fn ActivitiesPage() -> impl IntoView {
     let year_p = param("year");
     let acts = CatalogueActions { add_cat: form_action(), add_act: form_action(), copy: form_action() };
-    let data: Res<CatalogueData> = Resource::new(
+    let data: Res<CatalogueView> = Resource::new(
         move || (year_p(), acts.add_cat.version().get(), acts.add_act.version().get(), acts.copy.version().get()),
-        |(year, ..)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new())) };
-            let list = ledger_catalogue(y.id).await?;
-            let cats = ledger_categories(y.id).await?;
-            Ok((years, Some(y), list, cats))
-        },
+        |(year, ..)| catalogue_view(year),
     );
     view! { <WithUser render=move |page, user| activities_page(page, user, data, acts)/> }
 }
@@ -111,13 +77,9 @@ pub fn StudentLedgerPage() -> impl IntoView {
     let params = use_params_map();
     let year_p = param("year");
     let reverse = form_action::<ReverseEntry>();
-    let data: Res<Vec<EntryRow>> = Resource::new(
-        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), reverse.version().get()),
-        |(student, year, _)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok(Vec::new()) };
-            student_entries(student, y.id).await
-        },
+    let data: Res<StudentLedgerView> = Resource::new(
+        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), shown_rows(), reverse.version().get()),
+        |(student, year, show, _)| student_ledger_view(student, year, show),
     );
     view! { <WithUser render=move |page, user| student_page(page, user, data, reverse)/> }
 }
@@ -151,18 +113,6 @@ pub(crate) fn param(k: &'static str) -> impl Fn() -> String + Copy + Send + Sync
     move || query.with(|q| q.get(k).unwrap_or_default())
 }
 
-/// The school year in the address, else the one containing today, else the newest.
-pub(crate) fn pick_year(years: &[SchoolYearView], wanted: &str) -> Option<SchoolYearView> {
-    let today = format::today();
-    wanted
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| years.iter().find(|y| y.id == id))
-        .or_else(|| years.iter().find(|y| y.starts_on <= today && today <= y.ends_on))
-        .or_else(|| years.first())
-        .cloned()
-}
-
 /// The school-year picker of the ledger's filter forms.
 pub(crate) fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen: i64) -> AnyView {
     view! {
@@ -178,7 +128,7 @@ pub(crate) fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen
     .into_any()
 }
 
-fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -> AnyView {
+fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<LeaderboardView>) -> AnyView {
     let m = page.m;
     let (scope_p, sem_p, cat_p) = (param("scope"), param("semester"), param("category"));
     view! {
@@ -187,10 +137,10 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((all_years, Some(year), classes, categories, rows)) => {
+                Ok(LeaderboardView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(LeaderboardView { choice: YearChoice { years: all_years, year: Some(year) }, classes, categories, ranks }) => {
                     let scope = scope_p();
-                    let (total, shown) = (rows.len(), rows_to_show(&param("show")(), PAGE_ROWS));
+                    let (total, shown) = (ranks.total as usize, ranks.rows.len());
                     let scopes: Vec<(String, String)> = [("school".to_string(), m.whole_school.to_string())]
                         .into_iter()
                         .chain([10, 11, 12].map(|g| (format!("grade:{g}"), fill(m.grade_n, &[("n", &g.to_string())]))))
@@ -221,18 +171,23 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
                                 <label for="f-cat">{m.category}</label>
                                 <select id="f-cat" name="category">
                                     <option value="">{m.all_categories}</option>
-                                    {categories.into_iter().map(|(id, name)| {
-                                        let v = id.to_string();
+                                    {categories.into_iter().map(|c| {
+                                        let (v, name) = (c.id.to_string(), c.name);
                                         let selected = cat_p() == v;
                                         view! { <option value=v selected=selected>{name}</option> }
                                     }).collect_view()}
                                 </select>
                             </div>
+                            <div class="field">
+                                <label for="f-q">{m.search_names}</label>
+                                <input id="f-q" name="q" type="search" value=param("q")() autocomplete="off"/>
+                            </div>
                             <button type="submit">{m.show_button}</button>
                         </Form>
                         <p class="muted">{m.tie_note}</p>
+                        {(total == 0).then(|| view! { <p class="muted" id="no-ranks">{m.no_students}</p> })}
                         <ol class="leaderboard" id="leaderboard">
-                            {rows.into_iter().take(shown).enumerate().map(|(i, r)| {
+                            {ranks.rows.into_iter().enumerate().map(|(i, r)| {
                                 let rank = if r.tied { format!("{}=", r.rank) } else { r.rank.to_string() };
                                 let href = format!("/students/{}", r.student_id);
                                 view! {
@@ -254,7 +209,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<RankingData>) -
     .into_any()
 }
 
-fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: ServerAction<LogActivity>) -> AnyView {
+fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: ServerAction<LogActivity>) -> AnyView {
     let m = page.m;
     let (class_p, act_p, logged_p) = (param("class"), param("activity"), param("logged"));
     let error = form_error(action.value());
@@ -272,8 +227,8 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, _, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, request_key, Some(year), classes, activities, students)) => {
+                Ok(LogView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(LogView { choice: YearChoice { years, year: Some(year) }, request_key, classes, activities, students }) => {
                     let chosen_activity = act_p().parse::<i64>().ok().and_then(|id| activities.iter().find(|a| a.id == id).cloned());
                     let ticked_before = typed_values::<LogActivity>("students");
                     let on_typed = typed_value::<LogActivity>("occurred_on").unwrap_or_else(|| format::date(format::today()));
@@ -376,9 +331,9 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogData>, action: S
 
 /// The entries as a table, a first page of them (`?show=` for more); with
 /// `tick`, each row has a box (ticked, or as sent when the review form was refused).
-fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], tick: bool) -> AnyView {
+fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>, tick: bool) -> AnyView {
     let ticked_before = typed_values::<ReviewEntries>("entries");
-    let (total, shown) = (rows.len(), rows_to_show(&param("show")(), PAGE_ROWS));
+    let (rows, total, shown) = (&entries.rows, entries.total as usize, entries.rows.len());
     view! {
         <div class="table-wrap">
             <table id="entries">
@@ -392,7 +347,7 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
                     <th scope="col">{m.status}</th>
                 </tr></thead>
                 <tbody>
-                    {rows.iter().take(shown).enumerate().map(|(i, e)| view! {
+                    {rows.iter().enumerate().map(|(i, e)| view! {
                         <tr id=format!("entry-{i}")>
                             {tick.then(|| {
                                 let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
@@ -418,7 +373,7 @@ fn entries_table(m: &'static Messages, rows: &[nguon_shared::ledger::EntryRow], 
     .into_any()
 }
 
-fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, action: ServerAction<ReviewEntries>) -> AnyView {
+fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewView>, action: ServerAction<ReviewEntries>) -> AnyView {
     let m = page.m;
     let rejecting = typed_value::<ReviewEntries>("decision").as_deref() == Some("reject");
     let reason_typed = typed_value::<ReviewEntries>("reason");
@@ -434,9 +389,9 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, act
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, _)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((_, Some(_), queue)) if queue.is_empty() => view! { <p class="muted" id="queue-empty">{m.nothing_to_review}</p> }.into_any(),
-                Ok((_, Some(_), queue)) => {
+                Ok(ReviewView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(ReviewView { queue, .. }) if queue.rows.is_empty() => view! { <p class="muted" id="queue-empty">{m.nothing_to_review}</p> }.into_any(),
+                Ok(ReviewView { queue, .. }) => {
                     let reason_typed = reason_typed.clone();
                     view! {
                     <ActionForm action=action attr:id="review-form" attr:class="card">
@@ -468,7 +423,7 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewData>, act
     .into_any()
 }
 
-fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueData>, acts: CatalogueActions) -> AnyView {
+fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueView>, acts: CatalogueActions) -> AnyView {
     let m = page.m;
     let CatalogueActions { add_cat, add_act, copy } = acts;
     let errors = [form_error(add_cat.value()), form_error(add_act.value()), form_error(copy.value())];
@@ -479,8 +434,8 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueDat
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, Some(year), list, cats)) => {
+                Ok(CatalogueView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(CatalogueView { choice: YearChoice { years, year: Some(year) }, activities: list, categories: cats }) => {
                     let other_years: Vec<SchoolYearView> = years.iter().filter(|y| y.school_id == year.school_id && y.id != year.id).cloned().collect();
                     view! {
                         <Form method="GET" action="" attr:class="card filters">
@@ -530,7 +485,7 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueDat
                                     <div class="field">
                                         <label for="a-cat">{m.category}</label>
                                         <select id="a-cat" name="category">
-                                            {cats.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view()}
+                                            {cats.iter().map(|c| view! { <option value=c.id.to_string()>{c.name.clone()}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
@@ -599,7 +554,7 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueDat
     .into_any()
 }
 
-fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<Vec<EntryRow>>, reverse: ServerAction<ReverseEntry>) -> AnyView {
+fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerView>, reverse: ServerAction<ReverseEntry>) -> AnyView {
     let m = page.m;
     let error = form_error(reverse.value());
     view! {
@@ -608,13 +563,8 @@ fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<Vec<EntryRow>>,
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok(rows) => {
-                    let name = rows.first().map(|e| e.student_name.clone()).unwrap_or_default();
-                    let total: i64 = rows.iter().filter(|e| e.status == "approved").map(|e| i64::from(e.points)).sum();
-                    let reversible: Vec<(i64, String)> = rows.iter()
-                        .filter(|e| e.status == "approved" && e.reverses_id.is_none() && !rows.iter().any(|r| r.reverses_id == Some(e.id)))
-                        .map(|e| (e.id, format!("#{} {} ({:+})", e.id, e.activity, e.points)))
-                        .collect();
+                Ok(StudentLedgerView { name, approved_points: total, entries: rows, reversible, .. }) => {
+                    let reversible: Vec<(i64, String)> = reversible.into_iter().map(|e| (e.id, format!("#{} {} ({:+})", e.id, e.activity, e.points))).collect();
                     view! {
                         <h1>{fill(m.student_ledger_title, &[("name", &name)])}</h1>
                         <p id="student-total"><strong>{fill(m.total_approved, &[("n", &total.to_string())])}</strong></p>

@@ -5,10 +5,10 @@
 
 use super::ledger::param;
 use crate::api::{
-    awareness_classes, joint_meetings, meeting_students, my_schools, my_tasks, pipeline_board, school_holidays, school_watch_rules, AddHoliday,
-    CompleteClass, CreateAwarenessClass, EnrolInClass, RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
+    calendar_view, classes_view, meetings_view, my_tasks, rules_view, AddHoliday, CompleteClass, CreateAwarenessClass, EnrolInClass,
+    RecordJointMeeting, RemoveHoliday, SetWatchRules, WriteAssessment,
 };
-use crate::components::form::{chosen_school, date_input, form_error, picker_filter, school_filter, ErrorBanner, SuccessLine};
+use crate::components::form::{date_input, form_error, picker_filter, school_filter, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::mentoring::Mt;
@@ -17,11 +17,12 @@ use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::mentoring::{
-    AwarenessClassView, EnrolmentView, ForecastStep, HolidayView, JointMeetingView, MeetingStudentOption, TaskKind, TaskView, Wait, WatchRules,
+    AwarenessClassView, EnrolmentView, ForecastStep, TaskKind, TaskView, Wait,
     RATINGS, RECOMMENDATIONS,
 };
-use nguon_shared::pipeline::{CandidacyView, CandidateCard, Stage};
-use nguon_shared::views::{CurrentUserView, SchoolOption};
+use nguon_shared::pipeline::{CandidacyView, CandidateCard};
+use nguon_shared::views::pipeline::{CalendarView, ClassesView, MeetingsView, RulesView};
+use nguon_shared::views::{CurrentUserView, SchoolChoice};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
 
@@ -235,22 +236,14 @@ struct ClassActions {
     complete: ServerAction<CompleteClass>,
 }
 
-type ClassesData = (Vec<SchoolOption>, Option<i64>, Vec<AwarenessClassView>, Vec<CandidateCard>);
-
 /// `/classes`: the awareness classes of the school's training centre.
 #[component]
 pub fn ClassesPage() -> impl IntoView {
     let school_p = param("school");
     let acts = ClassActions { create: form_action(), enrol: form_action(), complete: form_action() };
-    let data: Res<ClassesData> = Resource::new(
+    let data: Res<ClassesView> = Resource::new(
         move || (school_p(), acts.create.version().get(), acts.enrol.version().get(), acts.complete.version().get()),
-        |(school, ..)| async move {
-            let schools = my_schools().await?;
-            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, Vec::new(), Vec::new())) };
-            let classes = awareness_classes(id).await?;
-            let waiting = pipeline_board(id).await?.into_iter().filter(|c| matches!(c.stage, Stage::Pool | Stage::AwarenessClass)).collect();
-            Ok((schools, Some(id), classes, waiting))
-        },
+        |(school, ..)| classes_view(school),
     );
     view! { <WithUser render=move |page, user| classes_page(page, user, data, acts)/> }
 }
@@ -295,7 +288,7 @@ fn class_card(m: &'static Messages, c: AwarenessClassView, waiting: &[CandidateC
     .into_any()
 }
 
-fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, acts: ClassActions) -> AnyView {
+fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesView>, acts: ClassActions) -> AnyView {
     let m = page.m;
     let t = m.mt;
     let errors = [form_error(acts.create.value()), form_error(acts.enrol.value()), form_error(acts.complete.value())];
@@ -305,11 +298,8 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((schools, Some(school), classes, waiting)) => {
-                    // Someone in a class not yet completed is not offered again.
-                    let busy: Vec<i64> = classes.iter().flat_map(|c| &c.enrolments).filter(|e| e.certificate.is_none()).map(|e| e.candidacy_id).collect();
-                    let waiting: Vec<CandidateCard> = waiting.into_iter().filter(|w| !busy.contains(&w.id)).collect();
+                Ok(ClassesView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(ClassesView { choice: SchoolChoice { schools, school: Some(school) }, classes, waiting }) => {
                     view! {
                     {pipeline_links(m, Some(school))}
                     {school_filter(m, &schools, school)}
@@ -348,25 +338,16 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesData>, a
     .into_any()
 }
 
-type MeetingsData = (Vec<SchoolOption>, Option<i64>, Vec<JointMeetingView>, Vec<MeetingStudentOption>);
-
 /// `/meetings`: the joint Party–Union meetings of a school.
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let school_p = param("school");
     let record: ServerAction<RecordJointMeeting> = form_action();
-    let data: Res<MeetingsData> = Resource::new(
-        move || (school_p(), record.version().get()),
-        |(school, _)| async move {
-            let schools = my_schools().await?;
-            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, Vec::new(), Vec::new())) };
-            Ok((schools, Some(id), joint_meetings(id).await?, meeting_students(id).await?))
-        },
-    );
+    let data: Res<MeetingsView> = Resource::new(move || (school_p(), record.version().get()), |(school, _)| meetings_view(school));
     view! { <WithUser render=move |page, _user| meetings_page(page, data, record)/> }
 }
 
-fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<RecordJointMeeting>) -> AnyView {
+fn meetings_page(page: PageCtx, data: Res<MeetingsView>, record: ServerAction<RecordJointMeeting>) -> AnyView {
     let m = page.m;
     let t = m.mt;
     let error = form_error(record.value());
@@ -375,8 +356,8 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsData>, record: ServerAction<Re
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((schools, Some(school), meetings, students)) => view! {
+                Ok(MeetingsView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(MeetingsView { choice: SchoolChoice { schools, school: Some(school) }, meetings, students }) => view! {
                     {pipeline_links(m, Some(school))}
                     {school_filter(m, &schools, school)}
                     <details class="card" open=meetings.is_empty()>
@@ -452,8 +433,6 @@ struct CalendarActions {
     remove: ServerAction<RemoveHoliday>,
 }
 
-type CalendarData = (Vec<SchoolOption>, Option<i64>, i32, WatchRules, Vec<HolidayView>);
-
 /// `/calendar`: the reminders' numbers and the holiday calendar of a school.
 #[component]
 pub fn CalendarPage() -> impl IntoView {
@@ -462,20 +441,11 @@ pub fn CalendarPage() -> impl IntoView {
     let acts = CalendarActions { watch: form_action(), add: form_action(), remove: form_action() };
     // The reminders' numbers and the days off move deadlines and due days.
     let version = move || acts.watch.version().get() + acts.add.version().get() + acts.remove.version().get();
-    let data: Res<CalendarData> = Resource::new(
-        move || (school_p(), year_p(), version()),
-        |(school, year, ..)| async move {
-            use chrono::Datelike;
-            let schools = my_schools().await?;
-            let year = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)).unwrap_or_else(|| format::today().year());
-            let Some(id) = chosen_school(&schools, &school) else { return Ok((schools, None, year, WatchRules::default(), Vec::new())) };
-            Ok((schools, Some(id), year, school_watch_rules(id).await?, school_holidays(id, year).await?))
-        },
-    );
+    let data: Res<CalendarView> = Resource::new(move || (school_p(), year_p(), version()), |(school, year, _)| calendar_view(school, year));
     view! { <WithUser render=move |page, _user| calendar_page(page, data, acts)/> }
 }
 
-fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) -> AnyView {
+fn calendar_page(page: PageCtx, data: Res<CalendarView>, acts: CalendarActions) -> AnyView {
     let m = page.m;
     let t = m.mt;
     let errors = [form_error(acts.watch.value()), form_error(acts.add.value()), form_error(acts.remove.value())];
@@ -487,8 +457,8 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((schools, Some(school), year, w, days)) => {
+                Ok(CalendarView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(CalendarView { choice: SchoolChoice { schools, school: Some(school) }, year, watch: w, holidays: days }) => {
                     let values = [w.assessment_every_months, w.assessment_silence_days, w.certificate_warning_days, w.biography_rewrites, w.task_horizon_days];
                     view! {
                         {pipeline_links(m, Some(school))}
@@ -559,26 +529,16 @@ fn calendar_page(page: PageCtx, data: Res<CalendarData>, acts: CalendarActions) 
     .into_any()
 }
 
-type RulesData = (Vec<nguon_shared::views::UnitOption>, Option<i64>, Option<nguon_shared::pipeline::ProcedureView>);
-
 /// `/admin/rules`: the admission procedure's numbers per unit (administrators).
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let unit_p = param("unit");
     let save: ServerAction<crate::api::SetProcedureRules> = form_action();
-    let data: Res<RulesData> = Resource::new(
-        move || (unit_p(), save.version().get()),
-        |(unit, _)| async move {
-            let units = crate::api::rule_units().await?;
-            let chosen = unit.parse::<i64>().ok().filter(|id| units.iter().any(|u| u.id == *id)).or(units.first().map(|u| u.id));
-            let Some(id) = chosen else { return Ok((units, None, None)) };
-            Ok((units, Some(id), Some(crate::api::procedure_rules(id).await?)))
-        },
-    );
+    let data: Res<RulesView> = Resource::new(move || (unit_p(), save.version().get()), |(unit, _)| rules_view(unit));
     view! { <WithUser render=move |page, _user| rules_page(page, data, save)/> }
 }
 
-fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api::SetProcedureRules>) -> AnyView {
+fn rules_page(page: PageCtx, data: Res<RulesView>, save: ServerAction<crate::api::SetProcedureRules>) -> AnyView {
     let m = page.m;
     let t = m.mt;
     let error = form_error(save.value());
@@ -603,8 +563,8 @@ fn rules_page(page: PageCtx, data: Res<RulesData>, save: ServerAction<crate::api
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, _)) | Ok((_, _, None)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((units, Some(unit), Some(p))) => {
+                Ok(RulesView { unit: None, .. } | RulesView { procedure: None, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(RulesView { units, unit: Some(unit), procedure: Some(p) }) => {
                     let r = p.rules;
                     let values = [
                         r.min_age, r.certificate_months, r.document_months, r.vote_numerator, r.vote_denominator, r.introducer_months,

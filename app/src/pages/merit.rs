@@ -3,10 +3,10 @@
 //! classifications, and the outstanding-student lists with the reason for
 //! every criterion, from which the union proposes students to the pool.
 
-use super::ledger::{param, pick_year, subnav, year_select};
+use super::ledger::{param, subnav, year_select};
 use crate::api::{
-    class_results, classification_rows, ledger_years, outstanding_lists, union_thresholds, ConfirmClassification,
-    ProposeStudents, SaveResults, SetClassificationThresholds, SetOutstandingCriteria,
+    classification_view, outstanding_view, results_view, ConfirmClassification, ProposeStudents, SaveResults, SetClassificationThresholds,
+    SetOutstandingCriteria,
 };
 use crate::components::form::{form_error, ErrorBanner, SuccessLine};
 use crate::components::paging::{rows_to_show, show_more, PAGE_CARDS};
@@ -17,32 +17,21 @@ use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::merit::{
-    ClassificationRow, ClassificationThresholds, Criterion, Evaluation, Outcome, OutstandingView, Reason, ResultRow, GRADES, UNION_LEVELS,
+    Criterion, Evaluation, Outcome, Reason, GRADES, UNION_LEVELS,
 };
-use nguon_shared::views::{ClassOption, CurrentUserView, SchoolYearView};
+use nguon_shared::views::merit::{ClassificationView, OutstandingPageView, ResultsView};
+use nguon_shared::views::{ClassOption, CurrentUserView, Slice, YearChoice};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-type ResultsData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<ResultRow>);
-type ClassificationData = (Vec<SchoolYearView>, Option<SchoolYearView>, Vec<ClassOption>, Vec<ClassificationRow>, Option<ClassificationThresholds>);
-type OutstandingData = (Vec<SchoolYearView>, Option<SchoolYearView>, Option<OutstandingView>);
 
 /// Study and conduct results of a class, entered or imported.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let (year_p, class_p, period_p) = (param("year"), param("class"), param("period"));
     let save = form_action::<SaveResults>();
-    let data: Res<ResultsData> = Resource::new(
+    let data: Res<ResultsView> = Resource::new(
         move || (year_p(), class_p(), period_p(), save.version().get()),
-        |(year, class, period, _)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new())) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let rows = match class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id)) {
-                Some(c) => class_results(y.id, c, period_of(&period)).await?,
-                None => Vec::new(),
-            };
-            Ok((years, Some(y), classes, rows))
-        },
+        |(year, class, period, _)| results_view(year, class, period_of(&period)),
     );
     view! { <WithUser render=move |page, user| results_page(page, user, data, save)/> }
 }
@@ -53,20 +42,9 @@ pub fn ClassificationPage() -> impl IntoView {
     let (year_p, class_p) = (param("year"), param("class"));
     let confirm = form_action::<ConfirmClassification>();
     let set = form_action::<SetClassificationThresholds>();
-    let data: Res<ClassificationData> = Resource::new(
+    let data: Res<ClassificationView> = Resource::new(
         move || (year_p(), class_p(), confirm.version().get(), set.version().get()),
-        |(year, class, ..)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, Vec::new(), Vec::new(), None)) };
-            let classes = crate::api::school_classes(y.school_id).await?;
-            let class = class.parse::<i64>().ok().filter(|id| classes.iter().any(|c| c.id == *id));
-            let rows = match class {
-                Some(c) => classification_rows(y.id, c.to_string()).await?,
-                None => Vec::new(),
-            };
-            let thresholds = union_thresholds(y.id).await?;
-            Ok((years, Some(y), classes, rows, Some(thresholds)))
-        },
+        |(year, class, ..)| classification_view(year, class),
     );
     view! { <WithUser render=move |page, user| classification_page(page, user, data, confirm, set)/> }
 }
@@ -74,17 +52,14 @@ pub fn ClassificationPage() -> impl IntoView {
 /// The outstanding-student lists.
 #[component]
 pub fn OutstandingPage() -> impl IntoView {
-    let year_p = param("year");
+    let (year_p, q_p) = (param("year"), param("q"));
+    let shown = |name: &'static str| move || rows_to_show(&param(name)(), PAGE_CARDS) as u32;
+    let (show_q, show_s) = (shown("show_q"), shown("show_s"));
     let propose = form_action::<ProposeStudents>();
     let set = form_action::<SetOutstandingCriteria>();
-    let data: Res<OutstandingData> = Resource::new(
-        move || (year_p(), propose.version().get(), set.version().get()),
-        |(year, ..)| async move {
-            let years = ledger_years().await?;
-            let Some(y) = pick_year(&years, &year) else { return Ok((years, None, None)) };
-            let lists = outstanding_lists(y.id).await?;
-            Ok((years, Some(y), Some(lists)))
-        },
+    let data: Res<OutstandingPageView> = Resource::new(
+        move || (year_p(), q_p(), show_q(), show_s(), propose.version().get(), set.version().get()),
+        |(year, q, show_q, show_s, ..)| outstanding_view(year, q, show_q, show_s),
     );
     view! { <WithUser render=move |page, user| outstanding_page(page, user, data, propose, set)/> }
 }
@@ -137,7 +112,7 @@ fn error_view(m: &'static Messages, e: &nguon_shared::AppError) -> AnyView {
     view! { <p class="alert error" role="alert">{m.error(e)}</p> }.into_any()
 }
 
-fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, save: ServerAction<SaveResults>) -> AnyView {
+fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, save: ServerAction<SaveResults>) -> AnyView {
     let m = page.m;
     let (class_p, period_p, imported_p, mapped_p) = (param("class"), param("period"), param("imported"), param("mapped"));
     let error = form_error(save.value());
@@ -154,8 +129,8 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsData>, s
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, Some(year), classes, rows)) => {
+                Ok(ResultsView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(ResultsView { choice: YearChoice { years, year: Some(year) }, classes, rows }) => {
                     let period = period_of(&period_p());
                     let year_id = year.id.to_string();
                     view! {
@@ -247,7 +222,7 @@ fn threshold_fields(m: &'static Messages, prefix: &'static str, label: &'static 
 fn classification_page(
     page: PageCtx,
     _user: CurrentUserView,
-    data: Res<ClassificationData>,
+    data: Res<ClassificationView>,
     confirm: ServerAction<ConfirmClassification>,
     set: ServerAction<SetClassificationThresholds>,
 ) -> AnyView {
@@ -264,8 +239,8 @@ fn classification_page(
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, Some(year), classes, rows, thresholds)) => {
+                Ok(ClassificationView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(ClassificationView { choice: YearChoice { years, year: Some(year) }, classes, rows, thresholds }) => {
                     let year_id = year.id.to_string();
                     let empty_class = rows.is_empty() && !class_p().is_empty();
                     view! {
@@ -395,11 +370,11 @@ pub(crate) fn outcomes_list(m: &'static Messages, e: &Evaluation) -> AnyView {
 
 /// A list of evaluations, a first page of them: the address's `param`
 /// (`show_q`, `show_s`) asks for more.
-fn evaluation_cards(m: &'static Messages, list: Vec<Evaluation>, id: &'static str, param_name: &'static str) -> AnyView {
-    let (total, shown) = (list.len(), rows_to_show(&param(param_name)(), PAGE_CARDS));
+fn evaluation_cards(m: &'static Messages, list: Slice<Evaluation>, id: &'static str, param_name: &'static str) -> AnyView {
+    let (total, shown) = (list.total as usize, list.rows.len());
     view! {
         <ul class="evaluations" id=id>
-            {list.into_iter().take(shown).enumerate().map(|(i, e)| {
+            {list.rows.into_iter().enumerate().map(|(i, e)| {
                 let tick_id = format!("p-{}", e.student_id);
                 let proposal = e.proposal.clone();
                 view! {
@@ -480,7 +455,7 @@ fn criteria_form(m: &'static Messages, set: ServerAction<SetOutstandingCriteria>
 fn outstanding_page(
     page: PageCtx,
     _user: CurrentUserView,
-    data: Res<OutstandingData>,
+    data: Res<OutstandingPageView>,
     propose: ServerAction<ProposeStudents>,
     set: ServerAction<SetOutstandingCriteria>,
 ) -> AnyView {
@@ -496,13 +471,19 @@ fn outstanding_page(
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
-                Ok((_, None, _)) | Ok((_, _, None)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((years, Some(year), Some(v))) => {
+                Ok(OutstandingPageView { choice: YearChoice { year: None, .. }, .. } | OutstandingPageView { lists: None, .. }) => {
+                    view! { <p class="muted">{m.no_years}</p> }.into_any()
+                }
+                Ok(OutstandingPageView { choice: YearChoice { years, year: Some(year) }, lists: Some(v) }) => {
                     let year_id = year.id.to_string();
-                    let (nq, ns) = (v.qualifying.len(), v.one_short.len());
+                    let (nq, ns) = (v.qualifying.total, v.one_short.total);
                     view! {
                         <Form method="GET" action="" attr:class="card filters">
                             {year_select(m, &years, year.id)}
+                            <div class="field">
+                                <label for="f-q">{m.search_names}</label>
+                                <input id="f-q" name="q" type="search" value=param("q")() autocomplete="off"/>
+                            </div>
                             <button type="submit" class="secondary">{m.show_button}</button>
                         </Form>
                         <p class="muted" id="evaluated-on">{fill(m.evaluated_on, &[("date", &format::date(v.on))])}</p>

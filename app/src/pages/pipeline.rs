@@ -5,10 +5,10 @@
 
 use super::ledger::param;
 use crate::api::{
-    candidacy_page, my_schools, party_members, pending_proposals, pipeline_board, AddDossierItem, AddIntroducer, AssignMentor,
+    board_view, candidacy_view as candidacy_page_view, AddDossierItem, AddIntroducer, AssignMentor,
     DecideProposal, MoveCandidacy, WriteAssessment, RecordCertificate, RecordConsent, ReturnBiography, UpdateDossierItem, WithdrawConsent,
 };
-use crate::components::form::{chosen_school, date_input, form_error, school_filter, text_input, ErrorBanner, SuccessLine};
+use crate::components::form::{date_input, form_error, school_filter, text_input, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -19,14 +19,10 @@ use nguon_shared::pipeline::{
     CandidacyView, CandidateCard, ConsentView, MemberOption, ProposalView, RiskFlag, Stage, CONSENT_METHODS, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES,
     VERIFICATION_SUBJECTS,
 };
-use nguon_shared::views::{CurrentUserView, SchoolOption};
+use nguon_shared::views::pipeline::{BoardView, CandidacyPageView};
+use nguon_shared::views::{CurrentUserView, SchoolChoice};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
-/// Schools, the chosen one, its cards, the proposals waiting (`None` for a mentor, who decides nothing).
-type BoardData = (Vec<SchoolOption>, Option<i64>, Vec<CandidateCard>, Option<Vec<ProposalView>>);
-/// The candidacy, and the school's Party members when the user manages the pipeline (`None` for a mentor).
-type CandidacyData = (CandidacyView, Option<Vec<MemberOption>>);
-
 /// The forms of the board page.
 #[derive(Clone, Copy)]
 struct BoardActions {
@@ -47,18 +43,7 @@ impl BoardActions {
 pub fn PipelinePage() -> impl IntoView {
     let school_p = param("school");
     let acts = BoardActions { consent: form_action(), decide: form_action(), mv: form_action() };
-    let data: Res<BoardData> = Resource::new(
-        move || (school_p(), acts.version()),
-        |(school, ..)| async move {
-            let schools = my_schools().await?;
-            let chosen = chosen_school(&schools, &school);
-            let Some(id) = chosen else { return Ok((schools, None, Vec::new(), None)) };
-            let cards = pipeline_board(id).await?;
-            // Mentors see their candidates only, not the proposals.
-            let proposals = pending_proposals(id).await.ok();
-            Ok((schools, Some(id), cards, proposals))
-        },
-    );
+    let data: Res<BoardView> = Resource::new(move || (school_p(), acts.version()), |(school, _)| board_view(school));
     view! { <WithUser render=move |page, user| board_page(page, user, data, acts)/> }
 }
 
@@ -106,14 +91,9 @@ pub fn CandidacyPage() -> impl IntoView {
         withdraw: form_action(),
         assess: form_action(),
     };
-    let data: Res<CandidacyData> = Resource::new(
+    let data: Res<CandidacyPageView> = Resource::new(
         move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), acts.version()),
-        |(id, ..)| async move {
-            let view = candidacy_page(id).await?;
-            // Refused for mentors: they read the page but record nothing on it.
-            let members = party_members(view.school_id).await.ok();
-            Ok((view, members))
-        },
+        |(id, _)| candidacy_page_view(id),
     );
     view! { <WithUser render=move |page, user| candidacy_view(page, user, data, acts)/> }
 }
@@ -248,7 +228,7 @@ fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> A
     .into_any()
 }
 
-fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts: BoardActions) -> AnyView {
+fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts: BoardActions) -> AnyView {
     let m = page.m;
     let errors = [form_error(acts.consent.value()), form_error(acts.decide.value()), form_error(acts.mv.value())];
     view! {
@@ -260,8 +240,8 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardData>, acts:
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((_, None, ..)) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok((schools, Some(school), cards, proposals)) => {
+                Ok(BoardView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(BoardView { choice: SchoolChoice { schools, school: Some(school) }, cards, proposals }) => {
                     let mv = proposals.is_some().then_some(acts.mv);
                     let proposals = proposals.unwrap_or_default();
                     let columns: Vec<(Stage, Vec<CandidateCard>)> = Stage::ALL
@@ -397,7 +377,7 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
     .into_any()
 }
 
-fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData>, acts: CandidacyActions) -> AnyView {
+fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyPageView>, acts: CandidacyActions) -> AnyView {
     let m = page.m;
     // The move form shows its own refusal next to its button.
     let errors = [
@@ -415,7 +395,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyData
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok((v, members)) => {
+                Ok(CandidacyPageView { candidacy: v, members }) => {
                     let id = v.card.id;
                     let manage = members.is_some();
                     let members = StoredValue::new(members.unwrap_or_default());
