@@ -435,12 +435,11 @@ async fn access_matrix(t: TestDb) {
             [Unauth, Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
         ("revoke_other_sessions", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("list_users", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("my_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("school_classes", vec![("school", &a_s)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
-        ("school_classes", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("list_students", vec![("school", &a_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
+        ("students_view", vec![("school", ""), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
+            [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("students_view", vec![("school", &a_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
             [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
-        ("list_students", vec![("school", &b_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
+        ("students_view", vec![("school", &b_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("admin_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("school_years", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
@@ -669,9 +668,19 @@ async fn access_matrix(t: TestDb) {
             // What the lists reveal: only school A, only to whom it concerns.
             let who = CALLERS[i];
             match *name {
-                "my_schools" => {
+                "students_view" if got == Ok => {
                     let want: BTreeSet<i64> = if i >= 3 { [a].into() } else { BTreeSet::new() };
-                    assert_eq!(ids(&value), want, "my_schools as {who}");
+                    assert_eq!(ids(&value["choice"]["schools"]), want, "schools offered to {who}");
+                    let classes: Vec<&str> = value["classes"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+                    assert!(classes.len() <= 1, "only school A's class: {classes:?}");
+                    let rows = value["list"]["rows"].as_array().unwrap();
+                    assert!(rows.iter().all(|r| r["given_name"] != "Bình"), "a student of school B leaked to {who}");
+                    // Ethnicity and religion only for the Party side (domain.md §5).
+                    let sensitive = matches!(who, "superior" | "party cell");
+                    for r in rows {
+                        assert_eq!(r["sensitive_visible"].as_bool(), Some(sensitive), "{who}");
+                        assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
+                    }
                 }
                 "admin_schools" | "staff_schools" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
@@ -686,16 +695,6 @@ async fn access_matrix(t: TestDb) {
                 "my_roster_uploads" => {
                     let want: BTreeSet<i64> = if i == 2 { [upload_a.parse().unwrap()].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "my_roster_uploads as {who}");
-                }
-                "list_students" if got == Ok => {
-                    let rows = value["rows"].as_array().unwrap();
-                    assert!(rows.iter().all(|r| r["given_name"] != "Bình"), "a student of school B leaked to {who}");
-                    // Ethnicity and religion only for the Party side (domain.md §5).
-                    let sensitive = matches!(who, "superior" | "party cell");
-                    for r in rows {
-                        assert_eq!(r["sensitive_visible"].as_bool(), Some(sensitive), "{who}");
-                        assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
-                    }
                 }
                 "grant_units" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };

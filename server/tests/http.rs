@@ -191,20 +191,25 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert!(ok.status().is_success());
     // The demo accounts use the administrator's password and see the demo school's students.
     let cookie = s.login("demo.doan", PW).await.unwrap();
-    let schools: serde_json::Value = s.call("my_schools", &[], Some(&cookie)).await.json().await.unwrap();
+    let blank = [("school", ""), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")];
+    let first: serde_json::Value = s.call("students_view", &blank, Some(&cookie)).await.json().await.unwrap();
+    let schools = &first["choice"]["schools"];
     assert_eq!(schools[0]["name"], "THPT Tân Hà (demo)");
     let school = schools[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(first["choice"]["school"].as_i64().unwrap().to_string(), school, "the only school is shown");
     let form = [("school", school.as_str()), ("q", ""), ("grade", "10"), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")];
-    let page: serde_json::Value = s.call("list_students", &form, Some(&cookie)).await.json().await.unwrap();
+    let view: serde_json::Value = s.call("students_view", &form, Some(&cookie)).await.json().await.unwrap();
+    let page = &view["list"];
     assert!(page["total"].as_u64().unwrap() > 300, "ten classes of 35–45 students in grade 10");
     assert_eq!(page["rows"].as_array().unwrap().len(), 100, "one page");
     let form4: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "page" { (*k, "4") } else { (*k, *v) }).collect();
-    let last: serde_json::Value = s.call("list_students", &form4, Some(&cookie)).await.json().await.unwrap();
+    let last: serde_json::Value = s.call("students_view", &form4, Some(&cookie)).await.json().await.unwrap();
+    let last = &last["list"];
     assert_eq!(last["offset"], 300);
     let rest = page["total"].as_u64().unwrap() - 300;
     assert_eq!(last["rows"].as_array().unwrap().len() as u64, rest.min(100));
     // One class, as a class list.
-    let classes: serde_json::Value = s.call("school_classes", &[("school", &school)], Some(&cookie)).await.json().await.unwrap();
+    let classes = &view["classes"];
     assert_eq!(classes.as_array().unwrap().len(), 30);
     assert_eq!(classes[0]["name"], "10A1");
     assert_eq!(classes[1]["name"], "10A2", "10A2 before 10A10");
@@ -251,7 +256,8 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert!(html.contains("Tuổi tối thiểu tại ngày họp chi bộ") && html.contains("chưa xác minh") && html.contains("value=\"18\""), "rules page");
     let first_class = classes[0]["id"].as_i64().unwrap().to_string();
     let one: Vec<(&str, &str)> = form.iter().map(|(k, v)| if *k == "class" { (*k, first_class.as_str()) } else { (*k, *v) }).collect();
-    let class_list: serde_json::Value = s.call("list_students", &one, Some(&cookie)).await.json().await.unwrap();
+    let class_list: serde_json::Value = s.call("students_view", &one, Some(&cookie)).await.json().await.unwrap();
+    let class_list = &class_list["list"];
     let n = class_list["total"].as_u64().unwrap();
     assert!((35..=45).contains(&n), "{n}");
     assert!(class_list["rows"].as_array().unwrap().iter().all(|r| r["class_name"] == "10A1"));
@@ -444,26 +450,27 @@ async fn student_list_page_and_access(t: TestDb) {
     assert!(html.contains("01/03/2008") && html.contains("12A1"));
     assert!(!html.contains("Kinh") && !html.contains("Dân tộc"), "no sensitive data for a union officer");
     assert!(!html.contains("THPT Lâm Hà"), "other schools are not even offered");
-    let schools: serde_json::Value = s.call("my_schools", &[], Some(&cookie)).await.json().await.unwrap();
-    assert_eq!(schools.as_array().unwrap().len(), 1);
+    let blank = [("school", ""), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")];
+    let first: serde_json::Value = s.call("students_view", &blank, Some(&cookie)).await.json().await.unwrap();
+    assert_eq!(first["choice"]["schools"].as_array().unwrap().len(), 1);
 
     let list = |school: i64, grade: &'static str, adult_on: &'static str, cookie: Option<String>| {
         let s = &s;
         async move {
             let school = school.to_string();
             let form = [("school", school.as_str()), ("q", ""), ("grade", grade), ("class", ""), ("union_only", "false"), ("adult_on", adult_on), ("page", "")];
-            s.call("list_students", &form, cookie.as_deref()).await
+            s.call("students_view", &form, cookie.as_deref()).await
         }
     };
     let ok: serde_json::Value = list(a.id, "12", "", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(ok["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(ok["list"]["rows"].as_array().unwrap().len(), 2);
     assert_eq!(app_error(list(b.id, "", "", Some(cookie.clone())).await).await, AppError::NotFound);
     assert_eq!(app_error(list(a.id, "13", "", Some(cookie.clone())).await).await, AppError::invalid("grade", ErrorCode::InvalidValue));
     assert_eq!(app_error(list(a.id, "", "31/13/2026", Some(cookie.clone())).await).await, AppError::invalid("adult_on", ErrorCode::InvalidValue));
     let adults: serde_json::Value = list(a.id, "", "01/03/2026", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(adults["rows"].as_array().unwrap().len(), 2, "born 01/03/2008: 18 on 01/03/2026");
+    assert_eq!(adults["list"]["rows"].as_array().unwrap().len(), 2, "born 01/03/2008: 18 on 01/03/2026");
     let minors: serde_json::Value = list(a.id, "", "28/02/2026", Some(cookie.clone())).await.json().await.unwrap();
-    assert_eq!(minors["total"], 0);
+    assert_eq!(minors["list"]["total"], 0);
     assert_eq!(app_error(list(a.id, "", "", None).await).await, AppError::Unauthenticated);
     // The administrator (accounts only) gets no student list either.
     let admin = s.login("admin", PW).await.unwrap();

@@ -382,3 +382,14 @@ impl<T> Slice<T> {
     }
 }
 
+
+/// `/students`: a school's students, filtered, one page of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentsView {
+    /// The schools offered and the one shown.
+    pub choice: SchoolChoice,
+    /// The classes of the school's current year (a filter).
+    pub classes: Vec<ClassOption>,
+    /// The page of students.
+    pub list: StudentPage,
+}

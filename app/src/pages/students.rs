@@ -1,85 +1,53 @@
 //! Student list of a school: search without accents, filters, class-list order.
 //! The filter form is a plain GET form, so it works before the wasm loads.
 
-use crate::api::{list_students, my_schools, school_classes};
+use crate::api::students_view;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use nguon_shared::views::{CurrentUserView, StudentPage};
-
-/// The page's resources, made once in the component body.
-#[derive(Clone, Copy)]
-struct StudentsData {
-    schools: Resource<Result<Vec<nguon_shared::views::SchoolOption>, nguon_shared::AppError>>,
-    chosen: Memo<Option<i64>>,
-    students: Resource<Result<StudentPage, nguon_shared::AppError>>,
-    classes: Resource<Result<Vec<nguon_shared::views::ClassOption>, nguon_shared::AppError>>,
-}
+use nguon_shared::views::{CurrentUserView, SchoolChoice, StudentPage, StudentsView};
 
 /// The student list page.
 #[component]
 pub fn StudentsPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
-    let schools = Resource::new(|| (), |_| my_schools());
-    // The school shown: the one in the address when the user may see it, else the first.
-    let chosen = Memo::new(move |_| {
-        let list = schools.get().and_then(|r| r.ok()).unwrap_or_default();
-        let wanted = param("school").parse::<i64>().ok();
-        wanted.filter(|id| list.iter().any(|s| s.id == *id)).or(list.first().map(|s| s.id))
-    });
-    // Resources live in the component body, outside the render function that may run
-    // twice (see `WithUser`), and depend on the address only.
-    let students = Resource::new(
+    // The resource lives in the component body, outside the render function that may run
+    // twice (see `WithUser`), and depends on the address only.
+    let data = Resource::new(
         move || (param("school"), param("q"), param("grade"), param("class"), param("union") == "1", param("adult_on"), param("page")),
-        |(school, q, grade, class, union_only, adult_on, page)| async move {
-            match resolve_school(&school).await? {
-                Some(school) => list_students(school, q, grade, class, union_only, adult_on, page).await,
-                None => Ok(StudentPage::default()),
-            }
-        },
+        |(school, q, grade, class, union_only, adult_on, page)| students_view(school, q, grade, class, union_only, adult_on, page),
     );
-    let classes = Resource::new(
-        move || param("school"),
-        |school| async move {
-            match resolve_school(&school).await? {
-                Some(school) => school_classes(school).await,
-                None => Ok(Vec::new()),
-            }
-        },
-    );
-    let data = StudentsData { schools, chosen, students, classes };
     view! { <WithUser render=move |page, user| students_page(page, user, data)/> }
 }
 
-fn students_page(page: PageCtx, _user: CurrentUserView, data: StudentsData) -> AnyView {
+fn students_page(page: PageCtx, _user: CurrentUserView, data: Resource<Result<StudentsView, nguon_shared::AppError>>) -> AnyView {
     let m = page.m;
-    let StudentsData { schools, chosen, students, classes } = data;
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     view! {
         <h1>{m.students_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
-            {move || schools.get().map(|r| match r {
+            {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p>{m.no_schools}</p> }.into_any(),
-                Ok(list) => {
+                Ok(StudentsView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p>{m.no_schools}</p> }.into_any(),
+                Ok(StudentsView { choice: SchoolChoice { schools, school: Some(chosen) }, classes, list }) => {
                     view! {
                         <Form method="GET" action="" attr:class="card filters" attr:id="student-filters">
                             <div class="field">
                                 <label for="f-school">{m.school}</label>
                                 <select id="f-school" name="school">
-                                    {list.iter().map(|s| view! {
-                                        <option value=s.id.to_string() selected={let id = s.id; move || chosen.get() == Some(id)}>{s.name.clone()}</option>
+                                    {schools.iter().map(|s| view! {
+                                        <option value=s.id.to_string() selected=s.id == chosen>{s.name.clone()}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
                             <div class="field">
                                 <label for="f-q">{m.search_students}</label>
-                                <input id="f-q" name="q" type="search" value=move || param("q") autocomplete="off"/>
+                                <input id="f-q" name="q" type="search" value=param("q") autocomplete="off"/>
                             </div>
                             <div class="field-row">
                                 <div class="field">
@@ -87,45 +55,36 @@ fn students_page(page: PageCtx, _user: CurrentUserView, data: StudentsData) -> A
                                     <select id="f-grade" name="grade">
                                         <option value="">{m.all_grades}</option>
                                         {["10", "11", "12"].into_iter().map(|g| view! {
-                                            <option value=g selected=move || param("grade") == g>{g}</option>
+                                            <option value=g selected=param("grade") == g>{g}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
-                                <Transition fallback=|| ()>
-                                    {move || classes.get().and_then(|r| r.ok()).map(|list| view! {
-                                        <div class="field">
-                                            <label for="f-class">{m.col_class}</label>
-                                            <select id="f-class" name="class">
-                                                <option value="">{m.all_classes}</option>
-                                                {list.into_iter().map(|c| {
-                                                    let id = c.id.to_string();
-                                                    let selected = { let id = id.clone(); move || param("class") == id };
-                                                    view! { <option value=id selected=selected>{c.name}</option> }
-                                                }).collect_view()}
-                                            </select>
-                                        </div>
-                                    })}
-                                </Transition>
+                                <div class="field">
+                                    <label for="f-class">{m.col_class}</label>
+                                    <select id="f-class" name="class">
+                                        <option value="">{m.all_classes}</option>
+                                        {classes.into_iter().map(|c| {
+                                            let id = c.id.to_string();
+                                            let selected = param("class") == id;
+                                            view! { <option value=id selected=selected>{c.name}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
                             </div>
                             <div class="field-row">
                                 <div class="field">
                                     <label for="f-adult">{m.adult_on}</label>
                                     <input id="f-adult" name="adult_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
-                                        value=move || param("adult_on")/>
+                                        value=param("adult_on")/>
                                 </div>
                             </div>
                             <div class="field checkbox">
-                                <input id="f-union" name="union" type="checkbox" value="1" checked=move || param("union") == "1"/>
+                                <input id="f-union" name="union" type="checkbox" value="1" checked=param("union") == "1"/>
                                 <label for="f-union">{m.union_only}</label>
                             </div>
                             <button type="submit">{m.filter_button}</button>
                         </Form>
-                        <Transition fallback=move || view! { <p>{m.loading}</p> }>
-                            {move || students.get().map(|r| match r {
-                                Ok(page) => student_table(m, page, &query.get()),
-                                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                            })}
-                        </Transition>
+                        {student_table(m, list, &query.get_untracked())}
                     }
                     .into_any()
                 }
@@ -133,14 +92,6 @@ fn students_page(page: PageCtx, _user: CurrentUserView, data: StudentsData) -> A
         </Transition>
     }
     .into_any()
-}
-
-/// The school of the address, or the user's first school when none is given.
-async fn resolve_school(param: &str) -> Result<Option<i64>, nguon_shared::AppError> {
-    match param.parse::<i64>() {
-        Ok(id) => Ok(Some(id)),
-        Err(_) => Ok(my_schools().await?.first().map(|s| s.id)),
-    }
 }
 
 /// The query of the current page with `page` replaced, for the pager's links.

@@ -6,6 +6,7 @@
 pub mod ledger;
 pub mod merit;
 pub mod pipeline;
+pub mod students;
 
 use crate::policy::{Actor, Permission};
 use chrono::NaiveDate;
