@@ -49,6 +49,22 @@ pub struct DemoSummary {
     pub entries: u32,
 }
 
+/// How big a generated school is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoSize {
+    /// Classes in each of grades 10, 11 and 12 (35–45 students each).
+    pub classes_per_grade: usize,
+    /// Term activities logged for every class beyond the demo's three (about 80 % of a class each).
+    pub extra_activities: usize,
+}
+
+impl DemoSize {
+    /// The demo school: 30 classes, about 1,200 students, a few thousand entries.
+    pub const DEMO: DemoSize = DemoSize { classes_per_grade: 10, extra_activities: 0 };
+    /// A school at the scale of product.md: 60 classes, about 2,400 students, about 80,000 entries a year.
+    pub const SCHOOL: DemoSize = DemoSize { classes_per_grade: 20, extra_activities: 38 };
+}
+
 /// A generated person's name and gender.
 fn person(rng: &mut StdRng) -> (names::PersonName, &'static str) {
     let female = rng.random_bool(0.52);
@@ -78,6 +94,11 @@ fn unit(kind: UnitKind, name: &str, parent: i64) -> org_unit::ActiveModel {
 /// officer, a Party cell officer and a mentor — share `password`.
 /// Refused when a demo school already exists.
 pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, seed: u64) -> Result<DemoSummary, AppError> {
+    load_sized(db, ctx, password, seed, DemoSize::DEMO).await
+}
+
+/// [`load`], at another size (see [`DemoSize`]).
+pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &str, seed: u64, size: DemoSize) -> Result<DemoSummary, AppError> {
     const SCHOOL: &str = "THPT Tân Hà (demo)";
     let top = org_unit::Entity::find()
         .filter(org_unit::Column::ParentId.is_null())
@@ -136,8 +157,8 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
     let mut classes = 0;
     let mut students = 0;
     for grade in [10i16, 11, 12] {
-        for n in 1..=10 {
-            let homeroom = &staff_rows[(grade as usize * 10 + n) % staff_rows.len()];
+        for n in 1..=size.classes_per_grade {
+            let homeroom = &staff_rows[(grade as usize * size.classes_per_grade + n) % staff_rows.len()];
             let branch = unit(UnitKind::ClassBranch, &format!("Chi đoàn {grade}A{n}"), union.id).insert(&txn).await?;
             let c = class::ActiveModel {
                 school_year_id: Set(year.id),
@@ -230,7 +251,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
     ] {
         org::set_link(db, ctx, school.id, relation, target, from).await?;
     }
-    let entries = emulation(db, school.id, year.id, &mut rng).await?;
+    let entries = emulation(db, school.id, year.id, size.extra_activities, &mut rng).await?;
     pipeline(db, school.id, year.id).await?;
     Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins, entries })
 }
@@ -238,7 +259,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, s
 /// The union's catalogue for the demo year and a term of approved entries,
 /// written through the ledger's own services (logged by one officer,
 /// approved by the other), so totals hold as for real data.
-async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut StdRng) -> Result<u32, AppError> {
+async fn emulation(db: &DatabaseConnection, school: i64, year: i64, extra_activities: usize, rng: &mut StdRng) -> Result<u32, AppError> {
     use crate::entities::user;
     use crate::ledger::{self, LogInput, NewActivity, RuleInput};
     use crate::policy::Actor;
@@ -273,6 +294,13 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut St
     let prize = ledger::create_activity(db, &first, &c1, activity(cats[5], "Thi học sinh giỏi", d(2025, 12, 1), prizes)).await?;
     ledger::create_activity(db, &first, &c1, activity(cats[4], "Tham gia Ban chấp hành chi đoàn", d(2025, 9, 5), RuleInput::Fixed(10))).await?;
     ledger::create_activity(db, &first, &c1, activity(cats[6], "Vi phạm nội quy", d(2025, 9, 5), RuleInput::Deduction(5))).await?;
+    // A bigger school's term: more activities, one every six days from mid-September.
+    let mut extra = Vec::new();
+    for k in 0..extra_activities {
+        let on = d(2025, 9, 15) + chrono::Duration::days(6 * k as i64);
+        let name = format!("Hoạt động phong trào số {}", k + 1);
+        extra.push((ledger::create_activity(db, &first, &c1, activity(cats[k % 5], &name, on, RuleInput::Fixed(2))).await?, on));
+    }
     let levels: Vec<i64> = ledger::catalogue(db, &first, year).await?.into_iter().find(|a| a.id == prize).map(|a| a.levels.iter().map(|l| l.0).collect()).unwrap_or_default();
 
     let classes = class::Entity::find().filter(class::Column::SchoolYearId.eq(year)).all(db).await?;
@@ -280,7 +308,8 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut St
     for (i, c) in classes.iter().enumerate() {
         let members: Vec<i64> = enrolment::Entity::find().filter(enrolment::Column::ClassId.eq(c.id)).all(db).await?.into_iter().map(|e| e.student_id).collect();
         // Most of the class on each activity; a few students win prizes.
-        for (j, (act, on)) in [(sunday, d(2025, 9, 21)), (lecture, d(2025, 10, 15)), (sports, d(2025, 11, 20))].into_iter().enumerate() {
+        let term = [(sunday, d(2025, 9, 21)), (lecture, d(2025, 10, 15)), (sports, d(2025, 11, 20))].into_iter().chain(extra.iter().copied());
+        for (j, (act, on)) in term.enumerate() {
             let took_part: Vec<i64> = members.iter().copied().filter(|_| rng.random_bool(0.8)).collect();
             let input = LogInput { request_key: format!("demo-{i}-{j}"), activity_id: act, level_id: None, student_ids: took_part, occurred_on: on, evidence: "Sổ theo dõi của chi đoàn".into() };
             n += ledger::log_batch(db, &first, &c1, input).await?.entries;
@@ -292,7 +321,10 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, rng: &mut St
         }
     }
     let c2 = AuditContext { actor_user_id: Some(second.user_id), client_addr: None };
-    let pending: Vec<i64> = ledger::review_queue(db, &second, school).await?.into_iter().map(|e| e.id).collect();
+    // A bigger school leaves its latest activity waiting for review, as a real queue would.
+    let waiting = (extra_activities > 0).then(|| format!("Hoạt động phong trào số {extra_activities}"));
+    let pending: Vec<i64> =
+        ledger::review_queue(db, &second, school).await?.into_iter().filter(|e| Some(&e.activity) != waiting.as_ref()).map(|e| e.id).collect();
     for chunk in pending.chunks(400) {
         ledger::review(db, &second, &c2, chunk, true, "").await?;
     }

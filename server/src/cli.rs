@@ -26,6 +26,15 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The sizes of a generated demo school.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoScale {
+    /// The demo school.
+    Demo,
+    /// A school at the scale of product.md.
+    School,
+}
+
 /// The sub-commands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -63,6 +72,10 @@ pub enum Command {
         /// Read the demo accounts' password from the first line of standard input instead of prompting.
         #[arg(long)]
         password_stdin: bool,
+        /// How big: `demo` (30 classes, about 1,200 students) or `school` (the scale of a large
+        /// school: 60 classes, about 2,400 students, about 80,000 ledger entries; takes minutes).
+        #[arg(long, value_enum, default_value_t = DemoScale::Demo)]
+        scale: DemoScale,
     },
     /// End every session of an account (e.g. a lost phone), without changing its password.
     RevokeSessions {
@@ -180,9 +193,12 @@ pub async fn run() -> ExitCode {
                 .map(|_| println!("Đã đặt lại mật khẩu / password reset: {username}"))
                 .map_err(|e| describe(&e)),
         },
-        Command::Demo { password_stdin } => match read_password(password_stdin) {
+        Command::Demo { password_stdin, scale } => match read_password(password_stdin) {
             Err(e) => Err(e.to_string()),
-            Ok(password) => nguon_domain::demo::load(&db, &ctx, &password, 88)
+            Ok(password) => nguon_domain::demo::load_sized(&db, &ctx, &password, 88, match scale {
+                DemoScale::Demo => nguon_domain::demo::DemoSize::DEMO,
+                DemoScale::School => nguon_domain::demo::DemoSize::SCHOOL,
+            })
                 .await
                 .map(|s| {
                     println!(

@@ -441,9 +441,8 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
         ("students_view", vec![("school", &b_s), ("q", ""), ("grade", ""), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("admin_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("school_years", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("my_roster_uploads", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("years_view", vec![("year", ""), ("class", "")], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("import_view", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("roster_preview", vec![("upload", &upload_a), ("sheet", ""), ("mapping", "")],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("roster_preview", vec![("upload", &upload_b), ("sheet", ""), ("mapping", "")],
@@ -482,8 +481,9 @@ async fn access_matrix(t: TestDb) {
         ("revoke_grant", vec![("grant", &grant_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("audit_log", vec![("from", ""), ("to", ""), ("actor_name", ""), ("action", ""), ("entity", ""), ("before", "")],
             [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("year_classes", vec![("year", &yb)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("year_classes", vec![("year", &ya)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("years_view", vec![("year", &yb), ("class", "")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("years_view", vec![("year", &ya), ("class", &class_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("years_view", vec![("year", &ya), ("class", &class_a)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("create_class", vec![("year", &yb), ("name", "10A9")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("create_class", vec![("year", &ya), ("name", "10A9")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("set_homeroom", vec![("class", &class_b), ("staff", "")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
@@ -682,19 +682,25 @@ async fn access_matrix(t: TestDb) {
                         assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
                     }
                 }
-                "admin_schools" | "staff_schools" => {
+                "staff_schools" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value), want, "admin_schools as {who}");
                 }
-                "school_years" if got == Ok => {
+                "years_view" if got == Ok => {
                     let schools: BTreeSet<i64> =
-                        value.as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
+                        value["years"].as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
-                    assert_eq!(schools, want, "school_years as {who}");
+                    assert_eq!(schools, want, "years offered to {who}");
+                    assert_eq!(ids(&value["schools"]), want, "schools offered to {who}");
+                    if let Some(classes) = value["classes"].as_object() {
+                        // The class being changed brings school A's staff to pick from, and only them.
+                        let staff: Vec<&str> = classes["teachers"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+                        assert!(staff.contains(&"Trần Thị lan") && !staff.contains(&"Trần Thị mai"), "{staff:?}");
+                    }
                 }
-                "my_roster_uploads" => {
+                "import_view" => {
                     let want: BTreeSet<i64> = if i == 2 { [upload_a.parse().unwrap()].into() } else { BTreeSet::new() };
-                    assert_eq!(ids(&value), want, "my_roster_uploads as {who}");
+                    assert_eq!(ids(&value["uploads"]), want, "uploads listed to {who}");
                 }
                 "grant_units" => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod ledger;
 pub mod merit;
+pub mod organisation;
 pub mod pipeline;
 
 /// One role a user holds, with the name of the unit it applies to.

@@ -3,7 +3,7 @@
 //! assessment schedule and flags, the holiday calendar).
 
 use leptos::prelude::*;
-use nguon_shared::mentoring::{TaskView, WatchRules};
+use nguon_shared::mentoring::TaskView;
 use nguon_shared::views::pipeline::{CalendarView, ClassesView, MeetingsView, RulesView};
 use nguon_shared::AppError;
 
@@ -164,7 +164,7 @@ pub async fn set_watch_rules(
     use super::context::*;
     let result = async {
         let actor = actor().await?;
-        let w = WatchRules {
+        let w = nguon_shared::mentoring::WatchRules {
             assessment_every_months: required_number("assessment_every_months", &assessment_every_months)?,
             assessment_silence_days: required_number("assessment_silence_days", &assessment_silence_days)?,
             certificate_warning_days: required_number("certificate_warning_days", &certificate_warning_days)?,

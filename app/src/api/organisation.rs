@@ -1,24 +1,18 @@
 //! School years, semesters and the grade roll-over (administrators).
 
 use leptos::prelude::*;
-use nguon_shared::views::{RollOverSummary, SchoolOption, SchoolYearView};
+use nguon_shared::views::organisation::YearsView;
+use nguon_shared::views::RollOverSummary;
 use nguon_shared::AppError;
 
-/// Schools the user administers.
-#[server(endpoint = "admin_schools")]
-pub async fn admin_schools() -> Result<Vec<SchoolOption>, AppError> {
-    use super::context::*;
-    use nguon_domain::{org, policy::Permission};
-    let actor = actor().await?;
-    org::schools_in_scope(&state()?.db, &actor, Permission::ManageOrganisation).await
-}
-
-/// School years of the schools the user administers, newest first.
-#[server(endpoint = "school_years")]
-pub async fn school_years() -> Result<Vec<SchoolYearView>, AppError> {
+/// `/admin/years`: the years and schools the user administers; with `year`
+/// its classes, and with `class` the staff to choose its homeroom teacher from.
+#[server(name = LoadYears, endpoint = "years_view")]
+pub async fn years_view(year: String, class: String) -> Result<YearsView, AppError> {
     use super::context::*;
     let actor = actor().await?;
-    nguon_domain::school_years::list(&state()?.db, &actor).await
+    let (year, class) = (optional_number("year", &year)?, optional_number("class", &class)?);
+    nguon_domain::views::organisation::years(&state()?.db, &actor, year, class).await
 }
 
 /// Creates a school year; dates are `dd/mm/yyyy`.
@@ -132,14 +126,6 @@ pub async fn set_school_link(school: i64, relation: String, target: i64, valid_f
     .await;
     let back = format!("/admin/org?school={school}");
     finish_form(result, Some(&back))
-}
-
-/// The classes of a school year and the school's staff (for homeroom teachers).
-#[server(endpoint = "year_classes")]
-pub async fn year_classes(year: i64) -> Result<(Vec<nguon_shared::views::ClassRow>, Vec<(i64, String)>), AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::school_years::classes(&state()?.db, &actor, year).await
 }
 
 /// Adds a class ("10A1") to a school year.

@@ -2,7 +2,8 @@
 //! arrives through the `/upload/roster` multipart endpoint of the server.
 
 use leptos::prelude::*;
-use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, UploadRow};
+use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview};
+use nguon_shared::views::organisation::ImportView;
 use nguon_shared::AppError;
 
 /// Encodes a column mapping for forms and URLs: codes separated by commas,
@@ -27,12 +28,12 @@ pub fn decode_mapping(text: &str) -> Result<Option<Vec<Option<ImportField>>>, Ap
         .map(Some)
 }
 
-/// The user's latest uploads.
-#[server(endpoint = "my_roster_uploads")]
-pub async fn my_roster_uploads() -> Result<Vec<UploadRow>, AppError> {
+/// `/admin/import`: the years a class list may go into and the user's latest uploads.
+#[server(name = LoadImport, endpoint = "import_view")]
+pub async fn import_view() -> Result<ImportView, AppError> {
     use super::context::*;
     let actor = actor().await?;
-    nguon_domain::roster::my_uploads(&state()?.db, &actor).await
+    nguon_domain::views::organisation::import(&state()?.db, &actor).await
 }
 
 /// The form's sheet and mapping fields as the domain's choice.

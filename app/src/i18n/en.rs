@@ -52,6 +52,7 @@ pub const EN: Messages = Messages {
     school: "School",
     search_students: "Search by name or student code (accents optional)",
     search_names: "Search by name (accents optional)",
+    change: "Change",
     grade: "Grade",
     all_grades: "All grades",
     union_only: "Union members only",

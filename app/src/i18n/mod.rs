@@ -62,6 +62,8 @@ pub struct Messages {
     pub search_students: &'static str,
     /// Label of a name search on a ranked or evaluated list.
     pub search_names: &'static str,
+    /// A link that opens one row's form for a change ("Đổi").
+    pub change: &'static str,
     pub grade: &'static str,
     pub all_grades: &'static str,
     pub union_only: &'static str,

@@ -52,6 +52,7 @@ pub const VI: Messages = Messages {
     school: "Trường",
     search_students: "Tìm theo tên hoặc mã học sinh (không cần dấu)",
     search_names: "Tìm theo tên (không cần dấu)",
+    change: "Đổi",
     grade: "Khối",
     all_grades: "Tất cả các khối",
     union_only: "Chỉ đoàn viên",

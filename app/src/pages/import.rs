@@ -2,7 +2,7 @@
 //! preview row by row, then import. Every step works without JavaScript;
 //! with it, the upload shows a progress bar (the `UploadForm` island).
 
-use crate::api::{encode_mapping, my_roster_uploads, roster_preview, school_years, ImportRoster};
+use crate::api::{encode_mapping, import_view, roster_preview, ImportRoster};
 use crate::components::form::{form_error, ErrorBanner, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -11,17 +11,17 @@ use crate::islands::UploadForm;
 use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction, UploadRow};
-use nguon_shared::views::{CurrentUserView, SchoolYearView};
+use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction};
+use nguon_shared::views::organisation::ImportView;
+use nguon_shared::views::CurrentUserView;
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
 
 /// Upload form and the user's recent imports.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let years = Resource::new(|| (), |_| school_years());
-    let uploads = Resource::new(|| (), |_| my_roster_uploads());
-    view! { <WithUser render=move |page, user| import_page(page, user, years, uploads)/> }
+    let data = Resource::new(|| (), |_| import_view());
+    view! { <WithUser render=move |page, user| import_page(page, user, data)/> }
 }
 
 /// Mapping, preview and result of one upload.
@@ -45,7 +45,7 @@ fn counts_text(m: &'static Messages, template: &str, c: &ImportCounts) -> String
     .replace("{none}", m.none)
 }
 
-fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearView>>, uploads: Res<Vec<UploadRow>>) -> AnyView {
+fn import_page(page: PageCtx, _user: CurrentUserView, data: Res<ImportView>) -> AnyView {
     let m = page.m;
     let error = form_error(Signal::derive(|| None::<Result<(), nguon_shared::AppError>>));
     view! {
@@ -56,7 +56,7 @@ fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearV
             <UploadForm action="/upload/roster".to_string() id="upload-form".to_string()
                 uploading=m.uploading.to_string() button=m.upload_button.to_string()>
                 <Transition fallback=move || view! { <p>{m.loading}</p> }>
-                    {move || years.get().map(|r| match r {
+                    {move || data.get().map(|r| match r.map(|v| v.years) {
                         Ok(list) if !list.is_empty() => view! {
                             <div class="field">
                                 <label for="f-year">{m.school_year}</label>
@@ -85,7 +85,7 @@ fn import_page(page: PageCtx, _user: CurrentUserView, years: Res<Vec<SchoolYearV
         <section class="card">
             <h2>{m.recent_uploads}</h2>
             <Transition fallback=move || view! { <p>{m.loading}</p> }>
-                {move || uploads.get().map(|r| match r {
+                {move || data.get().map(|r| match r.map(|v| v.uploads) {
                     Ok(list) if list.is_empty() => view! { <p class="muted">{m.none}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="plain">

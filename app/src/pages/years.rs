@@ -1,7 +1,7 @@
 //! School years and classes: create a year with its two semesters, and move
 //! every student up a grade into the next year.
 
-use crate::api::{admin_schools, school_years, year_classes, CreateClass, CreateSchoolYear, RollOverYear, SetHomeroom};
+use crate::api::{years_view, CreateClass, CreateSchoolYear, RollOverYear, SetHomeroom};
 use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -9,20 +9,20 @@ use crate::i18n::fill;
 use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use nguon_shared::views::{CurrentUserView, SchoolOption, SchoolYearView};
+use nguon_shared::views::organisation::{YearClasses, YearsView};
+use nguon_shared::views::{CurrentUserView, SchoolYearView};
 use nguon_shared::AppError;
 
 /// The school-years page.
 #[component]
 pub fn YearsPage() -> impl IntoView {
-    let create = form_action::<CreateSchoolYear>();
-    let roll = form_action::<RollOverYear>();
-    let d = YearsData {
-        create,
-        roll,
-        years: Resource::new(move || (create.version().get(), roll.version().get()), |_| school_years()),
-        schools: Resource::new(|| (), |_| admin_schools()),
-    };
+    let query = use_query_map();
+    let param = move |k: &'static str| query.with(|q| q.get(k).unwrap_or_default());
+    let (create, roll) = (form_action::<CreateSchoolYear>(), form_action::<RollOverYear>());
+    let (add, homeroom) = (form_action::<CreateClass>(), form_action::<SetHomeroom>());
+    let version = move || create.version().get() + roll.version().get() + add.version().get() + homeroom.version().get();
+    let data = Resource::new(move || (param("year"), param("class"), version()), |(year, class, _)| years_view(year, class));
+    let d = YearsData { create, roll, add, homeroom, data };
     view! { <WithUser render=move |page, user| years_page(page, user, d)/> }
 }
 
@@ -31,13 +31,14 @@ pub fn YearsPage() -> impl IntoView {
 struct YearsData {
     create: ServerAction<CreateSchoolYear>,
     roll: ServerAction<RollOverYear>,
-    years: Resource<Result<Vec<SchoolYearView>, AppError>>,
-    schools: Resource<Result<Vec<SchoolOption>, AppError>>,
+    add: ServerAction<CreateClass>,
+    homeroom: ServerAction<SetHomeroom>,
+    data: Resource<Result<YearsView, AppError>>,
 }
 
 fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
     let m = page.m;
-    let YearsData { create, roll, years, schools } = d;
+    let YearsData { create, roll, add, homeroom, data } = d;
     let create_error = form_error(create.value());
     let roll_error = form_error(roll.value());
     let query = use_query_map();
@@ -63,13 +64,11 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
         {created}
         {rolled}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
-            {move || years.get().map(|r| match r {
+            {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p class="muted">{m.no_years}</p> }.into_any(),
-                Ok(list) => {
-                    let chosen = query.with(|q| q.get("year")).and_then(|v| v.parse::<i64>().ok())
-                        .and_then(|id| list.iter().find(|y| y.id == id).cloned());
-                    view! { {years_table(m, &list)}{chosen.map(|y| classes_section(m, y))} }.into_any()
+                Ok(YearsView { years, .. }) if years.is_empty() => view! { <p class="muted">{m.no_years}</p> }.into_any(),
+                Ok(YearsView { years, classes, .. }) => {
+                    view! { {years_table(m, &years)}{classes.map(|c| classes_section(m, c, add, homeroom))} }.into_any()
                 }
             })}
         </Transition>
@@ -78,7 +77,7 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
             <ErrorBanner m=m error=create_error/>
             <ActionForm action=create attr:id="year-form">
                 <Transition fallback=|| ()>
-                    {move || schools.get().and_then(|r| r.ok()).map(|list| view! {
+                    {move || data.get().and_then(|r| r.ok()).map(|v| v.schools).map(|list| view! {
                         <div class="field">
                             <label for="f-school">{m.school}</label>
                             <select id="f-school" name="school">
@@ -101,7 +100,7 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
             <ErrorBanner m=m error=roll_error/>
             <ActionForm action=roll attr:id="roll-over-form">
                 <Transition fallback=|| ()>
-                    {move || years.get().and_then(|r| r.ok()).map(|list| {
+                    {move || data.get().and_then(|r| r.ok()).map(|v| v.years).map(|list| {
                         let options = move || list.iter().map(|y| view! {
                             <option value=y.id.to_string()>{format!("{} — {}", y.school_name, y.name)}</option>
                         }).collect_view();
@@ -156,57 +155,64 @@ fn years_table(m: &'static crate::i18n::Messages, list: &[SchoolYearView]) -> An
     .into_any()
 }
 
-fn classes_section(m: &'static crate::i18n::Messages, year: SchoolYearView) -> AnyView {
-    let add = form_action::<CreateClass>();
-    let homeroom = form_action::<SetHomeroom>();
+/// A year's classes: each row names its homeroom teacher with a "change"
+/// link; only the class being changed shows the staff picker, so the page
+/// stays small however many classes and staff the school has.
+fn classes_section(
+    m: &'static crate::i18n::Messages,
+    c: YearClasses,
+    add: ServerAction<CreateClass>,
+    homeroom: ServerAction<SetHomeroom>,
+) -> AnyView {
     let errors = [form_error(add.value()), form_error(homeroom.value())];
-    let data = Resource::new(move || (add.version().get(), homeroom.version().get()), move |_| year_classes(year.id));
+    let YearClasses { year, classes, editing, teachers } = c;
+    let year_id = year.id;
     view! {
         <section class="card" id="classes">
             <h2>{fill(m.classes_of, &[("year", &year.name), ("school", &year.school_name)])}</h2>
             {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
-            <Transition fallback=move || view! { <p>{m.loading}</p> }>
-                {move || data.get().map(|r| match r {
-                    Err(e) => view! { <p class="alert error">{m.error(&e)}</p> }.into_any(),
-                    Ok((classes, teachers)) => view! {
-                        <div class="table-wrap"><table id="classes-table">
-                            <thead><tr>
-                                <th scope="col">{m.col_class}</th>
-                                <th scope="col">{m.col_students}</th>
-                                <th scope="col">{m.homeroom}</th>
-                            </tr></thead>
-                            <tbody>
-                                {classes.into_iter().map(|c| {
-                                    let current = c.homeroom.as_ref().map(|(id, _)| *id);
-                                    let options = teachers.iter().map(|(id, name)| view! {
-                                        <option value=id.to_string() selected=Some(*id) == current>{name.clone()}</option>
-                                    }).collect_view();
-                                    let select_id = format!("homeroom-{}", c.id);
-                                    view! {
-                                        <tr>
-                                            <td>{c.name.clone()}</td>
-                                            <td>{c.students}</td>
-                                            <td>
-                                                <ActionForm action=homeroom attr:class="row-form">
-                                                    <input type="hidden" name="class" value=c.id.to_string()/>
-                                                    <label class="visually-hidden" for=select_id.clone()>{m.homeroom}</label>
-                                                    <select id=select_id name="staff">
-                                                        <option value="" selected=current.is_none()>{m.none}</option>
-                                                        {options}
-                                                    </select>
-                                                    <button type="submit" class="secondary">{m.save}</button>
-                                                </ActionForm>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table></div>
-                    }.into_any(),
-                })}
-            </Transition>
+            <div class="table-wrap"><table id="classes-table">
+                <thead><tr>
+                    <th scope="col">{m.col_class}</th>
+                    <th scope="col">{m.col_students}</th>
+                    <th scope="col">{m.homeroom}</th>
+                </tr></thead>
+                <tbody>
+                    {classes.into_iter().map(|c| {
+                        let current = c.homeroom.as_ref().map(|(id, _)| *id);
+                        let name = c.homeroom.as_ref().map(|(_, n)| n.clone()).unwrap_or_else(|| m.none.to_string());
+                        let cell = if editing == Some(c.id) {
+                            let select_id = format!("homeroom-{}", c.id);
+                            let options = teachers.iter().map(|t| view! {
+                                <option value=t.id.to_string() selected=Some(t.id) == current>{t.name.clone()}</option>
+                            }).collect_view();
+                            view! {
+                                <ActionForm action=homeroom attr:class="row-form" attr:id="homeroom-form">
+                                    <input type="hidden" name="class" value=c.id.to_string()/>
+                                    <label class="visually-hidden" for=select_id.clone()>{m.homeroom}</label>
+                                    <select id=select_id name="staff">
+                                        <option value="" selected=current.is_none()>{m.none}</option>
+                                        {options}
+                                    </select>
+                                    <button type="submit" class="secondary">{m.save}</button>
+                                </ActionForm>
+                            }.into_any()
+                        } else {
+                            let href = format!("/admin/years?year={year_id}&class={}#homeroom-form", c.id);
+                            view! { {name}" "<a href=href class="change" id=format!("change-homeroom-{}", c.id)>{m.change}</a> }.into_any()
+                        };
+                        view! {
+                            <tr>
+                                <td>{c.name.clone()}</td>
+                                <td>{c.students}</td>
+                                <td>{cell}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table></div>
             <ActionForm action=add attr:id="class-form" attr:class="row-form">
-                <input type="hidden" name="year" value=year.id.to_string()/>
+                <input type="hidden" name="year" value=year_id.to_string()/>
                 <label for="new-class">{m.add_class}</label>
                 <input id="new-class" name="name" type="text" placeholder="10A1"/>
                 <button type="submit">{m.add_class}</button>

@@ -5,6 +5,7 @@
 
 pub mod ledger;
 pub mod merit;
+pub mod organisation;
 pub mod pipeline;
 pub mod students;
 

@@ -99,8 +99,13 @@ impl ReleaseServer {
 
     /// The first administrator (`admin`) and the demo school, every account with [`PW`].
     pub fn load_demo(&self) {
+        self.load_demo_at("demo");
+    }
+
+    /// The same at a scale of `nguon-server demo --scale` (`demo`, `school`).
+    pub fn load_demo_at(&self, scale: &str) {
         let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Quản Trị", "--username", "admin", "--password-stdin"];
         self.cli(&args, PW);
-        self.cli(&["demo", "--password-stdin"], PW);
+        self.cli(&["demo", "--password-stdin", "--scale", scale], PW);
     }
 }
