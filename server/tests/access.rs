@@ -459,12 +459,10 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("roll_over_year", vec![("from_year", &ya), ("to_year", &na)],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
-        ("staff_schools", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("grant_units", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("list_staff", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
-        ("list_staff", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("party_cells", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
-        ("party_cells", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("staff_view", vec![("school", ""), ("staff", ""), ("show", "50")], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("staff_view", vec![("school", &a_s), ("staff", &staff_a), ("show", "50")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("staff_view", vec![("school", &a_s), ("staff", &staff_b), ("show", "50")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("staff_view", vec![("school", &b_s), ("staff", ""), ("show", "50")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("create_staff", vec![("school", &b_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("create_staff", vec![("school", &a_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
@@ -542,7 +540,8 @@ async fn access_matrix(t: TestDb) {
         ("propose_students", vec![("year", &ya), ("students[]", &student_a), ("reason", "Tiêu biểu")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, Ok]),
         ("student_profile", vec![("student", &student_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("student_profile", vec![("student", &student_a)], [Unauth, NotFound, NotFound, Ok, Ok, Ok, Ok]),
-        ("org_tree", vec![], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("org_view", vec![("unit", ""), ("school", "")], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("org_view", vec![("unit", &b_s), ("school", "")], [Unauth, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &b_s), ("valid_from", ""), ("valid_to", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("create_unit", vec![("kind", "school_union"), ("name", "Đoàn trường"), ("code", ""), ("parent", &a_s), ("valid_from", ""), ("valid_to", "")],
@@ -551,8 +550,8 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("update_unit", vec![("unit", &a_s), ("name", "THPT Tân Hà"), ("code", "68000701"), ("parent", &province_s), ("valid_from", ""), ("valid_to", "")],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
-        ("school_links", vec![("school", &b_s)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ("school_links", vec![("school", &a_s)], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("org_view", vec![("unit", ""), ("school", &b_s)], [Unauth, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("org_view", vec![("unit", &a_s), ("school", &a_s)], [Unauth, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("set_school_link", vec![("school", &b_s), ("relation", "party_organisation"), ("target", &cell_a), ("valid_from", "01/09/2025")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("set_school_link", vec![("school", &a_s), ("relation", "party_organisation"), ("target", &cell_a), ("valid_from", "01/09/2025")],
@@ -682,9 +681,18 @@ async fn access_matrix(t: TestDb) {
                         assert_eq!(r["ethnicity"].is_null(), !sensitive, "{who}");
                     }
                 }
-                "staff_schools" => {
+                "staff_view" if got == Ok => {
                     let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
-                    assert_eq!(ids(&value), want, "admin_schools as {who}");
+                    assert_eq!(ids(&value["choice"]["schools"]), want, "schools offered to {who}");
+                    if i == 2 {
+                        let names: Vec<&str> = value["staff"]["rows"].as_array().unwrap().iter().map(|r| r["full_name"].as_str().unwrap()).collect();
+                        assert!(names.contains(&"Trần Thị lan") && !names.contains(&"Trần Thị mai"), "{names:?}");
+                        let cells = ids(&value["cells"]);
+                        assert!(cells.contains(&cell_a.parse::<i64>().unwrap()), "school A's Party cell offered: {cells:?}");
+                    }
+                    if let Some(edit) = value["editing"].as_object() {
+                        assert_eq!(ids(&edit["units"]), [a].into(), "grant units offered to {who}");
+                    }
                 }
                 "years_view" if got == Ok => {
                     let schools: BTreeSet<i64> =
@@ -701,10 +709,6 @@ async fn access_matrix(t: TestDb) {
                 "import_view" => {
                     let want: BTreeSet<i64> = if i == 2 { [upload_a.parse().unwrap()].into() } else { BTreeSet::new() };
                     assert_eq!(ids(&value["uploads"]), want, "uploads listed to {who}");
-                }
-                "grant_units" => {
-                    let want: BTreeSet<i64> = if i == 2 { [a].into() } else { BTreeSet::new() };
-                    assert_eq!(ids(&value), want, "grant_units as {who}");
                 }
                 "leaderboard_view" if got == Ok => {
                     let schools: BTreeSet<i64> = value["choice"]["years"].as_array().unwrap().iter().map(|y| y["school_id"].as_i64().unwrap()).collect();
@@ -740,13 +744,9 @@ async fn access_matrix(t: TestDb) {
                 "candidacy_view" if got == Ok => {
                     assert!(value["members"].is_array(), "Party members offered to {who}");
                 }
-                "org_tree" if got == Ok => {
-                    let units = ids(&value);
+                "org_view" if got == Ok => {
+                    let units = ids(&value["units"]);
                     assert!(units.contains(&a) && !units.contains(&b) && !units.contains(&province), "{units:?}");
-                }
-                "list_staff" if got == Ok => {
-                    let names: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["full_name"].as_str().unwrap()).collect();
-                    assert!(names.contains(&"Trần Thị lan") && !names.contains(&"Trần Thị mai"), "{names:?}");
                 }
                 "my_tasks" if got == Ok => {
                     // Only school A's candidacy, and only to its Party roles.

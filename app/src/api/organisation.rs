@@ -1,7 +1,7 @@
 //! School years, semesters and the grade roll-over (administrators).
 
 use leptos::prelude::*;
-use nguon_shared::views::organisation::YearsView;
+use nguon_shared::views::organisation::{OrgView, YearsView};
 use nguon_shared::views::RollOverSummary;
 use nguon_shared::AppError;
 
@@ -53,12 +53,13 @@ pub async fn roll_over_year(from_year: i64, to_year: i64) -> Result<RollOverSumm
     finish_form(result, done.as_deref())
 }
 
-/// The organisation subtrees the user administers.
-#[server(endpoint = "org_tree")]
-pub async fn org_tree() -> Result<Vec<nguon_shared::views::UnitRow>, AppError> {
+/// `/admin/org`: the organisation tree; `unit` the one being changed, `school` the one whose links are shown.
+#[server(name = LoadOrg, endpoint = "org_view")]
+pub async fn org_view(unit: String, school: String) -> Result<OrgView, AppError> {
     use super::context::*;
     let actor = actor().await?;
-    nguon_domain::org_admin::tree(&state()?.db, &actor).await
+    let (unit, school) = (optional_number("unit", &unit)?, optional_number("school", &school)?);
+    nguon_domain::views::organisation::org(&state()?.db, &actor, unit, school).await
 }
 
 /// Adds a unit; dates `dd/mm/yyyy` or empty.
@@ -101,14 +102,6 @@ pub async fn update_unit(unit: i64, name: String, code: String, parent: i64, val
     }
     .await;
     finish_form(result, Some("/admin/org"))
-}
-
-/// A school's dated links.
-#[server(endpoint = "school_links")]
-pub async fn school_links(school: i64) -> Result<Vec<nguon_shared::views::LinkRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::org_admin::links(&state()?.db, &actor, school).await
 }
 
 /// From `valid_from` (`dd/mm/yyyy`), the school's `relation` is `target`.

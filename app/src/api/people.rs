@@ -1,39 +1,18 @@
 //! Staff, role grants and the audit log (administrators).
 
 use leptos::prelude::*;
-use nguon_shared::views::{AuditPage, SchoolOption, StaffRow, UnitOption};
+use nguon_shared::views::organisation::StaffView;
+use nguon_shared::views::AuditPage;
 use nguon_shared::AppError;
 
-/// Schools where the user manages accounts.
-#[server(endpoint = "staff_schools")]
-pub async fn staff_schools() -> Result<Vec<SchoolOption>, AppError> {
+/// `/admin/staff`: a school's staff (`show` rows), and with `staff` the one being changed.
+#[server(name = LoadStaff, endpoint = "staff_view")]
+pub async fn staff_view(school: String, staff: String, show: u32) -> Result<StaffView, AppError> {
     use super::context::*;
+    use nguon_domain::views::organisation::{staff as build, StaffQuery};
     let actor = actor().await?;
-    nguon_domain::people::schools(&state()?.db, &actor).await
-}
-
-/// A school's staff with accounts and grant history.
-#[server(endpoint = "list_staff")]
-pub async fn list_staff(school: i64) -> Result<Vec<StaffRow>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::people::list_staff(&state()?.db, &actor, school).await
-}
-
-/// A school's Party cells.
-#[server(endpoint = "party_cells")]
-pub async fn party_cells(school: i64) -> Result<Vec<UnitOption>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::people::party_cells(&state()?.db, &actor, school).await
-}
-
-/// Units where the user may grant roles.
-#[server(endpoint = "grant_units")]
-pub async fn grant_units() -> Result<Vec<UnitOption>, AppError> {
-    use super::context::*;
-    let actor = actor().await?;
-    nguon_domain::people::grant_units(&state()?.db, &actor).await
+    let q = StaffQuery { school: optional_number("school", &school)?, staff: optional_number("staff", &staff)?, limit: show as usize };
+    build(&state()?.db, &actor, q).await
 }
 
 /// Parses an optional id field (empty: none).

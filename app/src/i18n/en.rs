@@ -53,6 +53,7 @@ pub const EN: Messages = Messages {
     search_students: "Search by name or student code (accents optional)",
     search_names: "Search by name (accents optional)",
     change: "Change",
+    close: "Close",
     grade: "Grade",
     all_grades: "All grades",
     union_only: "Union members only",

@@ -64,6 +64,8 @@ pub struct Messages {
     pub search_names: &'static str,
     /// A link that opens one row's form for a change ("Đổi").
     pub change: &'static str,
+    /// A link that closes a row's open form.
+    pub close: &'static str,
     pub grade: &'static str,
     pub all_grades: &'static str,
     pub union_only: &'static str,

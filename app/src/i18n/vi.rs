@@ -53,6 +53,7 @@ pub const VI: Messages = Messages {
     search_students: "Tìm theo tên hoặc mã học sinh (không cần dấu)",
     search_names: "Tìm theo tên (không cần dấu)",
     change: "Đổi",
+    close: "Đóng",
     grade: "Khối",
     all_grades: "Tất cả các khối",
     union_only: "Chỉ đoàn viên",

@@ -1,7 +1,7 @@
 //! The organisation tree: units by kind with their effective dates, and each
 //! school's dated links (Party organisation, union, committees, training centre).
 
-use crate::api::{org_tree, school_links, CreateUnit, SetSchoolLink, UpdateUnit};
+use crate::api::{org_view, CreateUnit, SetSchoolLink, UpdateUnit};
 use crate::components::form::{form_error, ErrorBanner};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -9,6 +9,7 @@ use crate::i18n::Messages;
 use crate::outcome::form_action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use nguon_shared::views::organisation::{OrgView, SchoolLinks};
 use nguon_shared::views::{CurrentUserView, UnitRow, RELATIONS, UNIT_KINDS};
 use nguon_shared::AppError;
 
@@ -46,62 +47,44 @@ struct OrgData {
     create: ServerAction<CreateUnit>,
     update: ServerAction<UpdateUnit>,
     link: ServerAction<SetSchoolLink>,
-    school: Memo<Option<i64>>,
-    tree: Resource<Result<Vec<UnitRow>, AppError>>,
-    links: Resource<Result<Vec<nguon_shared::views::LinkRow>, AppError>>,
+    data: Resource<Result<OrgView, AppError>>,
 }
 
 fn org_data() -> OrgData {
     let query = use_query_map();
+    let param = move |k: &'static str| query.with(|q| q.get(k).unwrap_or_default());
     let create = form_action::<CreateUnit>();
     let update = form_action::<UpdateUnit>();
     let link = form_action::<SetSchoolLink>();
-    let tree = Resource::new(move || (create.version().get(), update.version().get()), |_| org_tree());
-    let school = Memo::new(move |_| query.with(|q| q.get("school").and_then(|v| v.parse::<i64>().ok())));
-    let links = Resource::new(
-        move || (school.get(), link.version().get()),
-        |(school, _)| async move {
-            match school {
-                Some(school) => school_links(school).await,
-                None => Ok(Vec::new()),
-            }
-        },
-    );
-    OrgData { create, update, link, school, tree, links }
+    let version = move || create.version().get() + update.version().get() + link.version().get();
+    let data = Resource::new(move || (param("unit"), param("school"), version()), |(unit, school, _)| org_view(unit, school));
+    OrgData { create, update, link, data }
 }
 
 fn org_page(page: PageCtx, _user: CurrentUserView, d: OrgData) -> AnyView {
     let m = page.m;
-    let OrgData { create, update, link, school, tree, links } = d;
+    let OrgData { create, update, link, data } = d;
     let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
     view! {
         <h1>{m.org_title}</h1>
         {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
-            {move || tree.get().map(|r| match r {
+            {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
-                Ok(units) => {
-                    let schools: Vec<(i64, String)> = units.iter().filter(|u| u.kind == "school").map(|u| (u.id, u.name.clone())).collect();
-                    let section = {
-                        let units = units.clone();
-                        move || {
-                            let chosen = school.get().and_then(|id| schools.iter().find(|(s, _)| *s == id).cloned());
-                            chosen.map(|(id, name)| links_section(m, id, name, &units, links, link))
-                        }
-                    };
-                    view! {
-                        {tree_table(m, &units, update)}
-                        {section}
-                        {add_unit_form(m, &units, create)}
-                    }.into_any()
-                }
+                Ok(OrgView { units, editing, links }) => view! {
+                    {links.map(|l| links_section(m, l, &units, link))}
+                    {tree_table(m, &units, editing, update)}
+                    {add_unit_form(m, &units, create)}
+                }.into_any(),
             })}
         </Transition>
     }
     .into_any()
 }
 
-fn tree_table(m: &'static Messages, units: &[UnitRow], update: ServerAction<UpdateUnit>) -> AnyView {
+/// The tree, one row a unit; only the unit being changed (`?unit=`) shows its
+/// form, so the page stays small however many units there are.
+fn tree_table(m: &'static Messages, units: &[UnitRow], editing: Option<i64>, update: ServerAction<UpdateUnit>) -> AnyView {
     view! {
         <div class="table-wrap">
             <table id="org-tree">
@@ -117,40 +100,20 @@ fn tree_table(m: &'static Messages, units: &[UnitRow], update: ServerAction<Upda
                             (None, None) => String::new(),
                             (from, to) => format!("{} – {}", from.map(format::date).unwrap_or_default(), to.map(format::date).unwrap_or_default()),
                         };
-                        let p = format!("u{}", u.id);
-                        let parent_options = unit_options(units, u.parent_id);
-                        let (from_field, to_field) = (
-                            date_input("valid_from", format!("{p}-from"), m.valid_from, u.valid_from),
-                            date_input("valid_to", format!("{p}-to"), m.valid_to, u.valid_to),
-                        );
                         let is_school = u.kind == "school";
-                        let (id, name, code) = (u.id, u.name.clone(), u.code.clone().unwrap_or_default());
+                        let form = if editing == Some(u.id) {
+                            unit_form(m, u, units, update)
+                        } else {
+                            let href = format!("/admin/org?unit={}#unit-{}", u.id, u.id);
+                            view! { " "<a href=href class="change" id=format!("change-unit-{}", u.id)>{m.change}</a> }.into_any()
+                        };
                         view! {
-                            <tr class=u.valid_to.is_some().then_some("closed")>
+                            <tr class=u.valid_to.is_some().then_some("closed") id=format!("unit-{}", u.id)>
                                 <td style=indent>
                                     <strong>{u.name.clone()}</strong>
                                     {u.code.clone().map(|c| view! { " "<small class="muted">{c}</small> })}
-                                    {is_school.then(|| view! { <br/><a href=format!("/admin/org?school={}", u.id)>{m.school_links}</a> })}
-                                    <details>
-                                        <summary>{m.edit}</summary>
-                                        <ActionForm action=update>
-                                            <input type="hidden" name="unit" value=id.to_string()/>
-                                            <div class="field">
-                                                <label for=format!("{p}-name")>{m.unit_name}</label>
-                                                <input id=format!("{p}-name") name="name" type="text" value=name/>
-                                            </div>
-                                            <div class="field">
-                                                <label for=format!("{p}-code")>{m.unit_code}</label>
-                                                <input id=format!("{p}-code") name="code" type="text" value=code/>
-                                            </div>
-                                            <div class="field">
-                                                <label for=format!("{p}-parent")>{m.parent_unit}</label>
-                                                <select id=format!("{p}-parent") name="parent">{parent_options}</select>
-                                            </div>
-                                            <div class="field-row">{from_field}{to_field}</div>
-                                            <button type="submit" class="secondary">{m.save}</button>
-                                        </ActionForm>
-                                    </details>
+                                    {form}
+                                    {is_school.then(|| view! { <br/><a href=format!("/admin/org?school={}#school-links", u.id)>{m.school_links}</a> })}
                                 </td>
                                 <td>{m.unit_kind_label(&u.kind)}</td>
                                 <td>{dates}</td>
@@ -160,6 +123,38 @@ fn tree_table(m: &'static Messages, units: &[UnitRow], update: ServerAction<Upda
                 </tbody>
             </table>
         </div>
+    }
+    .into_any()
+}
+
+/// The form of the unit being changed: name, code, parent, dates.
+fn unit_form(m: &'static Messages, u: &UnitRow, units: &[UnitRow], update: ServerAction<UpdateUnit>) -> AnyView {
+    let p = format!("u{}", u.id);
+    let parent_options = unit_options(units, u.parent_id);
+    let (from_field, to_field) = (
+        date_input("valid_from", format!("{p}-from"), m.valid_from, u.valid_from),
+        date_input("valid_to", format!("{p}-to"), m.valid_to, u.valid_to),
+    );
+    let (id, name, code) = (u.id, u.name.clone(), u.code.clone().unwrap_or_default());
+    view! {
+        <ActionForm action=update attr:id="unit-edit-form">
+            <input type="hidden" name="unit" value=id.to_string()/>
+            <div class="field">
+                <label for=format!("{p}-name")>{m.unit_name}</label>
+                <input id=format!("{p}-name") name="name" type="text" value=name/>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-code")>{m.unit_code}</label>
+                <input id=format!("{p}-code") name="code" type="text" value=code/>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-parent")>{m.parent_unit}</label>
+                <select id=format!("{p}-parent") name="parent">{parent_options}</select>
+            </div>
+            <div class="field-row">{from_field}{to_field}</div>
+            <button type="submit" class="secondary">{m.save}</button>
+            " "<a href="/admin/org">{m.close}</a>
+        </ActionForm>
     }
     .into_any()
 }
@@ -201,23 +196,16 @@ fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<C
     .into_any()
 }
 
-fn links_section(
-    m: &'static Messages,
-    school: i64,
-    name: String,
-    units: &[UnitRow],
-    links: Resource<Result<Vec<nguon_shared::views::LinkRow>, nguon_shared::AppError>>,
-    link: ServerAction<SetSchoolLink>,
-) -> AnyView {
+fn links_section(m: &'static Messages, l: SchoolLinks, units: &[UnitRow], link: ServerAction<SetSchoolLink>) -> AnyView {
+    let SchoolLinks { school, name, links: list } = l;
     let targets = unit_options(units, None);
     view! {
         <section class="card" id="school-links">
             <h2>{m.school_links}": "{name}</h2>
-            <Transition fallback=move || view! { <p>{m.loading}</p> }>
-                {move || links.get().map(|r| match r {
-                    Err(e) => view! { <p class="alert error">{m.error(&e)}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="muted">{m.none}</p> }.into_any(),
-                    Ok(list) => view! {
+            {if list.is_empty() {
+                view! { <p class="muted">{m.none}</p> }.into_any()
+            } else {
+                view! {
                         <div class="table-wrap"><table>
                             <thead><tr>
                                 <th scope="col">{m.relation}</th>
@@ -234,9 +222,8 @@ fn links_section(
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                    }.into_any(),
-                })}
-            </Transition>
+                }.into_any()
+            }}
             <ActionForm action=link attr:id="link-form">
                 <input type="hidden" name="school" value=school.to_string()/>
                 <div class="field-row">

@@ -1,7 +1,8 @@
 //! The views of the administrators' organisation pages.
 
 use crate::policy::{Actor, Permission};
-use nguon_shared::views::organisation::{ImportView, TeacherOption, YearClasses, YearsView};
+use nguon_shared::views::organisation::{ImportView, OrgView, SchoolLinks, StaffEdit, StaffView, TeacherOption, YearClasses, YearsView};
+use nguon_shared::views::{SchoolChoice, Slice};
 use nguon_shared::AppError;
 use sea_orm::ConnectionTrait;
 
@@ -30,4 +31,53 @@ pub async fn years<C: ConnectionTrait>(conn: &C, actor: &Actor, year: Option<i64
 /// The years a class list may be imported into, and the actor's recent uploads.
 pub async fn import<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<ImportView, AppError> {
     Ok(ImportView { years: crate::school_years::list(conn, actor).await?, uploads: crate::roster::my_uploads(conn, actor).await? })
+}
+
+/// What the staff page is asked for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StaffQuery {
+    /// The school asked for (else the first the actor manages).
+    pub school: Option<i64>,
+    /// The member of staff being changed.
+    pub staff: Option<i64>,
+    /// How many rows to show.
+    pub limit: usize,
+}
+
+/// A school's staff for the accounts page and, when one is being changed,
+/// the units where the actor may grant a role (looked up only then: there
+/// may be thousands of units in a province).
+pub async fn staff<C: ConnectionTrait>(conn: &C, actor: &Actor, q: StaffQuery) -> Result<StaffView, AppError> {
+    let schools = crate::people::schools(conn, actor).await?;
+    let school = super::pick_school(&schools, q.school)?;
+    let choice = SchoolChoice { schools, school };
+    let Some(id) = school else { return Ok(StaffView { choice, staff: Slice::empty(), cells: Vec::new(), editing: None }) };
+    let rows = crate::people::list_staff(conn, actor, id).await?;
+    let cells = crate::people::party_cells(conn, actor, id).await?;
+    let editing = match q.staff {
+        None => None,
+        Some(s) => {
+            let staff = rows.iter().find(|r| r.id == s).cloned().ok_or(AppError::NotFound)?;
+            Some(StaffEdit { staff, units: crate::people::grant_units(conn, actor).await? })
+        }
+    };
+    Ok(StaffView { choice, staff: Slice::first(rows, q.limit), cells, editing })
+}
+
+/// The organisation tree the actor administers, the unit being changed and a school's links.
+pub async fn org<C: ConnectionTrait>(conn: &C, actor: &Actor, unit: Option<i64>, school: Option<i64>) -> Result<OrgView, AppError> {
+    let units = crate::org_admin::tree(conn, actor).await?;
+    let editing = match unit {
+        Some(id) if units.iter().any(|u| u.id == id) => Some(id),
+        Some(_) => return Err(AppError::NotFound),
+        None => None,
+    };
+    let links = match school {
+        None => None,
+        Some(id) => {
+            let u = units.iter().find(|u| u.id == id && u.kind == "school").ok_or(AppError::NotFound)?;
+            Some(SchoolLinks { school: id, name: u.name.clone(), links: crate::org_admin::links(conn, actor, id).await? })
+        }
+    };
+    Ok(OrgView { units, editing, links })
 }

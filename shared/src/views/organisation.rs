@@ -44,3 +44,48 @@ pub struct ImportView {
     /// The user's recent uploads, newest first.
     pub uploads: Vec<crate::roster::UploadRow>,
 }
+
+/// `/admin/staff`: a school's staff (a page of them), and the one being changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffView {
+    /// The schools whose staff the user manages, and the one shown.
+    pub choice: super::SchoolChoice,
+    /// The staff shown, in class-list order.
+    pub staff: super::Slice<super::StaffRow>,
+    /// The school's Party cells (for the forms).
+    pub cells: Vec<super::UnitOption>,
+    /// The member of staff being changed (`?staff=`), with the units where a role may be granted.
+    pub editing: Option<StaffEdit>,
+}
+
+/// A member of staff whose Party facts and roles are being changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffEdit {
+    /// The member of staff.
+    pub staff: super::StaffRow,
+    /// Units where the user may grant a role.
+    pub units: Vec<super::UnitOption>,
+}
+
+/// `/admin/org`: the organisation tree the user administers, the unit being
+/// changed (`?unit=`) and a school's dated links (`?school=`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgView {
+    /// The units, depth first.
+    pub units: Vec<super::UnitRow>,
+    /// The unit whose form is open.
+    pub editing: Option<i64>,
+    /// The school whose links are shown.
+    pub links: Option<SchoolLinks>,
+}
+
+/// A school's dated links (its Party organisation, its training centre …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolLinks {
+    /// The school's unit id.
+    pub school: i64,
+    /// Its name.
+    pub name: String,
+    /// The links, past ones included.
+    pub links: Vec<super::LinkRow>,
+}
