@@ -202,10 +202,11 @@ pub async fn run() -> ExitCode {
                 .await
                 .map(|s| {
                     println!(
-                        "Đã tạo trường demo / demo school loaded: {} lớp/classes, {} học sinh/students, {} cán bộ/staff; tài khoản/accounts: {}",
+                        "Đã tạo trường demo / demo school loaded: {} lớp/classes, {} học sinh/students, {} cán bộ/staff, {} dòng điểm/ledger entries; tài khoản/accounts: {}",
                         s.classes,
                         s.students,
                         s.staff,
+                        s.entries,
                         s.accounts.join(", ")
                     )
                 })

@@ -1,0 +1,143 @@
+//! The inputs of one form on a page that may hold many (a decision form per
+//! proposal, a completion form per enrolment …): when this very form was
+//! sent and refused, it shows the error summary at its top, marks each
+//! refused field with its own message, and gives back every value typed,
+//! selects included. Other forms of the same kind on the page stay as they were.
+
+use crate::components::form::ErrorBanner;
+use crate::i18n::Messages;
+use crate::outcome;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use nguon_shared::AppError;
+
+/// One form's inputs. `form` names the form instance (`decide-12`); field
+/// ids are `{form}-{name}` and their messages `{form}-{name}-err`, where the
+/// summary links.
+#[derive(Clone)]
+pub struct FormInputs {
+    m: &'static Messages,
+    form: String,
+    /// The refusal of this form instance, if it is the one that was sent.
+    error: Option<AppError>,
+    /// The values typed into it when it was refused.
+    typed: Vec<(String, String)>,
+}
+
+impl FormInputs {
+    /// The inputs of form instance `form` posting to server function `S`;
+    /// `key` is the hidden field that tells instances apart (`("proposal", "12")`),
+    /// `None` when the page has one such form.
+    pub fn new<S: ServerFn>(m: &'static Messages, form: impl Into<String>, key: Option<(&str, String)>) -> Self {
+        let sent = outcome::current().filter(|o| !o.ok && o.path == S::PATH).filter(|o| match &key {
+            None => true,
+            Some((name, value)) => o.values.iter().any(|(k, v)| k == name && v == value),
+        });
+        let error = sent.as_ref().and_then(|o| o.result::<()>()).and_then(|r| r.err());
+        let typed = sent.map(|o| o.values).unwrap_or_default();
+        FormInputs { m, form: form.into(), error, typed }
+    }
+
+    /// The form's id (`form` given to [`FormInputs::new`]).
+    pub fn id(&self) -> String {
+        self.form.clone()
+    }
+
+    /// The error summary of this form when it was the one refused (else nothing).
+    pub fn summary(&self) -> AnyView {
+        let error = Signal::stored(self.error.clone());
+        let m = self.m;
+        view! { <ErrorBanner m=m error=error prefix=self.form.clone()/> }.into_any()
+    }
+
+    /// The value typed into `name` when this form was refused.
+    pub fn typed(&self, name: &str) -> Option<String> {
+        self.typed.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    fn invalid(&self, name: &str) -> bool {
+        self.error.as_ref().is_some_and(|e| e.field_errors(name).next().is_some())
+    }
+
+    fn field_id(&self, name: &str) -> String {
+        format!("{}-{name}", self.form)
+    }
+
+    /// The messages of field `name`, under it.
+    pub fn messages(&self, name: &str) -> AnyView {
+        let m = self.m;
+        let codes: Vec<String> = self.error.as_ref().map(|e| e.field_errors(name).map(|c| m.field_error(c)).collect()).unwrap_or_default();
+        view! {
+            <div class="field-errors" id=format!("{}-err", self.field_id(name))>
+                {codes.into_iter().map(|c| view! { <p class="field-error">{c}</p> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A labelled text input: the value typed after a refusal, else `value`.
+    pub fn text(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+        self.input(name, label, value, "text", None)
+    }
+
+    /// A labelled number input (numeric keyboard on phones).
+    pub fn number(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+        self.input(name, label, value, "numeric", None)
+    }
+
+    /// A labelled date input, dd/mm/yyyy (numeric keyboard on phones).
+    pub fn date(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+        self.input(name, label, value, "numeric", Some("dd/mm/yyyy"))
+    }
+
+    fn input(&self, name: &'static str, label: &'static str, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
+        let id = self.field_id(name);
+        let value = self.typed(name).unwrap_or(value);
+        let invalid = self.invalid(name).then_some("true");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id.clone() name=name type="text" inputmode=mode placeholder=placeholder value=value
+                    aria-invalid=invalid aria-describedby=format!("{id}-err")/>
+                {self.messages(name)}
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A labelled text area.
+    pub fn textarea(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+        let id = self.field_id(name);
+        let value = self.typed(name).unwrap_or(value);
+        let invalid = self.invalid(name).then_some("true");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <textarea id=id.clone() name=name rows="3" aria-invalid=invalid aria-describedby=format!("{id}-err")>{value}</textarea>
+                {self.messages(name)}
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A labelled select of `(value, label)` options: the choice sent after a
+    /// refusal, else `selected`.
+    pub fn select(&self, name: &'static str, label: &'static str, options: Vec<(String, String)>, selected: Option<String>) -> AnyView {
+        let id = self.field_id(name);
+        let chosen = self.typed(name).or(selected);
+        let invalid = self.invalid(name).then_some("true");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id.clone() name=name aria-invalid=invalid aria-describedby=format!("{id}-err")>
+                    {options.into_iter().map(|(v, text)| {
+                        let sel = chosen.as_deref() == Some(v.as_str());
+                        view! { <option value=v selected=sel>{text}</option> }
+                    }).collect_view()}
+                </select>
+                {self.messages(name)}
+            </div>
+        }
+        .into_any()
+    }
+}
