@@ -261,6 +261,45 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     let n = class_list["total"].as_u64().unwrap();
     assert!((35..=45).contains(&n), "{n}");
     assert!(class_list["rows"].as_array().unwrap().iter().all(|r| r["class_name"] == "10A1"));
+
+    // The leaderboard: 50 ranks of the whole school; a name search keeps each student's rank in the school.
+    let board = |q: &'static str, show: &'static str| {
+        let (s, cookie) = (&s, cookie.clone());
+        async move {
+            let form = [("year", ""), ("scope", "school"), ("semester", ""), ("category", ""), ("q", q), ("show", show)];
+            s.call("leaderboard_view", &form, Some(&cookie)).await.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let whole = board("", "50").await;
+    assert!(whole["ranks"]["total"].as_u64().unwrap() > 1000, "everyone placed in a class is ranked");
+    assert_eq!(whole["ranks"]["rows"].as_array().unwrap().len(), 50);
+    let tenth = &whole["ranks"]["rows"][9];
+    let given = tenth["name"].as_str().unwrap().rsplit(' ').next().unwrap().to_string();
+    let form = [("year", ""), ("scope", "school"), ("semester", ""), ("category", ""), ("q", given.as_str()), ("show", "5000")];
+    let found: serde_json::Value = s.call("leaderboard_view", &form, Some(&cookie)).await.json().await.unwrap();
+    let rows = found["ranks"]["rows"].as_array().unwrap();
+    assert!(rows.len() < 1000 && rows.iter().all(|r| r["name"].as_str().unwrap().contains(&given)), "only names with {given}");
+    let same = rows.iter().find(|r| r["student_id"] == tenth["student_id"]).expect("the tenth is found by name");
+    assert_eq!(same["rank"], tenth["rank"], "a student found by name keeps their rank");
+    let nobody = board("khongcoaiten", "50").await;
+    assert_eq!(nobody["ranks"]["total"], 0);
+    let html = s.page("/ledger?q=khongcoaiten", Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains("id=\"no-ranks\""), "an empty search says so");
+    // The outstanding lists search by name too, accents optional.
+    let lists = |q: String| {
+        let (s, cookie) = (&s, cookie.clone());
+        async move {
+            let form = [("year", ""), ("q", q.as_str()), ("show_q", "20"), ("show_s", "20")];
+            s.call("outstanding_view", &form, Some(&cookie)).await.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let all = lists(String::new()).await;
+    let first = all["lists"]["one_short"]["rows"][0]["name"].as_str().expect("someone one criterion short").to_string();
+    let folded = nguon_domain::names::fold(&first);
+    let found = lists(folded.clone()).await;
+    let names: Vec<&str> = found["lists"]["one_short"]["rows"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&first.as_str()), "{folded} finds {first}: {names:?}");
+    assert!(lists("khongcoaiten".into()).await["lists"]["qualifying"]["total"] == 0);
 }
 
 async fn plain_form_post_shows_translated_error(t: TestDb) {
