@@ -642,7 +642,7 @@ async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
     for (n, kind) in ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter"].into_iter().enumerate() {
         env.js("document.querySelector('#item-form').closest('details').open = true; return true").await;
         // By id: each dossier line has its own update form with a `received_on` field too.
-        env.js(&format!("document.querySelector('#it-kind').value = '{kind}'; document.querySelector('#it-status').value = 'received'; document.querySelector('#it-rec').value = '{today}'; return true")).await;
+        env.js(&format!("document.querySelector('#it-kind').value = '{kind}'; document.querySelector('#it-status').value = 'received'; document.querySelector('#it-received_on').value = '{today}'; return true")).await;
         submit("item-form").await;
         let deadline = Instant::now() + Duration::from_secs(15);
         while env.js("return document.querySelectorAll('#dossier tbody tr').length").await.as_u64().unwrap() < n as u64 + 1 {
@@ -695,10 +695,16 @@ async fn mentor_writes_a_due_assessment_on_a_phone() {
     // The form is open since the assessment is due; sent empty, it is refused and explained.
     env.click("#assessment-form button[type=submit]").await;
     env.wait_text("#assessments #error-list", "Không được để trống.").await;
+    // Each refused field is named by its label in the form's summary, which links to the field's own message.
+    env.wait_text("#assessments #error-list", "Ưu điểm").await;
+    let link = env.js("return document.querySelector('#assessment-form #error-list a').getAttribute('href')").await;
+    let target = link.as_str().unwrap().trim_start_matches('#').to_string();
+    assert!(target.starts_with("as-"), "{target}");
+    env.wait_text(&format!("#{target}"), "Không được để trống.").await;
     env.shot("31-assessment-refused").await;
     env.js("document.querySelector('#as-political').value = 'good'; document.querySelector('#as-study').value = 'fair'; \
-            document.querySelector('#as-rec').value = 'ready'; return true").await;
-    for (id, text) in [("as-strengths", "Gương mẫu, có trách nhiệm với tập thể lớp."), ("as-improve", "Mạnh dạn góp ý trong sinh hoạt chi đoàn.")] {
+            document.querySelector('#as-recommendation').value = 'ready'; return true").await;
+    for (id, text) in [("as-strengths", "Gương mẫu, có trách nhiệm với tập thể lớp."), ("as-to_improve", "Mạnh dạn góp ý trong sinh hoạt chi đoàn.")] {
         let el = b.find(Locator::Css(&format!("#{id}"))).await.unwrap();
         el.send_keys(text).await.unwrap();
     }

@@ -29,40 +29,49 @@ where
 /// refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
-    move || {
-        error.get().map(|e| {
-            let items: Vec<(Option<String>, String)> = match &e {
-                AppError::Invalid(list) => list.iter().map(|f| summary_item(m, &f.field, &f.code)).collect(),
-                _ => Vec::new(),
-            };
-            view! {
-                <div class="alert error" role="alert" id="outcome" tabindex="-1">
-                    <p>{m.error(&e)}</p>
-                    {(!items.is_empty()).then(|| view! {
-                        <ul class="error-summary" id="error-list">
-                            {items.into_iter().map(|(href, text)| match href {
-                                Some(href) => view! { <li><a href=href>{text}</a></li> }.into_any(),
-                                None => view! { <li>{text}</li> }.into_any(),
-                            }).collect_view()}
-                        </ul>
-                    })}
-                </div>
-            }
-        })
+    move || error.get().map(|e| error_summary(m, &e, "f", &|field| m.field_label(field)))
+}
+
+/// The error summary of `e` (see [`ErrorBanner`]): fields named by
+/// `label_of` link to their message `#{prefix}-{field}-err`.
+pub fn error_summary(m: &'static Messages, e: &AppError, prefix: &str, label_of: &dyn Fn(&str) -> Option<&'static str>) -> AnyView {
+    let items: Vec<(Option<String>, String)> = match e {
+        AppError::Invalid(list) => list.iter().map(|f| summary_item(m, prefix, &f.field, &f.code, label_of)).collect(),
+        _ => Vec::new(),
+    };
+    view! {
+        <div class="alert error" role="alert" id="outcome" tabindex="-1">
+            <p>{m.error(e)}</p>
+            {(!items.is_empty()).then(|| view! {
+                <ul class="error-summary" id="error-list">
+                    {items.into_iter().map(|(href, text)| match href {
+                        Some(href) => view! { <li><a href=href>{text}</a></li> }.into_any(),
+                        None => view! { <li>{text}</li> }.into_any(),
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
     }
+    .into_any()
 }
 
 /// One line of the error summary: where it links (a named field's message)
 /// and what it says.
-fn summary_item(m: &'static Messages, field: &str, code: &nguon_shared::ErrorCode) -> (Option<String>, String) {
+fn summary_item(
+    m: &'static Messages,
+    prefix: &str,
+    field: &str,
+    code: &nguon_shared::ErrorCode,
+    label_of: &dyn Fn(&str) -> Option<&'static str>,
+) -> (Option<String>, String) {
     let message = m.field_error(code);
     if let Some(n) = field.strip_prefix("line:") {
         return (None, format!("{}: {message}", crate::i18n::fill(m.line_n, &[("n", n)])));
     }
     // Only a form's own inputs have a message to link to; a rule of the
     // procedure (a refused move) has no field and reads as plain text.
-    match m.field_label(field) {
-        Some(label) => (Some(format!("#f-{field}-err")), format!("{label}: {message}")),
+    match label_of(field) {
+        Some(label) => (Some(format!("#{prefix}-{field}-err")), format!("{label}: {message}")),
         None => (None, message),
     }
 }

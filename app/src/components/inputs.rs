@@ -4,16 +4,18 @@
 //! refused field with its own message, and gives back every value typed,
 //! selects included. Other forms of the same kind on the page stay as they were.
 
-use crate::components::form::ErrorBanner;
+use crate::components::form::error_summary;
 use crate::i18n::Messages;
 use crate::outcome;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use nguon_shared::AppError;
+use std::sync::{Arc, Mutex};
 
 /// One form's inputs. `form` names the form instance (`decide-12`); field
 /// ids are `{form}-{name}` and their messages `{form}-{name}-err`, where the
-/// summary links.
+/// summary links, naming each field by the label it was rendered with: build
+/// the inputs first, then the summary.
 #[derive(Clone)]
 pub struct FormInputs {
     m: &'static Messages,
@@ -22,6 +24,8 @@ pub struct FormInputs {
     error: Option<AppError>,
     /// The values typed into it when it was refused.
     typed: Vec<(String, String)>,
+    /// The label of each input rendered so far, for the summary.
+    labels: Arc<Mutex<Vec<(&'static str, &'static str)>>>,
 }
 
 impl FormInputs {
@@ -35,7 +39,13 @@ impl FormInputs {
         });
         let error = sent.as_ref().and_then(|o| o.result::<()>()).and_then(|r| r.err());
         let typed = sent.map(|o| o.values).unwrap_or_default();
-        FormInputs { m, form: form.into(), error, typed }
+        FormInputs { m, form: form.into(), error, typed, labels: Arc::default() }
+    }
+
+    /// Whether this form instance is the one that was sent and refused (a
+    /// folded `<details>` holding it opens again).
+    pub fn refused(&self) -> bool {
+        self.error.is_some()
     }
 
     /// The form's id (`form` given to [`FormInputs::new`]).
@@ -43,11 +53,20 @@ impl FormInputs {
         self.form.clone()
     }
 
-    /// The error summary of this form when it was the one refused (else nothing).
+    /// The error summary of this form when it was the one refused (else
+    /// nothing), each field named by its label. Call it after rendering the inputs.
     pub fn summary(&self) -> AnyView {
-        let error = Signal::stored(self.error.clone());
+        let Some(e) = &self.error else { return ().into_any() };
+        let labels = self.labels.lock().map(|l| l.clone()).unwrap_or_default();
         let m = self.m;
-        view! { <ErrorBanner m=m error=error prefix=self.form.clone()/> }.into_any()
+        let label_of = move |field: &str| labels.iter().find(|(n, _)| *n == field).map(|(_, l)| *l).or_else(|| m.field_label(field));
+        error_summary(m, e, &self.form, &label_of)
+    }
+
+    fn remember(&self, name: &'static str, label: &'static str) {
+        if let Ok(mut l) = self.labels.lock() {
+            l.push((name, label));
+        }
     }
 
     /// The value typed into `name` when this form was refused.
@@ -91,6 +110,7 @@ impl FormInputs {
     }
 
     fn input(&self, name: &'static str, label: &'static str, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
+        self.remember(name, label);
         let id = self.field_id(name);
         let value = self.typed(name).unwrap_or(value);
         let invalid = self.invalid(name).then_some("true");
@@ -107,6 +127,7 @@ impl FormInputs {
 
     /// A labelled text area.
     pub fn textarea(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+        self.remember(name, label);
         let id = self.field_id(name);
         let value = self.typed(name).unwrap_or(value);
         let invalid = self.invalid(name).then_some("true");
@@ -123,6 +144,7 @@ impl FormInputs {
     /// A labelled select of `(value, label)` options: the choice sent after a
     /// refusal, else `selected`.
     pub fn select(&self, name: &'static str, label: &'static str, options: Vec<(String, String)>, selected: Option<String>) -> AnyView {
+        self.remember(name, label);
         let id = self.field_id(name);
         let chosen = self.typed(name).or(selected);
         let invalid = self.invalid(name).then_some("true");
@@ -139,5 +161,25 @@ impl FormInputs {
             </div>
         }
         .into_any()
+    }
+
+    /// A labelled tick box (`value="on"`): ticked as sent after a refusal, else as `checked`.
+    pub fn checkbox(&self, name: &'static str, label: &'static str, checked: bool) -> AnyView {
+        self.remember(name, label);
+        let id = self.field_id(name);
+        let ticked = if self.refused() { self.typed(name).is_some() } else { checked };
+        view! {
+            <div class="field checkbox">
+                <input id=id.clone() name=name type="checkbox" value="on" checked=ticked/>
+                <label for=id>{label}</label>
+                {self.messages(name)}
+            </div>
+        }
+        .into_any()
+    }
+
+    /// The value typed into `name` after a refusal, else `value`; for inputs laid out by hand.
+    pub fn value(&self, name: &str, value: String) -> String {
+        self.typed(name).unwrap_or(value)
     }
 }

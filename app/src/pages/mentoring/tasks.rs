@@ -1,0 +1,62 @@
+//! `/tasks`: the user's inbox of what the procedure waits for.
+
+use super::Res;
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use crate::i18n::fill;
+use leptos::prelude::*;
+use super::pipeline_links;
+use crate::api::my_tasks;
+use crate::i18n::mentoring::Mt;
+use nguon_shared::mentoring::{TaskKind, TaskView};
+
+fn task_text(t: &Mt, task: &TaskView) -> String {
+    match &task.kind {
+        TaskKind::ProposalWaiting => t.task_proposal.into(),
+        TaskKind::AssessmentDue { mentor } => fill(t.task_assessment, &[("mentor", mentor)]),
+        TaskKind::Verification { open } => fill(t.task_verification, &[("n", &open.to_string())]),
+        TaskKind::VoteToRecord => t.task_vote.into(),
+        TaskKind::Decision => t.task_decision.into(),
+        TaskKind::Ceremony => t.task_ceremony.into(),
+        TaskKind::Recognition => t.task_recognition.into(),
+        TaskKind::Transfer => t.task_transfer.into(),
+    }
+}
+
+/// `/tasks`: the user's inbox.
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let data: Res<Vec<TaskView>> = Resource::new(|| (), |_| my_tasks());
+    view! { <WithUser render=move |page, _user| tasks_page(page, data)/> }
+}
+
+fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
+    let m = page.m;
+    let t = m.mt;
+    view! {
+        <h1>{t.tasks_title}</h1>
+        {pipeline_links(m, None)}
+        <Transition fallback=move || view! { <p>{m.loading}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p class="muted" id="no-tasks">{t.no_tasks}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="tasks" id="tasks">{list.iter().map(|task| {
+                        let overdue = task.due.is_some_and(|d| d < format::today());
+                        let href = task.candidacy_id.map_or_else(|| "/pipeline#proposals".to_string(), |c| format!("/pipeline/{c}"));
+                        view! {
+                            <li class="card task" class:overdue=overdue>
+                                <a href=href><strong>{task.name.clone()}</strong></a>
+                                " — "{task_text(t, task)}
+                                {task.due.map(|d| view! { " · "<span class="due">{fill(t.task_due, &[("date", &format::date(d))])}</span> })}
+                                {overdue.then(|| view! { " "<span class="badge warn">{t.overdue}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
