@@ -573,7 +573,7 @@ async fn results_outstanding_list_and_proposal() {
     let chosen_href = env.js("return document.querySelector('#qualifying > li a').getAttribute('href')").await;
     let chosen = now[0].0.clone();
     env.click("#qualifying > li input[type=checkbox]").await;
-    b.find(Locator::Css("#f-preason")).await.unwrap().send_keys("Tiêu biểu phong trào tình nguyện").await.unwrap();
+    b.find(Locator::Css("#p-reason")).await.unwrap().send_keys("Tiêu biểu phong trào tình nguyện").await.unwrap();
     env.click("#propose-form button[type=submit]").await;
     env.wait_text("#proposed", "Đã đề nghị 1 học sinh").await;
     env.wait_text("#qualifying > li .badge", "đã đề nghị").await;

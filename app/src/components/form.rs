@@ -29,12 +29,12 @@ where
 /// refused plain form post (`#outcome`).
 #[component]
 pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> impl IntoView {
-    move || error.get().map(|e| error_summary(m, &e, "f", &|field| m.field_label(field)))
+    move || error.get().map(|e| error_summary(m, &e, "f", &|field| m.field_label(field).map(str::to_string)))
 }
 
 /// The error summary of `e` (see [`ErrorBanner`]): fields named by
 /// `label_of` link to their message `#{prefix}-{field}-err`.
-pub fn error_summary(m: &'static Messages, e: &AppError, prefix: &str, label_of: &dyn Fn(&str) -> Option<&'static str>) -> AnyView {
+pub fn error_summary(m: &'static Messages, e: &AppError, prefix: &str, label_of: &dyn Fn(&str) -> Option<String>) -> AnyView {
     let items: Vec<(Option<String>, String)> = match e {
         AppError::Invalid(list) => list.iter().map(|f| summary_item(m, prefix, &f.field, &f.code, label_of)).collect(),
         _ => Vec::new(),
@@ -62,7 +62,7 @@ fn summary_item(
     prefix: &str,
     field: &str,
     code: &nguon_shared::ErrorCode,
-    label_of: &dyn Fn(&str) -> Option<&'static str>,
+    label_of: &dyn Fn(&str) -> Option<String>,
 ) -> (Option<String>, String) {
     let message = m.field_error(code);
     if let Some(n) = field.strip_prefix("line:") {

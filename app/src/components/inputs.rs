@@ -25,7 +25,7 @@ pub struct FormInputs {
     /// The values typed into it when it was refused.
     typed: Vec<(String, String)>,
     /// The label of each input rendered so far, for the summary.
-    labels: Arc<Mutex<Vec<(&'static str, &'static str)>>>,
+    labels: Arc<Mutex<Vec<(&'static str, String)>>>,
 }
 
 impl FormInputs {
@@ -59,13 +59,13 @@ impl FormInputs {
         let Some(e) = &self.error else { return ().into_any() };
         let labels = self.labels.lock().map(|l| l.clone()).unwrap_or_default();
         let m = self.m;
-        let label_of = move |field: &str| labels.iter().find(|(n, _)| *n == field).map(|(_, l)| *l).or_else(|| m.field_label(field));
+        let label_of = move |field: &str| labels.iter().find(|(n, _)| *n == field).map(|(_, l)| l.clone()).or_else(|| m.field_label(field).map(str::to_string));
         error_summary(m, e, &self.form, &label_of)
     }
 
-    fn remember(&self, name: &'static str, label: &'static str) {
+    fn remember(&self, name: &'static str, label: &str) {
         if let Ok(mut l) = self.labels.lock() {
-            l.push((name, label));
+            l.push((name, label.to_string()));
         }
     }
 
@@ -95,22 +95,23 @@ impl FormInputs {
     }
 
     /// A labelled text input: the value typed after a refusal, else `value`.
-    pub fn text(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+    pub fn text(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
         self.input(name, label, value, "text", None)
     }
 
     /// A labelled number input (numeric keyboard on phones).
-    pub fn number(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+    pub fn number(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
         self.input(name, label, value, "numeric", None)
     }
 
     /// A labelled date input, dd/mm/yyyy (numeric keyboard on phones).
-    pub fn date(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
+    pub fn date(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
         self.input(name, label, value, "numeric", Some("dd/mm/yyyy"))
     }
 
-    fn input(&self, name: &'static str, label: &'static str, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
-        self.remember(name, label);
+    fn input(&self, name: &'static str, label: impl Into<String>, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
+        let label: String = label.into();
+        self.remember(name, &label);
         let id = self.field_id(name);
         let value = self.typed(name).unwrap_or(value);
         let invalid = self.invalid(name).then_some("true");
@@ -126,8 +127,9 @@ impl FormInputs {
     }
 
     /// A labelled text area.
-    pub fn textarea(&self, name: &'static str, label: &'static str, value: String) -> AnyView {
-        self.remember(name, label);
+    pub fn textarea(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
+        let label: String = label.into();
+        self.remember(name, &label);
         let id = self.field_id(name);
         let value = self.typed(name).unwrap_or(value);
         let invalid = self.invalid(name).then_some("true");
@@ -143,8 +145,9 @@ impl FormInputs {
 
     /// A labelled select of `(value, label)` options: the choice sent after a
     /// refusal, else `selected`.
-    pub fn select(&self, name: &'static str, label: &'static str, options: Vec<(String, String)>, selected: Option<String>) -> AnyView {
-        self.remember(name, label);
+    pub fn select(&self, name: &'static str, label: impl Into<String>, options: Vec<(String, String)>, selected: Option<String>) -> AnyView {
+        let label: String = label.into();
+        self.remember(name, &label);
         let id = self.field_id(name);
         let chosen = self.typed(name).or(selected);
         let invalid = self.invalid(name).then_some("true");
@@ -164,8 +167,9 @@ impl FormInputs {
     }
 
     /// A labelled tick box (`value="on"`): ticked as sent after a refusal, else as `checked`.
-    pub fn checkbox(&self, name: &'static str, label: &'static str, checked: bool) -> AnyView {
-        self.remember(name, label);
+    pub fn checkbox(&self, name: &'static str, label: impl Into<String>, checked: bool) -> AnyView {
+        let label: String = label.into();
+        self.remember(name, &label);
         let id = self.field_id(name);
         let ticked = if self.refused() { self.typed(name).is_some() } else { checked };
         view! {

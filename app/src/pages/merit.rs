@@ -8,16 +8,17 @@ use crate::api::{
     classification_view, outstanding_view, results_view, ConfirmClassification, ProposeStudents, SaveResults, SetClassificationThresholds,
     SetOutstandingCriteria,
 };
-use crate::components::form::{form_error, ErrorBanner, SuccessLine};
+use crate::components::form::SuccessLine;
 use crate::components::paging::{rows_to_show, show_more, PAGE_CARDS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
-use crate::outcome::form_action;
+use crate::components::inputs::FormInputs;
+use crate::outcome::{form_action, typed_values};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use nguon_shared::merit::{
-    Criterion, Evaluation, Outcome, Reason, GRADES, UNION_LEVELS,
+    ClassificationRow, ClassificationThresholds, Criterion, Evaluation, Outcome, Reason, ResultRow, GRADES, UNION_LEVELS,
 };
 use nguon_shared::views::merit::{ClassificationView, OutstandingPageView, ResultsView};
 use nguon_shared::views::{ClassOption, CurrentUserView, Slice, YearChoice};
@@ -115,7 +116,6 @@ fn error_view(m: &'static Messages, e: &nguon_shared::AppError) -> AnyView {
 fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, save: ServerAction<SaveResults>) -> AnyView {
     let m = page.m;
     let (class_p, period_p, imported_p, mapped_p) = (param("class"), param("period"), param("imported"), param("mapped"));
-    let error = form_error(save.value());
     view! {
         <h1>{m.ledger_results}</h1>
         {subnav(m)}
@@ -125,7 +125,6 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, s
         {move || (!imported_p().is_empty()).then(|| view! {
             <SuccessLine id="results-imported">{fill(m.results_imported, &[("n", &imported_p()), ("k", &mapped_p())])}</SuccessLine>
         })}
-        <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
@@ -147,33 +146,7 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, s
                             </div>
                             <button type="submit" class="secondary">{m.show_button}</button>
                         </Form>
-                        {(!rows.is_empty()).then(|| view! {
-                            <ActionForm action=save attr:class="card" attr:id="results-form">
-                                <input type="hidden" name="year" value=year.id.to_string()/>
-                                <input type="hidden" name="period" value=period.to_string()/>
-                                <div class="table-wrap"><table id="results">
-                                    <thead><tr>
-                                        <th scope="col">{m.full_name}</th>
-                                        <th scope="col">{m.col_study}</th>
-                                        <th scope="col">{m.col_conduct}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td>
-                                                    <input type="hidden" name="student[]" value=r.student_id.to_string()/>
-                                                    <a href=format!("/students/{}", r.student_id)>{r.name.clone()}</a>
-                                                    {r.original.clone().map(|o| view! { <br/><small class="muted">{fill(m.old_scale_was, &[("v", &o)])}</small> })}
-                                                </td>
-                                                <td>{grade_select(m, format!("s-{}", r.student_id), "study[]", r.study.clone(), m.not_recorded, format!("{} — {}", m.col_study, r.name))}</td>
-                                                <td>{grade_select(m, format!("c-{}", r.student_id), "conduct[]", r.conduct.clone(), m.not_recorded, format!("{} — {}", m.col_conduct, r.name))}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table></div>
-                                <button type="submit" disabled=move || save.pending().get()>{m.save}</button>
-                            </ActionForm>
-                        })}
+                        {(!rows.is_empty()).then(|| results_form(m, year.id, period, rows, save))}
                         <section class="card">
                             <h2>{m.results_import_title}</h2>
                             <p class="muted">{m.results_import_hint}</p>
@@ -195,26 +168,147 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, s
     .into_any()
 }
 
-fn threshold_fields(m: &'static Messages, prefix: &'static str, label: &'static str, t: &nguon_shared::merit::LevelThreshold) -> AnyView {
-    let pts = format!("{prefix}_points");
+/// `(grade, label)` choices, with an empty one labelled `empty`.
+fn grade_choices(m: &'static Messages, empty: &'static str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), empty.to_string())).chain(GRADES.iter().map(|g| (g.to_string(), m.grade_label(g)))).collect()
+}
+
+/// Each student's value of a per-row select (`name[]`) as sent when the form was refused.
+fn sent_per_student<S: leptos::server_fn::ServerFn>(name: &str) -> Option<std::collections::HashMap<String, String>> {
+    let students = typed_values::<S>("student")?;
+    let values = typed_values::<S>(name).unwrap_or_default();
+    Some(students.into_iter().zip(values).collect())
+}
+
+/// A class's study and conduct results for a period, one row a student.
+fn results_form(m: &'static Messages, year: i64, period: i16, rows: Vec<ResultRow>, save: ServerAction<SaveResults>) -> AnyView {
+    let fi = FormInputs::new::<SaveResults>(m, "rs", None);
+    let (study_sent, conduct_sent) = (sent_per_student::<SaveResults>("study"), sent_per_student::<SaveResults>("conduct"));
+    let summary = fi.summary();
     view! {
-        <fieldset>
-            <legend>{label}</legend>
-            <div class="field-row">
-                <div class="field">
-                    <label for=format!("t-{pts}")>{m.min_points}</label>
-                    <input id=format!("t-{pts}") name=pts type="text" inputmode="numeric" value=t.min_points.to_string()/>
+        <ActionForm action=save attr:class="card" attr:id="results-form">
+            {summary}
+            <input type="hidden" name="year" value=year.to_string()/>
+            <input type="hidden" name="period" value=period.to_string()/>
+            <div class="table-wrap"><table id="results">
+                <thead><tr>
+                    <th scope="col">{m.full_name}</th>
+                    <th scope="col">{m.col_study}</th>
+                    <th scope="col">{m.col_conduct}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let sid = r.student_id.to_string();
+                        let study = study_sent.as_ref().map_or(r.study.clone(), |s| s.get(&sid).cloned().filter(|v| !v.is_empty()));
+                        let conduct = conduct_sent.as_ref().map_or(r.conduct.clone(), |s| s.get(&sid).cloned().filter(|v| !v.is_empty()));
+                        view! {
+                            <tr>
+                                <td>
+                                    <input type="hidden" name="student[]" value=sid.clone()/>
+                                    <a href=format!("/students/{sid}")>{r.name.clone()}</a>
+                                    {r.original.clone().map(|o| view! { <br/><small class="muted">{fill(m.old_scale_was, &[("v", &o)])}</small> })}
+                                </td>
+                                <td>{grade_select(m, format!("s-{sid}"), "study[]", study, m.not_recorded, format!("{} — {}", m.col_study, r.name))}</td>
+                                <td>{grade_select(m, format!("c-{sid}"), "conduct[]", conduct, m.not_recorded, format!("{} — {}", m.col_conduct, r.name))}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table></div>
+            <button type="submit">{m.save}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// The union classification of a class: suggested, and confirmed per student.
+fn classification_form(m: &'static Messages, year: i64, rows: Vec<ClassificationRow>, confirm: ServerAction<ConfirmClassification>) -> AnyView {
+    let fi = FormInputs::new::<ConfirmClassification>(m, "cf", None);
+    let sent = sent_per_student::<ConfirmClassification>("level");
+    let summary = fi.summary();
+    view! {
+        <ActionForm action=confirm attr:class="card" attr:id="classification-form">
+            {summary}
+            <input type="hidden" name="year" value=year.to_string()/>
+            <div class="table-wrap"><table id="classification">
+                <thead><tr>
+                    <th scope="col">{m.full_name}</th>
+                    <th scope="col">{m.col_points}</th>
+                    <th scope="col">{m.col_study}</th>
+                    <th scope="col">{m.col_conduct}</th>
+                    <th scope="col">{m.col_suggested}</th>
+                    <th scope="col">{m.col_confirmed}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let sid = r.student_id.to_string();
+                        let saved = r.confirmed.clone().unwrap_or_else(|| r.suggested.clone());
+                        let chosen = sent.as_ref().and_then(|s| s.get(&sid).cloned()).unwrap_or(saved);
+                        let differs = r.confirmed.as_ref().is_some_and(|c| *c != r.suggested);
+                        view! {
+                            <tr class:differs=differs>
+                                <td>
+                                    <input type="hidden" name="student[]" value=sid.clone()/>
+                                    <a href=format!("/students/{sid}")>{r.name.clone()}</a>
+                                </td>
+                                <td>{r.points}</td>
+                                <td>{r.study.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                <td>{r.conduct.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                <td>{m.level_label(&r.suggested)}</td>
+                                <td>
+                                    <select name="level[]" aria-label=format!("{} — {}", m.col_confirmed, r.name)>
+                                        {UNION_LEVELS.iter().map(|l| view! { <option value=*l selected=*l == chosen>{m.level_label(l)}</option> }).collect_view()}
+                                    </select>
+                                    {r.confirmed.is_none().then(|| view! { <br/><small class="muted">{m.not_confirmed}</small> })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table></div>
+            <button type="submit">{m.confirm_button}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// The classification's thresholds: for each level, points, study and conduct.
+fn thresholds_form(m: &'static Messages, year: String, t: &ClassificationThresholds, set: ServerAction<SetClassificationThresholds>) -> AnyView {
+    let fi = FormInputs::new::<SetClassificationThresholds>(m, "t", None);
+    let level = |name: &'static str, level: &'static str, l: &nguon_shared::merit::LevelThreshold| {
+        let (pts, study, conduct): (&'static str, &'static str, &'static str) = match name {
+            "excellent" => ("excellent_points", "excellent_study", "excellent_conduct"),
+            "good" => ("good_points", "good_study", "good_conduct"),
+            _ => ("complete_points", "complete_study", "complete_conduct"),
+        };
+        view! {
+            <fieldset>
+                <legend>{level}</legend>
+                <div class="field-row">
+                    {fi.number(pts, format!("{level}: {}", m.min_points), l.min_points.to_string())}
+                    {fi.select(study, format!("{level}: {}", m.min_study), grade_choices(m, m.no_requirement), l.min_study.clone())}
+                    {fi.select(conduct, format!("{level}: {}", m.min_conduct), grade_choices(m, m.no_requirement), l.min_conduct.clone())}
                 </div>
-                <div class="field">
-                    <label for=format!("t-{prefix}-study")>{m.min_study}</label>
-                    {grade_select(m, format!("t-{prefix}-study"), match prefix { "excellent" => "excellent_study", "good" => "good_study", _ => "complete_study" }, t.min_study.clone(), m.no_requirement, m.min_study.to_string())}
-                </div>
-                <div class="field">
-                    <label for=format!("t-{prefix}-conduct")>{m.min_conduct}</label>
-                    {grade_select(m, format!("t-{prefix}-conduct"), match prefix { "excellent" => "excellent_conduct", "good" => "good_conduct", _ => "complete_conduct" }, t.min_conduct.clone(), m.no_requirement, m.min_conduct.to_string())}
-                </div>
-            </div>
-        </fieldset>
+            </fieldset>
+        }
+    };
+    let fields = view! {
+        {level("excellent", m.union_levels[0], &t.excellent)}
+        {level("good", m.union_levels[1], &t.good)}
+        {level("complete", m.union_levels[2], &t.complete)}
+    };
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.thresholds_title}</h2>
+            <p class="muted">{m.thresholds_hint}</p>
+            <ActionForm action=set attr:id="thresholds-form">
+                {summary}
+                <input type="hidden" name="year" value=year/>
+                {fields}
+                <button type="submit" class="secondary">{m.save}</button>
+            </ActionForm>
+        </section>
     }
     .into_any()
 }
@@ -228,14 +322,12 @@ fn classification_page(
 ) -> AnyView {
     let m = page.m;
     let class_p = param("class");
-    let errors = [form_error(confirm.value()), form_error(set.value())];
     view! {
         <h1>{m.ledger_classification}</h1>
         {subnav(m)}
         {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</SuccessLine>
         })}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
@@ -251,59 +343,8 @@ fn classification_page(
                         </Form>
                         <p class="muted">{m.classification_intro}</p>
                         {empty_class.then(|| view! { <p class="muted">{m.no_members}</p> })}
-                        {(!rows.is_empty()).then(|| view! {
-                            <ActionForm action=confirm attr:class="card" attr:id="classification-form">
-                                <input type="hidden" name="year" value=year.id.to_string()/>
-                                <div class="table-wrap"><table id="classification">
-                                    <thead><tr>
-                                        <th scope="col">{m.full_name}</th>
-                                        <th scope="col">{m.col_points}</th>
-                                        <th scope="col">{m.col_study}</th>
-                                        <th scope="col">{m.col_conduct}</th>
-                                        <th scope="col">{m.col_suggested}</th>
-                                        <th scope="col">{m.col_confirmed}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| {
-                                            let chosen = r.confirmed.clone().unwrap_or_else(|| r.suggested.clone());
-                                            let differs = r.confirmed.as_ref().is_some_and(|c| *c != r.suggested);
-                                            view! {
-                                                <tr class:differs=differs>
-                                                    <td>
-                                                        <input type="hidden" name="student[]" value=r.student_id.to_string()/>
-                                                        <a href=format!("/students/{}", r.student_id)>{r.name.clone()}</a>
-                                                    </td>
-                                                    <td>{r.points}</td>
-                                                    <td>{r.study.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
-                                                    <td>{r.conduct.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
-                                                    <td>{m.level_label(&r.suggested)}</td>
-                                                    <td>
-                                                        <select name="level[]" aria-label=format!("{} — {}", m.col_confirmed, r.name)>
-                                                            {UNION_LEVELS.iter().map(|l| view! { <option value=*l selected=*l == chosen>{m.level_label(l)}</option> }).collect_view()}
-                                                        </select>
-                                                        {r.confirmed.is_none().then(|| view! { <br/><small class="muted">{m.not_confirmed}</small> })}
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table></div>
-                                <button type="submit" disabled=move || confirm.pending().get()>{m.confirm_button}</button>
-                            </ActionForm>
-                        })}
-                        {thresholds.map(|t| view! {
-                            <section class="card">
-                                <h2>{m.thresholds_title}</h2>
-                                <p class="muted">{m.thresholds_hint}</p>
-                                <ActionForm action=set attr:id="thresholds-form">
-                                    <input type="hidden" name="year" value=year_id.clone()/>
-                                    {threshold_fields(m, "excellent", m.union_levels[0], &t.excellent)}
-                                    {threshold_fields(m, "good", m.union_levels[1], &t.good)}
-                                    {threshold_fields(m, "complete", m.union_levels[2], &t.complete)}
-                                    <button type="submit" class="secondary">{m.save}</button>
-                                </ActionForm>
-                            </section>
-                        })}
+                        {(!rows.is_empty()).then(|| classification_form(m, year.id, rows, confirm))}
+                        {thresholds.map(|t| thresholds_form(m, year_id.clone(), &t, set))}
                     }.into_any()
                 }
             })}
@@ -372,6 +413,8 @@ pub(crate) fn outcomes_list(m: &'static Messages, e: &Evaluation) -> AnyView {
 /// (`show_q`, `show_s`) asks for more.
 fn evaluation_cards(m: &'static Messages, list: Slice<Evaluation>, id: &'static str, param_name: &'static str) -> AnyView {
     let (total, shown) = (list.total as usize, list.rows.len());
+    // The boxes ticked when a proposal was refused stay ticked.
+    let ticked = typed_values::<ProposeStudents>("students");
     view! {
         <ul class="evaluations" id=id>
             {list.rows.into_iter().enumerate().map(|(i, e)| {
@@ -383,7 +426,8 @@ fn evaluation_cards(m: &'static Messages, list: Slice<Evaluation>, id: &'static 
                             {match proposal {
                                 Some(status) => view! { <span class="badge">{m.proposal_status(&status)}</span> }.into_any(),
                                 None => view! {
-                                    <input id=tick_id.clone() type="checkbox" name="students[]" value=e.student_id.to_string() form="propose-form"/>
+                                    <input id=tick_id.clone() type="checkbox" name="students[]" value=e.student_id.to_string() form="propose-form"
+                                        checked=ticked.as_ref().is_some_and(|t| t.contains(&e.student_id.to_string()))/>
                                     <label for=tick_id class="visually-hidden">{m.choose}</label>
                                 }.into_any(),
                             }}
@@ -400,52 +444,59 @@ fn evaluation_cards(m: &'static Messages, list: Slice<Evaluation>, id: &'static 
     .into_any()
 }
 
+/// The outstanding-student criteria of the year.
 fn criteria_form(m: &'static Messages, set: ServerAction<SetOutstandingCriteria>, year_id: String, c: nguon_shared::merit::OutstandingCriteria) -> AnyView {
+    let fi = FormInputs::new::<SetOutstandingCriteria>(m, "k", None);
     let num = |v: Option<String>| v.unwrap_or_default();
+    let levels: Vec<(String, String)> =
+        std::iter::once((String::new(), m.no_requirement.to_string())).chain(UNION_LEVELS[..3].iter().map(|l| (l.to_string(), m.level_label(l)))).collect();
+    let fields = view! {
+        <div class="field-row">
+            {fi.select("conduct", m.crit_conduct, grade_choices(m, m.no_requirement), c.conduct_every_semester.clone())}
+            {fi.select("study", m.crit_study, grade_choices(m, m.no_requirement), c.study_every_semester.clone())}
+        </div>
+        <div class="field-row">
+            {fi.number("top_percent", m.crit_top, num(c.top_percent_of_grade.map(|v| v.to_string())))}
+            {fi.number("min_points", m.crit_points, num(c.min_points.map(|v| v.to_string())))}
+        </div>
+        <div class="field-row">
+            {fi.number("min_age", m.crit_min_age, num(c.min_age.map(|v| v.to_string())))}
+            {fi.select("min_classification", m.crit_classification, levels, c.min_classification.clone())}
+        </div>
+        {fi.checkbox("union_member", m.crit_union_member, c.union_member)}
+    };
+    let summary = fi.summary();
     view! {
         <section class="card">
             <h2>{m.criteria_title}</h2>
             <p class="muted">{m.criteria_hint}</p>
             <ActionForm action=set attr:id="criteria-form">
+                {summary}
                 <input type="hidden" name="year" value=year_id/>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="k-conduct">{m.crit_conduct}</label>
-                        {grade_select(m, "k-conduct".into(), "conduct", c.conduct_every_semester.clone(), m.no_requirement, m.crit_conduct.into())}
-                    </div>
-                    <div class="field">
-                        <label for="k-study">{m.crit_study}</label>
-                        {grade_select(m, "k-study".into(), "study", c.study_every_semester.clone(), m.no_requirement, m.crit_study.into())}
-                    </div>
-                </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="k-top">{m.crit_top}</label>
-                        <input id="k-top" name="top_percent" type="text" inputmode="numeric" value=num(c.top_percent_of_grade.map(|v| v.to_string()))/>
-                    </div>
-                    <div class="field">
-                        <label for="k-points">{m.crit_points}</label>
-                        <input id="k-points" name="min_points" type="text" inputmode="numeric" value=num(c.min_points.map(|v| v.to_string()))/>
-                    </div>
-                </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="k-age">{m.crit_min_age}</label>
-                        <input id="k-age" name="min_age" type="text" inputmode="numeric" value=num(c.min_age.map(|v| v.to_string()))/>
-                    </div>
-                    <div class="field">
-                        <label for="k-class">{m.crit_classification}</label>
-                        <select id="k-class" name="min_classification">
-                            <option value="" selected=c.min_classification.is_none()>{m.no_requirement}</option>
-                            {UNION_LEVELS[..3].iter().map(|l| view! { <option value=*l selected=c.min_classification.as_deref() == Some(*l)>{m.level_label(l)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                </div>
-                <div class="field checkbox">
-                    <input id="k-union" name="union_member" type="checkbox" value="on" checked=c.union_member/>
-                    <label for="k-union">{m.crit_union_member}</label>
-                </div>
+                {fields}
                 <button type="submit" class="secondary">{m.save}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The proposal of the ticked students to the Party cell, with a reason.
+fn propose_form(m: &'static Messages, year: i64, propose: ServerAction<ProposeStudents>) -> AnyView {
+    let fi = FormInputs::new::<ProposeStudents>(m, "p", None);
+    let field = fi.textarea("reason", m.reason, String::new());
+    let students = fi.messages("students");
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.propose_title}</h2>
+            <p class="muted">{m.propose_hint}</p>
+            <ActionForm action=propose attr:id="propose-form">
+                {summary}
+                <input type="hidden" name="year" value=year.to_string()/>
+                {students}
+                {field}
+                <button type="submit">{m.propose_button}</button>
             </ActionForm>
         </section>
     }
@@ -460,14 +511,12 @@ fn outstanding_page(
     set: ServerAction<SetOutstandingCriteria>,
 ) -> AnyView {
     let m = page.m;
-    let errors = [form_error(propose.value()), form_error(set.value())];
     view! {
         <h1>{m.ledger_outstanding}</h1>
         {subnav(m)}
         {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</SuccessLine>
         })}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => error_view(m, &e),
@@ -492,18 +541,7 @@ fn outstanding_page(
                         <h2>{fill(m.one_short_title, &[("n", &ns.to_string())])}</h2>
                         {if ns == 0 { view! { <p class="muted">{m.nobody}</p> }.into_any() } else { evaluation_cards(m, v.one_short, "one-short", "show_s") }}
                         <p class="muted">{fill(m.others_note, &[("n", &v.others.to_string())])}</p>
-                        <section class="card">
-                            <h2>{m.propose_title}</h2>
-                            <p class="muted">{m.propose_hint}</p>
-                            <ActionForm action=propose attr:id="propose-form">
-                                <input type="hidden" name="year" value=year.id.to_string()/>
-                                <div class="field">
-                                    <label for="f-preason">{m.reason}</label>
-                                    <textarea id="f-preason" name="reason" rows="3"></textarea>
-                                </div>
-                                <button type="submit" disabled=move || propose.pending().get()>{m.propose_button}</button>
-                            </ActionForm>
-                        </section>
+                        {propose_form(m, year.id, propose)}
                         {criteria_form(m, set, year_id, v.criteria.clone())}
                     }.into_any()
                 }

@@ -2,7 +2,7 @@
 //! school's dated links (Party organisation, union, committees, training centre).
 
 use crate::api::{org_view, CreateUnit, SetSchoolLink, UpdateUnit};
-use crate::components::form::{form_error, ErrorBanner};
+use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::Messages;
@@ -20,25 +20,9 @@ pub fn OrgPage() -> impl IntoView {
     view! { <WithUser render=move |page, user| org_page(page, user, d)/> }
 }
 
-fn date_input(name: &'static str, id: String, label: &'static str, value: Option<chrono::NaiveDate>) -> AnyView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value.map(format::date).unwrap_or_default()/>
-        </div>
-    }
-    .into_any()
-}
-
-fn unit_options(units: &[UnitRow], selected: Option<i64>) -> AnyView {
-    units
-        .iter()
-        .map(|u| {
-            let label = format!("{}{}", "— ".repeat(u.depth as usize), u.name);
-            view! { <option value=u.id.to_string() selected=Some(u.id) == selected>{label}</option> }
-        })
-        .collect_view()
-        .into_any()
+/// The units as `(id, indented name)` choices.
+fn unit_choices(units: &[UnitRow]) -> Vec<(String, String)> {
+    units.iter().map(|u| (u.id.to_string(), format!("{}{}", "— ".repeat(u.depth as usize), u.name))).collect()
 }
 
 /// The page's forms and data, made once per visit (outside `render`).
@@ -64,10 +48,9 @@ fn org_data() -> OrgData {
 fn org_page(page: PageCtx, _user: CurrentUserView, d: OrgData) -> AnyView {
     let m = page.m;
     let OrgData { create, update, link, data } = d;
-    let errors = [form_error(create.value()), form_error(update.value()), form_error(link.value())];
+    // Each form shows its own refusal at its top.
     view! {
         <h1>{m.org_title}</h1>
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -129,29 +112,22 @@ fn tree_table(m: &'static Messages, units: &[UnitRow], editing: Option<i64>, upd
 
 /// The form of the unit being changed: name, code, parent, dates.
 fn unit_form(m: &'static Messages, u: &UnitRow, units: &[UnitRow], update: ServerAction<UpdateUnit>) -> AnyView {
-    let p = format!("u{}", u.id);
-    let parent_options = unit_options(units, u.parent_id);
-    let (from_field, to_field) = (
-        date_input("valid_from", format!("{p}-from"), m.valid_from, u.valid_from),
-        date_input("valid_to", format!("{p}-to"), m.valid_to, u.valid_to),
-    );
-    let (id, name, code) = (u.id, u.name.clone(), u.code.clone().unwrap_or_default());
+    let fi = FormInputs::new::<UpdateUnit>(m, format!("u{}", u.id), Some(("unit", u.id.to_string())));
+    let fields = view! {
+        {fi.text("name", m.unit_name, u.name.clone())}
+        {fi.text("code", m.unit_code, u.code.clone().unwrap_or_default())}
+        {fi.select("parent", m.parent_unit, unit_choices(units), u.parent_id.map(|p| p.to_string()))}
+        <div class="field-row">
+            {fi.date("valid_from", m.valid_from, u.valid_from.map(format::date).unwrap_or_default())}
+            {fi.date("valid_to", m.valid_to, u.valid_to.map(format::date).unwrap_or_default())}
+        </div>
+    };
+    let (summary, id) = (fi.summary(), u.id.to_string());
     view! {
         <ActionForm action=update attr:id="unit-edit-form">
-            <input type="hidden" name="unit" value=id.to_string()/>
-            <div class="field">
-                <label for=format!("{p}-name")>{m.unit_name}</label>
-                <input id=format!("{p}-name") name="name" type="text" value=name/>
-            </div>
-            <div class="field">
-                <label for=format!("{p}-code")>{m.unit_code}</label>
-                <input id=format!("{p}-code") name="code" type="text" value=code/>
-            </div>
-            <div class="field">
-                <label for=format!("{p}-parent")>{m.parent_unit}</label>
-                <select id=format!("{p}-parent") name="parent">{parent_options}</select>
-            </div>
-            <div class="field-row">{from_field}{to_field}</div>
+            {summary}
+            <input type="hidden" name="unit" value=id/>
+            {fields}
             <button type="submit" class="secondary">{m.save}</button>
             " "<a href="/admin/org">{m.close}</a>
         </ActionForm>
@@ -159,36 +135,29 @@ fn unit_form(m: &'static Messages, u: &UnitRow, units: &[UnitRow], update: Serve
     .into_any()
 }
 
+/// A new unit under a parent.
 fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<CreateUnit>) -> AnyView {
-    let parents = unit_options(units, None);
+    let fi = FormInputs::new::<CreateUnit>(m, "new", None);
+    let kinds: Vec<(String, String)> = UNIT_KINDS.iter().map(|k| (k.to_string(), m.unit_kind_label(k))).collect();
+    let fields = view! {
+        <div class="field-row">
+            {fi.select("kind", m.unit_kind, kinds, Some("school".to_string()))}
+            {fi.select("parent", m.parent_unit, unit_choices(units), None)}
+        </div>
+        {fi.text("name", m.unit_name, String::new())}
+        {fi.text("code", m.unit_code, String::new())}
+        <div class="field-row">
+            {fi.date("valid_from", m.valid_from, String::new())}
+            {fi.date("valid_to", m.valid_to, String::new())}
+        </div>
+    };
+    let summary = fi.summary();
     view! {
         <section class="card">
             <h2>{m.add_unit_title}</h2>
             <ActionForm action=create attr:id="unit-form">
-                <div class="field-row">
-                    <div class="field">
-                        <label for="new-kind">{m.unit_kind}</label>
-                        <select id="new-kind" name="kind">
-                            {UNIT_KINDS.into_iter().map(|k| view! { <option value=k selected=k == "school">{m.unit_kind_label(k)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="new-parent">{m.parent_unit}</label>
-                        <select id="new-parent" name="parent">{parents}</select>
-                    </div>
-                </div>
-                <div class="field">
-                    <label for="new-name">{m.unit_name}</label>
-                    <input id="new-name" name="name" type="text"/>
-                </div>
-                <div class="field">
-                    <label for="new-code">{m.unit_code}</label>
-                    <input id="new-code" name="code" type="text"/>
-                </div>
-                <div class="field-row">
-                    {date_input("valid_from", "new-from".into(), m.valid_from, None)}
-                    {date_input("valid_to", "new-to".into(), m.valid_to, None)}
-                </div>
+                {summary}
+                {fields}
                 <button type="submit">{m.add_unit_button}</button>
             </ActionForm>
         </section>
@@ -198,7 +167,16 @@ fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<C
 
 fn links_section(m: &'static Messages, l: SchoolLinks, units: &[UnitRow], link: ServerAction<SetSchoolLink>) -> AnyView {
     let SchoolLinks { school, name, links: list } = l;
-    let targets = unit_options(units, None);
+    let fi = FormInputs::new::<SetSchoolLink>(m, "link", None);
+    let relations: Vec<(String, String)> = RELATIONS.iter().map(|r| (r.to_string(), m.relation_label(r))).collect();
+    let fields = view! {
+        <div class="field-row">
+            {fi.select("relation", m.relation, relations, None)}
+            {fi.select("target", m.unit_name, unit_choices(units), None)}
+        </div>
+        {fi.date("valid_from", m.valid_from, String::new())}
+    };
+    let summary = fi.summary();
     view! {
         <section class="card" id="school-links">
             <h2>{m.school_links}": "{name}</h2>
@@ -225,20 +203,9 @@ fn links_section(m: &'static Messages, l: SchoolLinks, units: &[UnitRow], link: 
                 }.into_any()
             }}
             <ActionForm action=link attr:id="link-form">
+                {summary}
                 <input type="hidden" name="school" value=school.to_string()/>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="link-relation">{m.relation}</label>
-                        <select id="link-relation" name="relation">
-                            {RELATIONS.into_iter().map(|r| view! { <option value=r>{m.relation_label(r)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="link-target">{m.unit_name}</label>
-                        <select id="link-target" name="target">{targets}</select>
-                    </div>
-                </div>
-                {date_input("valid_from", "link-from".into(), m.valid_from, None)}
+                {fields}
                 <button type="submit">{m.set_link_button}</button>
             </ActionForm>
         </section>

@@ -2,7 +2,8 @@
 //! role grants (with who granted or revoked what, and when).
 
 use crate::api::{staff_view, CreateStaff, GrantRole, RevokeGrant, SetStaffParty};
-use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
+use crate::components::form::{form_error, Field, SuccessLine};
+use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
 use crate::format;
@@ -46,12 +47,9 @@ struct StaffActions {
 fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: Resource<Result<StaffView, nguon_shared::AppError>>) -> AnyView {
     let m = page.m;
     let query = use_query_map();
-    let errors = [form_error(acts.party.value()), form_error(acts.grant.value()), form_error(acts.revoke.value())];
-    let create_error = form_error(acts.create.value());
     view! {
         <h1>{m.staff_title}</h1>
         {move || query.with(|q| q.get("added").is_some()).then(|| view! { <SuccessLine>{m.staff_added}</SuccessLine> })}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -69,28 +67,7 @@ fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: R
                         </Form>
                         {editing.map(|e| edit_section(m, e, &cells, acts, current))}
                         {staff_table(m, staff, current)}
-                        <section class="card">
-                            <h2>{m.add_staff_title}</h2>
-                            <ErrorBanner m=m error=create_error/>
-                            <ActionForm action=acts.create attr:id="staff-form">
-                                <input type="hidden" name="school" value=current.to_string()/>
-                                <Field m=m name="full_name" label=m.full_name error=create_error/>
-                                <div class="field-row">
-                                    <Field m=m name="username" label=m.username_optional error=create_error/>
-                                    <Field m=m name="password" label=m.first_password kind="password" autocomplete="new-password" hint=m.password_hint error=create_error/>
-                                </div>
-                                <div class="field">
-                                    <label for="f-role">{m.first_role}</label>
-                                    <select id="f-role" name="role">
-                                        <option value="">{m.none}</option>
-                                        {Role::ALL.into_iter().map(|r| view! { <option value=r.code()>{m.role(r)}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                {party_fields(m, "new", Vec::new(), None)}
-                                {cell_select(m, "new", cells, None)}
-                                <button type="submit">{m.add_staff_button}</button>
-                            </ActionForm>
-                        </section>
+                        {create_form(m, current, &cells, acts.create)}
                     }.into_any()
                 }
             })}
@@ -99,32 +76,14 @@ fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: R
     .into_any()
 }
 
-fn party_fields(m: &'static Messages, prefix: &str, _cells: Vec<UnitOption>, since: Option<chrono::NaiveDate>) -> AnyView {
-    let id = format!("{prefix}-since");
+/// Party membership fields of a form: the date of becoming an official member, and the cell.
+fn party_fields(m: &'static Messages, fi: &FormInputs, cells: &[UnitOption], since: Option<chrono::NaiveDate>, cell: Option<&str>) -> AnyView {
+    let choices: Vec<(String, String)> = std::iter::once((String::new(), m.none.to_string())).chain(cells.iter().map(|c| (c.id.to_string(), c.name.clone()))).collect();
+    let current = cell.and_then(|name| cells.iter().find(|c| c.name == name)).map(|c| c.id.to_string());
     view! {
-        <div class="field">
-            <label for=id.clone()>{m.party_full_member_since}</label>
-            <input id=id name="party_full_member_since" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
-                value=since.map(format::date).unwrap_or_default()/>
-            <small class="hint">{m.party_since_hint}</small>
-        </div>
-    }
-    .into_any()
-}
-
-fn cell_select(m: &'static Messages, prefix: &str, cells: Vec<UnitOption>, current: Option<&str>) -> AnyView {
-    let id = format!("{prefix}-cell");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{m.party_cell}</label>
-            <select id=id name="party_cell">
-                <option value="">{m.none}</option>
-                {cells.into_iter().map(|c| {
-                    let selected = current == Some(c.name.as_str());
-                    view! { <option value=c.id.to_string() selected=selected>{c.name}</option> }
-                }).collect_view()}
-            </select>
-        </div>
+        {fi.date("party_full_member_since", m.party_full_member_since, since.map(format::date).unwrap_or_default())}
+        <small class="hint">{m.party_since_hint}</small>
+        {fi.select("party_cell", m.party_cell, choices, current)}
     }
     .into_any()
 }
@@ -149,6 +108,35 @@ fn staff_table(m: &'static Messages, staff: nguon_shared::views::Slice<StaffRow>
             </table>
         </div>
         {show_more(m, total, shown, PAGE_ROWS, "show", "staff")}
+    }
+    .into_any()
+}
+
+/// A new member of staff: name, an account if wanted (login, first password, first role), Party facts.
+fn create_form(m: &'static Messages, school: i64, cells: &[UnitOption], create: ServerAction<CreateStaff>) -> AnyView {
+    let fi = FormInputs::new::<CreateStaff>(m, "f", None);
+    let error = form_error(create.value());
+    let roles: Vec<(String, String)> = std::iter::once((String::new(), m.none.to_string())).chain(Role::ALL.into_iter().map(|r| (r.code().to_string(), m.role(r).to_string()))).collect();
+    let fields = view! {
+        {fi.text("full_name", m.full_name, String::new())}
+        <div class="field-row">
+            {fi.text("username", m.username_optional, String::new())}
+            <Field m=m name="password" label=m.first_password kind="password" autocomplete="new-password" hint=m.password_hint error=error/>
+        </div>
+        {fi.select("role", m.first_role, roles, None)}
+        {party_fields(m, &fi, cells, None, None)}
+    };
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.add_staff_title}</h2>
+            <ActionForm action=create attr:id="staff-form">
+                {summary}
+                <input type="hidden" name="school" value=school.to_string()/>
+                {fields}
+                <button type="submit">{m.add_staff_button}</button>
+            </ActionForm>
+        </section>
     }
     .into_any()
 }
@@ -183,8 +171,9 @@ fn staff_row(m: &'static Messages, s: StaffRow, school: i64, index: usize) -> An
 fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: StaffActions, school: i64) -> AnyView {
     let StaffEdit { staff: s, units } = e;
     let prefix = format!("s{}", s.id);
-    let since_field = party_fields(m, &prefix, Vec::new(), s.party_full_member_since);
-    let cell_field = cell_select(m, &prefix, cells.to_vec(), s.party_cell.as_deref());
+    let party = FormInputs::new::<SetStaffParty>(m, prefix.clone(), Some(("staff", s.id.to_string())));
+    let party_inputs = party_fields(m, &party, cells, s.party_full_member_since, s.party_cell.as_deref());
+    let party_summary = party.summary();
     let grants = s
         .grants
         .clone()
@@ -196,6 +185,7 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
                 None => view! {
                     <li>
                         {line}<br/><small class="muted">{granted}</small>
+                        {FormInputs::new::<RevokeGrant>(m, format!("rv-{}", g.id), Some(("grant", g.id.to_string()))).summary()}
                         <ActionForm action=acts.revoke attr:class="inline">
                             <input type="hidden" name="grant" value=g.id.to_string()/>
                             " "<button type="submit" class="link">{m.revoke}</button>
@@ -217,21 +207,20 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
         })
         .collect_view();
     let grant_form = s.account.clone().map(|(uid, _)| {
-        let (role_id, unit_id) = (format!("{prefix}-role"), format!("{prefix}-unit"));
-        let role_options = Role::ALL.into_iter().map(|r| view! { <option value=r.code()>{m.role(r)}</option> }).collect_view();
-        let unit_options = units.iter().map(|u| view! { <option value=u.id.to_string()>{u.name.clone()}</option> }).collect_view();
+        let fi = FormInputs::new::<GrantRole>(m, format!("{prefix}-grant"), Some(("user", uid.to_string())));
+        let roles: Vec<(String, String)> = Role::ALL.into_iter().map(|r| (r.code().to_string(), m.role(r).to_string())).collect();
+        let units: Vec<(String, String)> = units.iter().map(|u| (u.id.to_string(), u.name.clone())).collect();
+        let fields = view! {
+            {fi.select("role", m.roles, roles, None)}
+            {fi.select("unit", m.grant_at, units, None)}
+        };
+        let summary = fi.summary();
         view! {
             <h3>{m.grant_role}</h3>
             <ActionForm action=acts.grant attr:id="grant-form">
+                {summary}
                 <input type="hidden" name="user" value=uid.to_string()/>
-                <div class="field">
-                    <label for=role_id.clone()>{m.roles}</label>
-                    <select id=role_id name="role">{role_options}</select>
-                </div>
-                <div class="field">
-                    <label for=unit_id.clone()>{m.grant_at}</label>
-                    <select id=unit_id name="unit">{unit_options}</select>
-                </div>
+                {fields}
                 <button type="submit" class="secondary">{m.grant_role}</button>
             </ActionForm>
         }
@@ -242,9 +231,9 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
             <h2>{s.full_name.clone()}" "<small class="muted">{login}</small></h2>
             <p>{party_text(m, &s)}</p>
             <ActionForm action=acts.party attr:id="party-form">
+                {party_summary}
                 <input type="hidden" name="staff" value=s.id.to_string()/>
-                {since_field}
-                {cell_field}
+                {party_inputs}
                 <button type="submit" class="secondary">{m.save}</button>
             </ActionForm>
             <h3>{m.roles}</h3>

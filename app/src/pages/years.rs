@@ -3,6 +3,7 @@
 
 use crate::api::{years_view, CreateClass, CreateSchoolYear, RollOverYear, SetHomeroom};
 use crate::components::form::{form_error, ErrorBanner, Field, SuccessLine};
+use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::fill;
@@ -40,7 +41,6 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
     let m = page.m;
     let YearsData { create, roll, add, homeroom, data } = d;
     let create_error = form_error(create.value());
-    let roll_error = form_error(roll.value());
     let query = use_query_map();
     let rolled = move || {
         let from_action = roll.value().get().and_then(|r| r.ok()).map(|s| (s.students_moved, s.graduated));
@@ -94,30 +94,31 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
                 <button type="submit">{m.create_year_button}</button>
             </ActionForm>
         </section>
+        <Transition fallback=|| ()>
+            {move || data.get().and_then(|r| r.ok()).map(|v| roll_over_form(m, &v.years, roll))}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// Moves every student of a year up a grade into the next year.
+fn roll_over_form(m: &'static crate::i18n::Messages, years: &[SchoolYearView], roll: ServerAction<RollOverYear>) -> AnyView {
+    let fi = FormInputs::new::<RollOverYear>(m, "ro", None);
+    let options: Vec<(String, String)> = years.iter().map(|y| (y.id.to_string(), format!("{} — {}", y.school_name, y.name))).collect();
+    let fields = view! {
+        <div class="field-row">
+            {fi.select("from_year", m.from_year, options.clone(), None)}
+            {fi.select("to_year", m.to_year, options, None)}
+        </div>
+    };
+    let summary = fi.summary();
+    view! {
         <section class="card">
             <h2>{m.roll_over_title}</h2>
             <p class="muted">{m.roll_over_intro}</p>
-            <ErrorBanner m=m error=roll_error/>
             <ActionForm action=roll attr:id="roll-over-form">
-                <Transition fallback=|| ()>
-                    {move || data.get().and_then(|r| r.ok()).map(|v| v.years).map(|list| {
-                        let options = move || list.iter().map(|y| view! {
-                            <option value=y.id.to_string()>{format!("{} — {}", y.school_name, y.name)}</option>
-                        }).collect_view();
-                        view! {
-                            <div class="field-row">
-                                <div class="field">
-                                    <label for="f-from">{m.from_year}</label>
-                                    <select id="f-from" name="from_year">{options()}</select>
-                                </div>
-                                <div class="field">
-                                    <label for="f-to">{m.to_year}</label>
-                                    <select id="f-to" name="to_year">{options()}</select>
-                                </div>
-                            </div>
-                        }
-                    })}
-                </Transition>
+                {summary}
+                {fields}
                 <button type="submit">{m.roll_over_button}</button>
             </ActionForm>
         </section>
@@ -164,13 +165,14 @@ fn classes_section(
     add: ServerAction<CreateClass>,
     homeroom: ServerAction<SetHomeroom>,
 ) -> AnyView {
-    let errors = [form_error(add.value()), form_error(homeroom.value())];
     let YearClasses { year, classes, editing, teachers } = c;
+    let add_fi = FormInputs::new::<CreateClass>(m, "new-class", None);
+    let add_field = add_fi.text("name", m.add_class, String::new());
+    let add_summary = add_fi.summary();
     let year_id = year.id;
     view! {
         <section class="card" id="classes">
             <h2>{fill(m.classes_of, &[("year", &year.name), ("school", &year.school_name)])}</h2>
-            {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
             <div class="table-wrap"><table id="classes-table">
                 <thead><tr>
                     <th scope="col">{m.col_class}</th>
@@ -182,18 +184,17 @@ fn classes_section(
                         let current = c.homeroom.as_ref().map(|(id, _)| *id);
                         let name = c.homeroom.as_ref().map(|(_, n)| n.clone()).unwrap_or_else(|| m.none.to_string());
                         let cell = if editing == Some(c.id) {
-                            let select_id = format!("homeroom-{}", c.id);
-                            let options = teachers.iter().map(|t| view! {
-                                <option value=t.id.to_string() selected=Some(t.id) == current>{t.name.clone()}</option>
-                            }).collect_view();
+                            let fi = FormInputs::new::<SetHomeroom>(m, "homeroom", None);
+                            let options: Vec<(String, String)> = std::iter::once((String::new(), m.none.to_string()))
+                                .chain(teachers.iter().map(|t| (t.id.to_string(), t.name.clone())))
+                                .collect();
+                            let field = fi.select("staff", m.homeroom, options, Some(current.map(|id| id.to_string()).unwrap_or_default()));
+                            let summary = fi.summary();
                             view! {
                                 <ActionForm action=homeroom attr:class="row-form" attr:id="homeroom-form">
+                                    {summary}
                                     <input type="hidden" name="class" value=c.id.to_string()/>
-                                    <label class="visually-hidden" for=select_id.clone()>{m.homeroom}</label>
-                                    <select id=select_id name="staff">
-                                        <option value="" selected=current.is_none()>{m.none}</option>
-                                        {options}
-                                    </select>
+                                    {field}
                                     <button type="submit" class="secondary">{m.save}</button>
                                 </ActionForm>
                             }.into_any()
@@ -212,9 +213,9 @@ fn classes_section(
                 </tbody>
             </table></div>
             <ActionForm action=add attr:id="class-form" attr:class="row-form">
+                {add_summary}
                 <input type="hidden" name="year" value=year_id.to_string()/>
-                <label for="new-class">{m.add_class}</label>
-                <input id="new-class" name="name" type="text" placeholder="10A1"/>
+                {add_field}
                 <button type="submit">{m.add_class}</button>
             </ActionForm>
         </section>
