@@ -622,6 +622,15 @@ async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
     env.shot("23-refused").await;
     assert!(env.js("return document.querySelector('#candidate-stage').textContent").await.as_str().unwrap().contains("Học lớp nhận thức"));
 
+    // A certificate with an impossible date is refused at its own form: the field marked, what was typed kept.
+    env.fill("number", "215/GCN-TTCT").await;
+    env.fill("issued_on", "31/02/2025").await;
+    submit("certificate-form").await;
+    env.wait_text("#certificate-form #error-list", "Ngày cấp").await;
+    env.wait_text("#ct-issued_on-err", "Ngày phải có thật").await;
+    assert_eq!(env.js("return document.querySelector('#ct-number').value").await, "215/GCN-TTCT");
+    assert_eq!(env.js("return document.querySelector('#ct-issued_on').getAttribute('aria-invalid')").await, "true");
+    assert_eq!(env.js("return document.querySelectorAll('#move-form #error-list').length").await, 0, "only the form sent shows the refusal");
     // Certificate and mentor, then the move goes through.
     env.fill("number", "215/GCN-TTCT").await;
     env.fill("issued_on", &today).await;
@@ -737,6 +746,12 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.wait_text("h1", "Phát triển đảng viên").await;
     env.wait_text(".subnav", "Lớp nhận thức về Đảng").await;
     env.wait_hydrated().await;
+    // A decline without its reason is refused on that proposal's own form, the choice kept.
+    env.js("document.querySelector('#proposals .decide-form select[name=decision]').value = 'decline'; return true").await;
+    env.click("#proposals .decide-form button[type=submit]").await;
+    env.wait_text("#proposals .decide-form #error-list", "Lý do").await;
+    assert_eq!(env.js("return document.querySelector('#proposals .decide-form select[name=decision]').value").await, "decline");
+    assert_eq!(env.js("return document.querySelectorAll('#error-list').length").await, 1, "one summary: the form sent");
     // One click moves the pool's student on; the next one-click move is checked and refused with its reasons.
     env.click("#board section[data-stage='pool'] .quick-move button").await;
     env.wait_text("#board section[data-stage='awareness_class'] h2 .count", "3").await;
