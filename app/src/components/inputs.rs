@@ -109,61 +109,57 @@ impl FormInputs {
         self.input(name, label, value, "numeric", Some("dd/mm/yyyy"))
     }
 
-    fn input(&self, name: &'static str, label: impl Into<String>, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
+    /// What every labelled control shares: its label remembered for the
+    /// summary, its id, whether it was refused, and its messages under it.
+    fn field(&self, name: &'static str, label: impl Into<String>, control: impl FnOnce(Control) -> AnyView) -> AnyView {
         let label: String = label.into();
         self.remember(name, &label);
         let id = self.field_id(name);
-        let value = self.typed(name).unwrap_or(value);
-        let invalid = self.invalid(name).then_some("true");
+        let c = Control { described_by: format!("{id}-err"), invalid: self.invalid(name).then_some("true"), id: id.clone() };
         view! {
             <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input id=id.clone() name=name type="text" inputmode=mode placeholder=placeholder value=value
-                    aria-invalid=invalid aria-describedby=format!("{id}-err")/>
+                <label for=id>{label}</label>
+                {control(c)}
                 {self.messages(name)}
             </div>
         }
         .into_any()
     }
 
+    fn input(&self, name: &'static str, label: impl Into<String>, value: String, mode: &'static str, placeholder: Option<&'static str>) -> AnyView {
+        let value = self.typed(name).unwrap_or(value);
+        self.field(name, label, |c| {
+            view! {
+                <input id=c.id name=name type="text" inputmode=mode placeholder=placeholder value=value
+                    aria-invalid=c.invalid aria-describedby=c.described_by/>
+            }
+            .into_any()
+        })
+    }
+
     /// A labelled text area.
     pub fn textarea(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
-        let label: String = label.into();
-        self.remember(name, &label);
-        let id = self.field_id(name);
         let value = self.typed(name).unwrap_or(value);
-        let invalid = self.invalid(name).then_some("true");
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <textarea id=id.clone() name=name rows="3" aria-invalid=invalid aria-describedby=format!("{id}-err")>{value}</textarea>
-                {self.messages(name)}
-            </div>
-        }
-        .into_any()
+        self.field(name, label, |c| {
+            view! { <textarea id=c.id name=name rows="3" aria-invalid=c.invalid aria-describedby=c.described_by>{value}</textarea> }.into_any()
+        })
     }
 
     /// A labelled select of `(value, label)` options: the choice sent after a
     /// refusal, else `selected`.
     pub fn select(&self, name: &'static str, label: impl Into<String>, options: Vec<(String, String)>, selected: Option<String>) -> AnyView {
-        let label: String = label.into();
-        self.remember(name, &label);
-        let id = self.field_id(name);
         let chosen = self.typed(name).or(selected);
-        let invalid = self.invalid(name).then_some("true");
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <select id=id.clone() name=name aria-invalid=invalid aria-describedby=format!("{id}-err")>
+        self.field(name, label, |c| {
+            view! {
+                <select id=c.id name=name aria-invalid=c.invalid aria-describedby=c.described_by>
                     {options.into_iter().map(|(v, text)| {
                         let sel = chosen.as_deref() == Some(v.as_str());
                         view! { <option value=v selected=sel>{text}</option> }
                     }).collect_view()}
                 </select>
-                {self.messages(name)}
-            </div>
-        }
-        .into_any()
+            }
+            .into_any()
+        })
     }
 
     /// A labelled tick box (`value="on"`): ticked as sent after a refusal, else as `checked`.
@@ -186,4 +182,11 @@ impl FormInputs {
     pub fn value(&self, name: &str, value: String) -> String {
         self.typed(name).unwrap_or(value)
     }
+}
+
+/// The attributes a labelled control takes from its field.
+struct Control {
+    id: String,
+    invalid: Option<&'static str>,
+    described_by: String,
 }

@@ -1,0 +1,125 @@
+//! The emulation ledger's pages: leaderboard, logging for a class,
+//! review by a second officer, the activity catalogue, and a student's lines.
+//! Choices (year, class, activity, scope) are GET parameters, so every page
+//! can be bookmarked and works before the wasm loads.
+
+
+mod catalogue;
+mod leaderboard;
+mod log;
+mod review;
+mod student;
+
+pub use catalogue::ActivitiesPage;
+pub use leaderboard::LedgerPage;
+pub use log::LogPage;
+pub use review::ReviewPage;
+pub use student::StudentLedgerPage;
+
+use crate::api::{
+    catalogue_view, leaderboard_view, log_view, review_view, student_ledger_view, CopyCatalogue, CreateActivity, CreateCategory, LogActivity,
+    ReverseEntry, ReviewEntries,
+};
+use crate::components::form::{field_messages, form_error, ErrorBanner, SuccessLine};
+use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
+use crate::components::layout::{PageCtx, WithUser};
+use crate::format;
+use crate::i18n::{fill, Messages};
+use crate::islands::TickAll;
+use crate::outcome::{form_action, typed_value, typed_values};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use nguon_shared::ledger::EntryRow;
+use nguon_shared::views::ledger::{CatalogueView, LeaderboardView, LogView, ReviewView, StudentLedgerView};
+use nguon_shared::views::{CurrentUserView, SchoolYearView, Slice, YearChoice};
+
+type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
+
+/// How many rows of a long list the address asks for (`?show=`).
+fn shown_rows() -> u32 {
+    rows_to_show(&param("show")(), PAGE_ROWS) as u32
+}
+
+
+/// The ledger pages' navigation.
+pub(crate) fn subnav(m: &'static Messages) -> AnyView {
+    view! {
+        <nav class="subnav" aria-label=m.nav_ledger>
+            <a href="/ledger">{m.ledger_ranking}</a>
+            <a href="/ledger/log">{m.ledger_log}</a>
+            <a href="/ledger/review">{m.ledger_review}</a>
+            <a href="/ledger/activities">{m.ledger_catalogue}</a>
+            <a href="/ledger/results">{m.ledger_results}</a>
+            <a href="/ledger/classification">{m.ledger_classification}</a>
+            <a href="/ledger/outstanding">{m.ledger_outstanding}</a>
+        </nav>
+    }
+    .into_any()
+}
+
+/// The query parameter `k` of the current address.
+pub(crate) fn param(k: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.with(|q| q.get(k).unwrap_or_default())
+}
+
+/// The school-year picker of the ledger's filter forms.
+pub(crate) fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen: i64) -> AnyView {
+    view! {
+        <div class="field">
+            <label for="f-year">{m.school_year}</label>
+            <select id="f-year" name="year">
+                {years.iter().map(|y| view! {
+                    <option value=y.id.to_string() selected=y.id == chosen>{format!("{} — {}", y.school_name, y.name)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// The entries as a table, a first page of them (`?show=` for more); with
+/// `tick`, each row has a box (ticked, or as sent when the review form was refused).
+fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>, tick: bool) -> AnyView {
+    let ticked_before = typed_values::<ReviewEntries>("entries");
+    let (rows, total, shown) = (&entries.rows, entries.total as usize, entries.rows.len());
+    view! {
+        <div class="table-wrap">
+            <table id="entries">
+                <thead><tr>
+                    {tick.then(|| view! { <th scope="col">"✓"</th> })}
+                    <th scope="col">{m.occurred_on}</th>
+                    <th scope="col">{m.full_name}</th>
+                    <th scope="col">{m.activity}</th>
+                    <th scope="col">{m.col_points}</th>
+                    <th scope="col">{m.logged_by}</th>
+                    <th scope="col">{m.status}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.iter().enumerate().map(|(i, e)| view! {
+                        <tr id=format!("entry-{i}")>
+                            {tick.then(|| {
+                                let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
+                                view! { <td><input type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked aria-label=m.choose/></td> }
+                            })}
+                            <td>{format::date(e.occurred_on)}</td>
+                            <td>{e.student_name.clone()}</td>
+                            <td>
+                                {e.activity.clone()}{e.level.clone().map(|l| format!(" — {l}"))}
+                                <br/><small class="muted">{e.category.clone()}{e.evidence.clone().map(|v| format!(" · {v}"))}</small>
+                                {e.reverses_id.map(|id| view! { <br/><small>{fill(m.reverses, &[("id", &id.to_string())])}{e.reason.clone().map(|r| format!(": {r}"))}</small> })}
+                            </td>
+                            <td>{format!("{:+}", e.points)}</td>
+                            <td>{e.logged_by.clone()}</td>
+                            <td>{m.entry_status(&e.status)}{e.reviewed_by.clone().map(|r| format!(" ({r})"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {show_more(m, total, shown, PAGE_ROWS, "show", "entry")}
+    }
+    .into_any()
+}
+
