@@ -34,8 +34,9 @@ pub struct FormOutcome {
     /// Its answer as JSON: the output on success, the [`AppError`] otherwise.
     #[serde(rename = "b")]
     pub body: String,
-    /// The values typed, in form order (kept on failure only, so the form can
-    /// be shown again as it was sent).
+    /// The values typed, in form order (never a password): after a refusal
+    /// the form is shown again as it was sent; either way they tell which of a
+    /// page's forms was sent.
     #[serde(rename = "v", default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<(String, String)>,
 }

@@ -92,7 +92,8 @@ pub async fn plain_form_posts(State(secure): State<bool>, req: Request, next: Ne
         path,
         ok,
         body: String::from_utf8_lossy(&answer).into_owned(),
-        values: if ok { Vec::new() } else { values },
+        // Kept on success too: they tell which of a page's forms was sent (its hidden id).
+        values,
     };
     let to = match redirected_to.filter(|to| to.starts_with('/') && !to.starts_with("//")) {
         Some(to) => to,

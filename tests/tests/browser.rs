@@ -636,6 +636,8 @@ async fn carry_a_candidate_from_the_pool_to_the_ceremony() {
     env.fill("issued_on", &today).await;
     submit("certificate-form").await;
     env.wait_text("#certificate", "215/GCN-TTCT").await;
+    // Accepted: "Saved." beside the form that was sent, where the page lands.
+    env.wait_text("#certificate-form #outcome", "Đã lưu.").await;
     submit("mentor-form").await;
     env.wait_text("#mentors", &today).await;
     env.wait_text("#next-ok", "đủ điều kiện").await;

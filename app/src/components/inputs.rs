@@ -4,7 +4,7 @@
 //! refused field with its own message, and gives back every value typed,
 //! selects included. Other forms of the same kind on the page stay as they were.
 
-use crate::components::form::error_summary;
+use crate::components::form::{error_summary, SuccessLine};
 use crate::i18n::Messages;
 use crate::outcome;
 use leptos::prelude::*;
@@ -24,6 +24,8 @@ pub struct FormInputs {
     error: Option<AppError>,
     /// The values typed into it when it was refused.
     typed: Vec<(String, String)>,
+    /// Whether this form instance is the one that was sent and accepted.
+    succeeded: bool,
     /// The label of each input rendered so far, for the summary.
     labels: Arc<Mutex<Vec<(&'static str, String)>>>,
 }
@@ -33,13 +35,15 @@ impl FormInputs {
     /// `key` is the hidden field that tells instances apart (`("proposal", "12")`),
     /// `None` when the page has one such form.
     pub fn new<S: ServerFn>(m: &'static Messages, form: impl Into<String>, key: Option<(&str, String)>) -> Self {
-        let sent = outcome::current().filter(|o| !o.ok && o.path == S::PATH).filter(|o| match &key {
+        let sent = outcome::current().filter(|o| o.path == S::PATH).filter(|o| match &key {
             None => true,
             Some((name, value)) => o.values.iter().any(|(k, v)| k == name && v == value),
         });
-        let error = sent.as_ref().and_then(|o| o.result::<()>()).and_then(|r| r.err());
-        let typed = sent.map(|o| o.values).unwrap_or_default();
-        FormInputs { m, form: form.into(), error, typed, labels: Arc::default() }
+        let succeeded = sent.as_ref().is_some_and(|o| o.ok);
+        let refused = sent.filter(|o| !o.ok);
+        let error = refused.as_ref().and_then(|o| o.result::<()>()).and_then(|r| r.err());
+        let typed = refused.map(|o| o.values).unwrap_or_default();
+        FormInputs { m, form: form.into(), error, typed, succeeded, labels: Arc::default() }
     }
 
     /// Whether this form instance is the one that was sent and refused (a
@@ -53,9 +57,14 @@ impl FormInputs {
         self.form.clone()
     }
 
-    /// The error summary of this form when it was the one refused (else
-    /// nothing), each field named by its label. Call it after rendering the inputs.
+    /// The outcome of this form when it is the one that was sent: the error
+    /// summary, each field named by its label, or "Saved." (unless
+    /// [`FormInputs::quiet`]); the page scrolls to it. Call it after rendering the inputs.
     pub fn summary(&self) -> AnyView {
+        if self.succeeded {
+            let saved = self.m.mt.saved;
+            return view! { <SuccessLine>{saved}</SuccessLine> }.into_any();
+        }
         let Some(e) = &self.error else { return ().into_any() };
         let labels = self.labels.lock().map(|l| l.clone()).unwrap_or_default();
         let m = self.m;
@@ -67,6 +76,13 @@ impl FormInputs {
         if let Ok(mut l) = self.labels.lock() {
             l.push((name, label.to_string()));
         }
+    }
+
+    /// For a form whose page says what it changed elsewhere (with a count):
+    /// its summary then shows only refusals.
+    pub fn quiet(mut self) -> Self {
+        self.succeeded = false;
+        self
     }
 
     /// The value typed into `name` when this form was refused.

@@ -114,7 +114,7 @@ fn staff_table(m: &'static Messages, staff: nguon_shared::views::Slice<StaffRow>
 
 /// A new member of staff: name, an account if wanted (login, first password, first role), Party facts.
 fn create_form(m: &'static Messages, school: i64, cells: &[UnitOption], create: ServerAction<CreateStaff>) -> AnyView {
-    let fi = FormInputs::new::<CreateStaff>(m, "f", None);
+    let fi = FormInputs::new::<CreateStaff>(m, "f", None).quiet();
     let error = form_error(create.value());
     let roles: Vec<(String, String)> = std::iter::once((String::new(), m.none.to_string())).chain(Role::ALL.into_iter().map(|r| (r.code().to_string(), m.role(r).to_string()))).collect();
     let fields = view! {

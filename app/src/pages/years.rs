@@ -103,7 +103,7 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
 
 /// Moves every student of a year up a grade into the next year.
 fn roll_over_form(m: &'static crate::i18n::Messages, years: &[SchoolYearView], roll: ServerAction<RollOverYear>) -> AnyView {
-    let fi = FormInputs::new::<RollOverYear>(m, "ro", None);
+    let fi = FormInputs::new::<RollOverYear>(m, "ro", None).quiet();
     let options: Vec<(String, String)> = years.iter().map(|y| (y.id.to_string(), format!("{} — {}", y.school_name, y.name))).collect();
     let fields = view! {
         <div class="field-row">

@@ -26,11 +26,9 @@ struct CatalogueActions {
 fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueView>, acts: CatalogueActions) -> AnyView {
     let m = page.m;
     let CatalogueActions { add_cat, add_act, copy } = acts;
-    let errors = [form_error(add_cat.value()), form_error(add_act.value()), form_error(copy.value())];
     view! {
         <h1>{m.ledger_catalogue}</h1>
         {subnav(m)}
-        {errors.into_iter().map(|e| view! { <ErrorBanner m=m error=e/> }).collect_view()}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -73,79 +71,9 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueVie
                                 </table></div>
                             }.into_any()
                         }}
-                        <section class="card">
-                            <h2>{m.add_activity}</h2>
-                            <ActionForm action=add_act attr:id="activity-form">
-                                <input type="hidden" name="year" value=year.id.to_string()/>
-                                <div class="field">
-                                    <label for="a-name">{m.activity}</label>
-                                    <input id="a-name" name="name" type="text"/>
-                                </div>
-                                <div class="field-row">
-                                    <div class="field">
-                                        <label for="a-cat">{m.category}</label>
-                                        <select id="a-cat" name="category">
-                                            {cats.iter().map(|c| view! { <option value=c.id.to_string()>{c.name.clone()}</option> }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="a-org">{m.organiser}</label>
-                                        <input id="a-org" name="organiser" type="text"/>
-                                    </div>
-                                </div>
-                                <div class="field-row">
-                                    <div class="field">
-                                        <label for="a-from">{m.valid_from}</label>
-                                        <input id="a-from" name="starts_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=format::date(year.starts_on)/>
-                                    </div>
-                                    <div class="field">
-                                        <label for="a-to">{m.valid_to}</label>
-                                        <input id="a-to" name="ends_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"/>
-                                    </div>
-                                </div>
-                                <div class="field-row">
-                                    <div class="field">
-                                        <label for="a-rule">{m.rule}</label>
-                                        <select id="a-rule" name="rule">
-                                            <option value="fixed">{m.rule_fixed}</option>
-                                            <option value="by_level">{m.rule_by_level}</option>
-                                            <option value="deduction">{m.rule_deduction}</option>
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="a-points">{m.points}</label>
-                                        <input id="a-points" name="points" type="text" inputmode="numeric"/>
-                                    </div>
-                                </div>
-                                <div class="field">
-                                    <label for="a-levels">{m.levels}</label>
-                                    <textarea id="a-levels" name="levels" rows="4" placeholder="Giải nhất cấp trường = 10\nGiải nhất cấp tỉnh = 30"></textarea>
-                                </div>
-                                <button type="submit">{m.add_activity}</button>
-                            </ActionForm>
-                        </section>
-                        <section class="card">
-                            <h2>{m.add_category}</h2>
-                            <ActionForm action=add_cat attr:id="category-form" attr:class="row-form">
-                                <input type="hidden" name="year" value=year.id.to_string()/>
-                                <label class="visually-hidden" for="c-name">{m.category}</label>
-                                <input id="c-name" name="name" type="text" placeholder="Tình nguyện"/>
-                                <button type="submit">{m.add_category}</button>
-                            </ActionForm>
-                        </section>
-                        {(!other_years.is_empty()).then(|| view! {
-                            <section class="card">
-                                <h2>{m.copy_catalogue}</h2>
-                                <ActionForm action=copy attr:class="row-form">
-                                    <input type="hidden" name="to_year" value=year.id.to_string()/>
-                                    <label class="visually-hidden" for="copy-from">{m.from_year}</label>
-                                    <select id="copy-from" name="from_year">
-                                        {other_years.into_iter().map(|y| view! { <option value=y.id.to_string()>{y.name}</option> }).collect_view()}
-                                    </select>
-                                    <button type="submit" class="secondary">{m.copy_button}</button>
-                                </ActionForm>
-                            </section>
-                        })}
+                        {activity_form(m, &year, &cats, add_act)}
+                        {category_form(m, year.id, add_cat)}
+                        {(!other_years.is_empty()).then(|| copy_form(m, year.id, &other_years, copy))}
                     }.into_any()
                 }
             })}
@@ -154,3 +82,81 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueVie
     .into_any()
 }
 
+/// A new activity of the year: name, category, organiser, dates, and how it scores.
+fn activity_form(m: &'static Messages, year: &SchoolYearView, cats: &[CategoryOption], add: ServerAction<CreateActivity>) -> AnyView {
+    let fi = FormInputs::new::<CreateActivity>(m, "a", None);
+    let categories: Vec<(String, String)> = cats.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
+    let rules = vec![
+        ("fixed".to_string(), m.rule_fixed.to_string()),
+        ("by_level".to_string(), m.rule_by_level.to_string()),
+        ("deduction".to_string(), m.rule_deduction.to_string()),
+    ];
+    let fields = view! {
+        {fi.text("name", m.activity, String::new())}
+        <div class="field-row">
+            {fi.select("category", m.category, categories, None)}
+            {fi.text("organiser", m.organiser, String::new())}
+        </div>
+        <div class="field-row">
+            {fi.date("starts_on", m.valid_from, format::date(year.starts_on))}
+            {fi.date("ends_on", m.valid_to, String::new())}
+        </div>
+        <div class="field-row">
+            {fi.select("rule", m.rule, rules, None)}
+            {fi.number("points", m.points, String::new())}
+        </div>
+        {fi.textarea("levels", m.levels, String::new())}
+        <small class="hint">"Giải nhất cấp trường = 10 · Giải nhất cấp tỉnh = 30"</small>
+    };
+    let (summary, year_id) = (fi.summary(), year.id.to_string());
+    view! {
+        <section class="card">
+            <h2>{m.add_activity}</h2>
+            <ActionForm action=add attr:id="activity-form">
+                {summary}
+                <input type="hidden" name="year" value=year_id/>
+                {fields}
+                <button type="submit">{m.add_activity}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// A new category of the school.
+fn category_form(m: &'static Messages, year: i64, add: ServerAction<CreateCategory>) -> AnyView {
+    let fi = FormInputs::new::<CreateCategory>(m, "c", None);
+    let field = fi.text("name", m.category, String::new());
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.add_category}</h2>
+            <ActionForm action=add attr:id="category-form">
+                {summary}
+                <input type="hidden" name="year" value=year.to_string()/>
+                {field}
+                <button type="submit">{m.add_category}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// Copies another year's catalogue of the same school into this one.
+fn copy_form(m: &'static Messages, year: i64, others: &[SchoolYearView], copy: ServerAction<CopyCatalogue>) -> AnyView {
+    let fi = FormInputs::new::<CopyCatalogue>(m, "copy", None);
+    let field = fi.select("from_year", m.from_year, others.iter().map(|y| (y.id.to_string(), y.name.clone())).collect(), None);
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.copy_catalogue}</h2>
+            <ActionForm action=copy attr:id="copy-form">
+                {summary}
+                <input type="hidden" name="to_year" value=year.to_string()/>
+                {field}
+                <button type="submit" class="secondary">{m.copy_button}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

@@ -21,6 +21,7 @@ use crate::api::{
     ReverseEntry, ReviewEntries,
 };
 use crate::components::form::{field_messages, form_error, ErrorBanner, SuccessLine};
+use crate::components::inputs::FormInputs;
 use crate::components::paging::{rows_to_show, show_more, PAGE_ROWS};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -31,7 +32,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use nguon_shared::ledger::EntryRow;
-use nguon_shared::views::ledger::{CatalogueView, LeaderboardView, LogView, ReviewView, StudentLedgerView};
+use nguon_shared::views::ledger::{CatalogueView, CategoryOption, LeaderboardView, LogView, ReviewView, StudentLedgerView};
 use nguon_shared::views::{CurrentUserView, SchoolYearView, Slice, YearChoice};
 
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;

@@ -18,10 +18,8 @@ pub fn StudentLedgerPage() -> impl IntoView {
 
 fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerView>, reverse: ServerAction<ReverseEntry>) -> AnyView {
     let m = page.m;
-    let error = form_error(reverse.value());
     view! {
         {subnav(m)}
-        <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -31,20 +29,7 @@ fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerVi
                         <h1>{fill(m.student_ledger_title, &[("name", &name)])}</h1>
                         <p id="student-total"><strong>{fill(m.total_approved, &[("n", &total.to_string())])}</strong></p>
                         {entries_table(m, &rows, false)}
-                        {(!reversible.is_empty()).then(|| view! {
-                            <section class="card">
-                                <h2>{m.reverse}</h2>
-                                <ActionForm action=reverse attr:class="row-form">
-                                    <label class="visually-hidden" for="r-entry">{m.activity}</label>
-                                    <select id="r-entry" name="entry">
-                                        {reversible.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
-                                    </select>
-                                    <label class="visually-hidden" for="r-reason">{m.reason}</label>
-                                    <input id="r-reason" name="reason" type="text" placeholder=m.reason/>
-                                    <button type="submit" class="secondary">{m.reverse}</button>
-                                </ActionForm>
-                            </section>
-                        })}
+                        {(!reversible.is_empty()).then(|| reverse_form(m, reversible, reverse))}
                     }.into_any()
                 }
             })}
@@ -53,3 +38,23 @@ fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerVi
     .into_any()
 }
 
+/// Reverses an approved line, with a reason (the line stays, a reversing line is added).
+fn reverse_form(m: &'static Messages, lines: Vec<(i64, String)>, reverse: ServerAction<ReverseEntry>) -> AnyView {
+    let fi = FormInputs::new::<ReverseEntry>(m, "r", None);
+    let fields = view! {
+        {fi.select("entry", m.activity, lines.into_iter().map(|(id, label)| (id.to_string(), label)).collect(), None)}
+        {fi.text("reason", m.reason, String::new())}
+    };
+    let summary = fi.summary();
+    view! {
+        <section class="card">
+            <h2>{m.reverse}</h2>
+            <ActionForm action=reverse attr:id="reverse-form">
+                {summary}
+                {fields}
+                <button type="submit" class="secondary">{m.reverse}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

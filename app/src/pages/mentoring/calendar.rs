@@ -84,7 +84,7 @@ fn watch_form(m: &'static Messages, school: i64, w: &nguon_shared::mentoring::Wa
     let t = m.mt;
     const NAMES: [&str; 5] = ["assessment_every_months", "assessment_silence_days", "certificate_warning_days", "biography_rewrites", "task_horizon_days"];
     let values = [w.assessment_every_months, w.assessment_silence_days, w.certificate_warning_days, w.biography_rewrites, w.task_horizon_days];
-    let fi = FormInputs::new::<SetWatchRules>(m, "w", None);
+    let fi = FormInputs::new::<SetWatchRules>(m, "w", None).quiet();
     let fields = view! {
         {(0..5).map(|i| fi.number(NAMES[i], t.watch_fields[i], values[i].to_string())).collect_view()}
         {fi.date("valid_from", m.valid_from, format::date(format::today()))}

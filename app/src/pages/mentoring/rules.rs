@@ -70,7 +70,7 @@ fn rules_page(page: PageCtx, data: Res<RulesView>, save: ServerAction<crate::api
 fn rules_form(m: &'static Messages, unit: i64, p: &nguon_shared::pipeline::ProcedureView, values: [u32; 11], save: ServerAction<crate::api::SetProcedureRules>) -> AnyView {
     let t = m.mt;
     let r = &p.rules;
-    let fi = FormInputs::new::<crate::api::SetProcedureRules>(m, "r", None);
+    let fi = FormInputs::new::<crate::api::SetProcedureRules>(m, "r", None).quiet();
     let sent_documents = crate::outcome::typed_values::<crate::api::SetProcedureRules>("documents");
     let fields = view! {
         {(0..11).map(|i| view! {

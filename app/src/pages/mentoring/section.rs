@@ -76,7 +76,7 @@ pub fn mentoring_section(m: &'static Messages, v: &CandidacyView, write: ServerA
     const FIELDS: [&str; 4] = ["political", "ethics", "study", "union_work"];
     let (cid, next_due) = (v.card.id, mt.next_due);
     let form = mt.can_write.then(|| {
-        let fi = FormInputs::new::<WriteAssessment>(m, "as", None);
+        let fi = FormInputs::new::<WriteAssessment>(m, "as", None).quiet();
         let fields = view! {
             {fi.date("written_on", t.written_on, format::date(format::today()))}
             <div class="field-row">

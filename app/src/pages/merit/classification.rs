@@ -18,7 +18,7 @@ pub fn ClassificationPage() -> impl IntoView {
 
 /// The union classification of a class: suggested, and confirmed per student.
 fn classification_form(m: &'static Messages, year: i64, rows: Vec<ClassificationRow>, confirm: ServerAction<ConfirmClassification>) -> AnyView {
-    let fi = FormInputs::new::<ConfirmClassification>(m, "cf", None);
+    let fi = FormInputs::new::<ConfirmClassification>(m, "cf", None).quiet();
     let sent = sent_per_student::<ConfirmClassification>("level");
     let summary = fi.summary();
     view! {

@@ -92,7 +92,7 @@ fn criteria_form(m: &'static Messages, set: ServerAction<SetOutstandingCriteria>
 
 /// The proposal of the ticked students to the Party cell, with a reason.
 fn propose_form(m: &'static Messages, year: i64, propose: ServerAction<ProposeStudents>) -> AnyView {
-    let fi = FormInputs::new::<ProposeStudents>(m, "p", None);
+    let fi = FormInputs::new::<ProposeStudents>(m, "p", None).quiet();
     let field = fi.textarea("reason", m.reason, String::new());
     let students = fi.messages("students");
     let summary = fi.summary();

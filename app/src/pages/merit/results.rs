@@ -73,7 +73,7 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, s
 
 /// A class's study and conduct results for a period, one row a student.
 fn results_form(m: &'static Messages, year: i64, period: i16, rows: Vec<ResultRow>, save: ServerAction<SaveResults>) -> AnyView {
-    let fi = FormInputs::new::<SaveResults>(m, "rs", None);
+    let fi = FormInputs::new::<SaveResults>(m, "rs", None).quiet();
     let (study_sent, conduct_sent) = (sent_per_student::<SaveResults>("study"), sent_per_student::<SaveResults>("conduct"));
     let summary = fi.summary();
     view! {

@@ -93,7 +93,7 @@ fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> A
         </div>
         {consent.text("scope", m.consent_scope, m.consent_scope_default.to_string())}
     };
-    let decide = FormInputs::new::<DecideProposal>(m, format!("decide-{pid}"), Some(("proposal", pid.clone())));
+    let decide = FormInputs::new::<DecideProposal>(m, format!("decide-{pid}"), Some(("proposal", pid.clone()))).quiet();
     let decisions = vec![("accept".to_string(), m.accept_into_pool.to_string()), ("decline".to_string(), m.decline.to_string())];
     let decide_fields = view! {
         <div class="field-row">
