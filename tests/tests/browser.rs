@@ -4,6 +4,7 @@
 //! Needs `chromedriver` and `chromium` on the PATH (Debian packages) and the
 //! release build; the README's test command provides all three.
 
+use fantoccini::error::NewSessionError;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -61,11 +62,23 @@ impl Env {
         }
         let caps: serde_json::Map<String, serde_json::Value> =
             serde_json::from_value(serde_json::json!({ "goog:chromeOptions": options })).unwrap();
-        let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{driver_port}"))
-            .await
-            .expect("connect to chromedriver");
+        // ChromeDriver may take its port a moment before it answers on it (seen on a
+        // loaded CI machine as a reset connection): a few tries, then a clear failure.
+        let mut tries = 0;
+        let browser = loop {
+            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{driver_port}"))
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e) if tries < 5 && matches!(e, NewSessionError::Failed(_) | NewSessionError::FailedC(_) | NewSessionError::Lost(_)) => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("connect to chromedriver: {e:?}"),
+            }
+        };
         let shots = root.join("target/e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
         Env { base: server.base.clone(), server, browser, _driver: driver, shots }
