@@ -9,5 +9,6 @@ pub mod config;
 pub mod forms;
 pub mod middleware;
 pub mod router;
+pub mod status;
 pub mod telemetry;
 pub mod upload;

@@ -53,6 +53,52 @@ async fn login_is_throttled(t: TestDb) {
     }
     // Throttled attempts are not even checked, so they are not recorded as successes.
     assert_eq!(login_attempt::Entity::find().count(&s.db).await.unwrap(), 3);
+    // The answer says so: 429 with when to come back.
+    let res = s.call("login", &[("username", "admin"), ("password", PW)], None).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!(retry >= 60, "{retry} s");
+}
+
+/// A server function's refusal answers with the status that says what happened
+/// (the body is the translated error as before).
+async fn server_function_answers_say_what_happened(t: TestDb) {
+    let s = Server::with_admin(t, |_| {}).await;
+    let blank = |school: &'static str, grade: &'static str| {
+        [("school", school), ("q", ""), ("grade", grade), ("class", ""), ("union_only", "false"), ("adult_on", ""), ("page", "")]
+    };
+    let admin = s.login("admin", PW).await.unwrap();
+    let cases: Vec<(&str, Vec<(&str, &str)>, Option<&str>, StatusCode)> = vec![
+        ("students_view", blank("", "").to_vec(), None, StatusCode::UNAUTHORIZED),
+        ("students_view", blank("", "").to_vec(), Some(&admin), StatusCode::OK),
+        ("students_view", blank("abc", "").to_vec(), Some(&admin), StatusCode::BAD_REQUEST),
+        ("students_view", blank("", "13").to_vec(), Some(&admin), StatusCode::BAD_REQUEST),
+        ("students_view", blank("999999", "").to_vec(), Some(&admin), StatusCode::NOT_FOUND),
+        ("list_users", vec![], Some(&admin), StatusCode::OK),
+        ("login", vec![("username", "admin"), ("password", "sai-mat-khau-roi")], None, StatusCode::UNAUTHORIZED),
+        ("setup", vec![("organisation", "X"), ("full_name", "Người Khác"), ("username", "khac"), ("password", PW), ("confirm", PW), ("locale", "vi")], None, StatusCode::CONFLICT),
+    ];
+    for (name, args, cookie, status) in cases {
+        let res = s.call(name, &args, cookie).await;
+        assert_eq!(res.status(), status, "{name} {args:?}");
+        if !status.is_success() {
+            // Still the translated error, for scripts and the form path alike.
+            let _ = app_error(res).await;
+        }
+    }
+    let no_role = {
+        use nguon_domain::accounts::{self, FullName, NewPassword, NewUser, Username};
+        let ctx = nguon_domain::audit::AuditContext::default();
+        let user = NewUser {
+            username: Username::parse("khongvaitro").unwrap(),
+            full_name: FullName::parse("full_name", "Người Thử").unwrap(),
+            password: NewPassword::parse(PW, PW, "khongvaitro").unwrap(),
+            locale: nguon_domain::Locale::Vi,
+        };
+        accounts::create_user(&s.db, &ctx, user).await.unwrap();
+        s.login("khongvaitro", PW).await.unwrap()
+    };
+    assert_eq!(s.call("list_users", &[], Some(&no_role)).await.status(), StatusCode::FORBIDDEN);
 }
 
 async fn idle_session_expires(t: TestDb) {
@@ -578,4 +624,5 @@ both_engines!(
     plain_form_post_shows_translated_error,
     language_switch_and_bad_inputs,
     account_functions_for_a_signed_in_user,
+    server_function_answers_say_what_happened,
 );

@@ -142,6 +142,21 @@ impl AppError {
         AppError::Invalid(vec![FieldError::new(field, code)])
     }
 
+    /// The HTTP status that says what happened: 400 bad input, 401 not
+    /// signed in (or wrong password), 403 refused outright, 404 not found or
+    /// not visible, 409 conflict with what exists, 429 throttled, 500 a fault.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) | AppError::Request(_) => 400,
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::Forbidden | AppError::CrossOrigin => 403,
+            AppError::NotFound => 404,
+            AppError::AlreadySetUp => 409,
+            AppError::Throttled { .. } => 429,
+            AppError::Internal { .. } => 500,
+        }
+    }
+
     /// Field errors for `field`, if this is a validation error.
     pub fn field_errors<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a ErrorCode> + 'a {
         let list: &[FieldError] = match self {
@@ -225,6 +240,25 @@ mod tests {
             assert_eq!(AppError::from_query_value(&e.to_query_value()), Some(e));
         }
         assert_eq!(AppError::from_query_value("%%%"), None);
+    }
+
+    #[test]
+    fn statuses_say_what_happened() {
+        let cases = [
+            (AppError::invalid("q", ErrorCode::TooLong { max: 100 }), 400),
+            (AppError::Request("bad".into()), 400),
+            (AppError::Unauthenticated, 401),
+            (AppError::InvalidCredentials, 401),
+            (AppError::Forbidden, 403),
+            (AppError::CrossOrigin, 403),
+            (AppError::NotFound, 404),
+            (AppError::AlreadySetUp, 409),
+            (AppError::Throttled { retry_after_minutes: 15 }, 429),
+            (AppError::Internal { reference: "abc".into() }, 500),
+        ];
+        for (e, status) in cases {
+            assert_eq!(e.http_status(), status, "{e:?}");
+        }
     }
 
     #[test]
