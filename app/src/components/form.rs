@@ -136,35 +136,6 @@ pub fn Field(
     }
 }
 
-/// A labelled date input (dd/mm/yyyy, numeric keyboard on phones).
-pub fn date_input(id: impl Into<String>, name: &'static str, label: &'static str, value: String) -> AnyView {
-    let id = id.into();
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value/>
-        </div>
-    }
-    .into_any()
-}
-
-/// A labelled, empty text input.
-pub fn text_input(id: impl Into<String>, name: &'static str, label: &'static str) -> AnyView {
-    let id = id.into();
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text"/>
-        </div>
-    }
-    .into_any()
-}
-
-/// The school chosen in the address (`?school=`), else the first the user may see.
-pub fn chosen_school(schools: &[SchoolOption], wanted: &str) -> Option<i64> {
-    wanted.parse::<i64>().ok().filter(|id| schools.iter().any(|s| s.id == *id)).or(schools.first().map(|s| s.id))
-}
-
 /// The school picker above a page's content, shown when the user sees more than one school.
 pub fn school_filter(m: &'static Messages, schools: &[SchoolOption], school: i64) -> AnyView {
     let options: Vec<(i64, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();

@@ -200,6 +200,11 @@ impl FormInputs {
     }
 }
 
+/// `(code, label)` choices for [`FormInputs::select`], each code labelled by `label`.
+pub fn choices(codes: &[&str], label: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    codes.iter().map(|k| (k.to_string(), label(k))).collect()
+}
+
 /// The attributes a labelled control takes from its field.
 struct Control {
     id: String,

@@ -2,7 +2,7 @@
 //! school's dated links (Party organisation, union, committees, training centre).
 
 use crate::api::{org_view, CreateUnit, SetSchoolLink, UpdateUnit};
-use crate::components::inputs::FormInputs;
+use crate::components::inputs::{choices, FormInputs};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::Messages;
@@ -138,7 +138,7 @@ fn unit_form(m: &'static Messages, u: &UnitRow, units: &[UnitRow], update: Serve
 /// A new unit under a parent.
 fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<CreateUnit>) -> AnyView {
     let fi = FormInputs::new::<CreateUnit>(m, "new", None);
-    let kinds: Vec<(String, String)> = UNIT_KINDS.iter().map(|k| (k.to_string(), m.unit_kind_label(k))).collect();
+    let kinds = choices(&UNIT_KINDS, |k| m.unit_kind_label(k));
     let fields = view! {
         <div class="field-row">
             {fi.select("kind", m.unit_kind, kinds, Some("school".to_string()))}
@@ -168,7 +168,7 @@ fn add_unit_form(m: &'static Messages, units: &[UnitRow], create: ServerAction<C
 fn links_section(m: &'static Messages, l: SchoolLinks, units: &[UnitRow], link: ServerAction<SetSchoolLink>) -> AnyView {
     let SchoolLinks { school, name, links: list } = l;
     let fi = FormInputs::new::<SetSchoolLink>(m, "link", None);
-    let relations: Vec<(String, String)> = RELATIONS.iter().map(|r| (r.to_string(), m.relation_label(r))).collect();
+    let relations = choices(&RELATIONS, |r| m.relation_label(r));
     let fields = view! {
         <div class="field-row">
             {fi.select("relation", m.relation, relations, None)}

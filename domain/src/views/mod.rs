@@ -25,14 +25,20 @@ pub fn pick_year(years: &[SchoolYearView], wanted: Option<i64>, today: NaiveDate
     Ok(years.iter().find(|y| y.starts_on <= today && today <= y.ends_on).or_else(|| years.first()).cloned())
 }
 
+/// Pure rule: the id asked for, when it is among those `offered`; one that
+/// is not offered is not found; none asked for, none chosen.
+pub fn pick_offered(offered: impl IntoIterator<Item = i64>, wanted: Option<i64>) -> Result<Option<i64>, AppError> {
+    match wanted {
+        Some(id) if offered.into_iter().any(|o| o == id) => Ok(Some(id)),
+        Some(_) => Err(AppError::NotFound),
+        None => Ok(None),
+    }
+}
+
 /// Pure rule: the school to show: the one asked for (not found unless
 /// offered), else the first offered.
 pub fn pick_school(schools: &[SchoolOption], wanted: Option<i64>) -> Result<Option<i64>, AppError> {
-    match wanted {
-        Some(id) if schools.iter().any(|s| s.id == id) => Ok(Some(id)),
-        Some(_) => Err(AppError::NotFound),
-        None => Ok(schools.first().map(|s| s.id)),
-    }
+    Ok(pick_offered(schools.iter().map(|s| s.id), wanted)?.or(schools.first().map(|s| s.id)))
 }
 
 /// The years of the schools whose students the actor may see, and the one to show.
@@ -111,6 +117,14 @@ mod tests {
         assert_eq!(pick_school(&schools, Some(7)), Ok(Some(7)));
         assert_eq!(pick_school(&schools, Some(5)), Err(AppError::NotFound));
         assert_eq!(pick_school(&[], None), Ok(None));
+    }
+
+    #[test]
+    fn offered_ids() {
+        assert_eq!(pick_offered([3, 5], Some(5)), Ok(Some(5)));
+        assert_eq!(pick_offered([3, 5], Some(4)), Err(AppError::NotFound));
+        assert_eq!(pick_offered([3, 5], None), Ok(None));
+        assert_eq!(pick_offered([], Some(1)), Err(AppError::NotFound));
     }
 
     #[test]

@@ -16,11 +16,7 @@ pub async fn years<C: ConnectionTrait>(conn: &C, actor: &Actor, year: Option<i64
         Some(id) => {
             let year = years.iter().find(|y| y.id == id).cloned().ok_or(AppError::NotFound)?;
             let (classes, staff) = crate::school_years::classes(conn, actor, id).await?;
-            let editing = match class {
-                Some(c) if classes.iter().any(|row| row.id == c) => Some(c),
-                Some(_) => return Err(AppError::NotFound),
-                None => None,
-            };
+            let editing = super::pick_offered(classes.iter().map(|row| row.id), class)?;
             let teachers = if editing.is_some() { staff.into_iter().map(|(id, name)| TeacherOption { id, name }).collect() } else { Vec::new() };
             Some(YearClasses { year, classes, editing, teachers })
         }
@@ -67,11 +63,7 @@ pub async fn staff<C: ConnectionTrait>(conn: &C, actor: &Actor, q: StaffQuery) -
 /// The organisation tree the actor administers, the unit being changed and a school's links.
 pub async fn org<C: ConnectionTrait>(conn: &C, actor: &Actor, unit: Option<i64>, school: Option<i64>) -> Result<OrgView, AppError> {
     let units = crate::org_admin::tree(conn, actor).await?;
-    let editing = match unit {
-        Some(id) if units.iter().any(|u| u.id == id) => Some(id),
-        Some(_) => return Err(AppError::NotFound),
-        None => None,
-    };
+    let editing = super::pick_offered(units.iter().map(|u| u.id), unit)?;
     let links = match school {
         None => None,
         Some(id) => {

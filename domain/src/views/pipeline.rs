@@ -60,11 +60,7 @@ pub async fn calendar<C: ConnectionTrait>(conn: &C, actor: &Actor, school: Optio
 /// The procedure's numbers of a unit the actor may set rules for (the one asked for, else the first).
 pub async fn rules<C: ConnectionTrait>(conn: &C, actor: &Actor, unit: Option<i64>, today: NaiveDate) -> Result<RulesView, AppError> {
     let units = settings::rule_units(conn, actor).await?;
-    let unit = match unit {
-        Some(id) if units.iter().any(|u| u.id == id) => Some(id),
-        Some(_) => return Err(AppError::NotFound),
-        None => units.first().map(|u| u.id),
-    };
+    let unit = super::pick_offered(units.iter().map(|u| u.id), unit)?.or(units.first().map(|u| u.id));
     let procedure = match unit {
         Some(id) => Some(settings::procedure(conn, actor, id, today).await?),
         None => None,

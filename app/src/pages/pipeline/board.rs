@@ -4,7 +4,7 @@
 use super::{consent_list, risk_text, Res};
 use crate::api::{board_view, DecideProposal, MoveCandidacy, RecordConsent};
 use crate::components::form::{school_filter, SuccessLine};
-use crate::components::inputs::FormInputs;
+use crate::components::inputs::{choices, FormInputs};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -80,7 +80,7 @@ fn proposal_view(m: &'static Messages, p: ProposalView, acts: BoardActions) -> A
     let (pid, sid) = (p.id.to_string(), p.student_id.to_string());
     let consent = FormInputs::new::<RecordConsent>(m, format!("consent-{pid}"), Some(("student", sid.clone())));
     let subjects = vec![("student".to_string(), m.consent_student.to_string()), ("guardian".to_string(), m.consent_guardian.to_string())];
-    let methods: Vec<(String, String)> = CONSENT_METHODS.iter().map(|k| (k.to_string(), m.consent_method(k))).collect();
+    let methods = choices(&CONSENT_METHODS, |k| m.consent_method(k));
     let consent_fields = view! {
         <div class="field-row">
             {consent.select("subject", m.consent_subject, subjects, None)}

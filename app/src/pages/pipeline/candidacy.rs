@@ -7,7 +7,7 @@ use crate::api::{
     candidacy_view as candidacy_page_view, AddDossierItem, AddIntroducer, AssignMentor, MoveCandidacy, RecordCertificate, ReturnBiography,
     UpdateDossierItem, WithdrawConsent, WriteAssessment,
 };
-use crate::components::inputs::FormInputs;
+use crate::components::inputs::{choices, FormInputs};
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
@@ -73,11 +73,6 @@ pub fn CandidacyPage() -> impl IntoView {
 /// The school's Party members as `(id, "name (member since)")` choices.
 fn member_options(members: &[MemberOption]) -> Vec<(String, String)> {
     members.iter().map(|p| (p.id.to_string(), format!("{} ({})", p.name, format::date(p.since)))).collect()
-}
-
-/// `(code, label)` choices.
-fn choices(codes: &[&str], label: impl Fn(&str) -> String) -> Vec<(String, String)> {
-    codes.iter().map(|k| (k.to_string(), label(k))).collect()
 }
 
 /// The move to the next stage: the checks explained before it is tried, only
