@@ -18,6 +18,7 @@ pub mod org_admin;
 pub mod pipeline;
 pub mod people;
 pub mod policy;
+pub mod privacy;
 pub mod roster;
 pub mod rules_config;
 pub mod school_years;

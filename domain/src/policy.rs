@@ -68,15 +68,18 @@ pub enum Permission {
     AssessCandidates,
     /// See aggregated progress across schools, set targets.
     Oversee,
+    /// Keep the register of data-subject requests: record and answer them,
+    /// correct a student's identity, propose and confirm an erasure.
+    HandleDataRequests,
 }
 
 /// The role/permission matrix (product.md, "Roles").
 pub fn role_allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match role {
-        Role::Administrator => matches!(permission, ManageAccounts | ManageOrganisation | ViewAuditLog | ConfigureRules),
+        Role::Administrator => matches!(permission, ManageAccounts | ManageOrganisation | ViewAuditLog | ConfigureRules | HandleDataRequests),
         Role::SuperiorOfficer => matches!(permission, Oversee | ViewStudents | ViewSensitive | ManagePipeline),
-        Role::PartyCellOfficer => matches!(permission, ViewStudents | ViewSensitive | ManagePipeline),
+        Role::PartyCellOfficer => matches!(permission, ViewStudents | ViewSensitive | ManagePipeline | HandleDataRequests),
         Role::Mentor => matches!(permission, AssessCandidates | ViewStudents),
         Role::YouthUnionOfficer => matches!(permission, ViewStudents | LogEmulation),
     }
@@ -159,12 +162,12 @@ mod tests {
         use Permission::*;
         let all = [
             ManageAccounts, ManageOrganisation, ViewAuditLog, ConfigureRules, ViewStudents, ViewSensitive,
-            LogEmulation, ManagePipeline, AssessCandidates, Oversee,
+            LogEmulation, ManagePipeline, AssessCandidates, Oversee, HandleDataRequests,
         ];
         let expect: &[(Role, &[Permission])] = &[
-            (Role::Administrator, &[ManageAccounts, ManageOrganisation, ViewAuditLog, ConfigureRules]),
+            (Role::Administrator, &[ManageAccounts, ManageOrganisation, ViewAuditLog, ConfigureRules, HandleDataRequests]),
             (Role::SuperiorOfficer, &[ViewStudents, ViewSensitive, ManagePipeline, Oversee]),
-            (Role::PartyCellOfficer, &[ViewStudents, ViewSensitive, ManagePipeline]),
+            (Role::PartyCellOfficer, &[ViewStudents, ViewSensitive, ManagePipeline, HandleDataRequests]),
             (Role::Mentor, &[ViewStudents, AssessCandidates]),
             (Role::YouthUnionOfficer, &[ViewStudents, LogEmulation]),
         ];

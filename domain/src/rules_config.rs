@@ -34,6 +34,9 @@ pub const UNION_CLASSIFICATION: Rule<nguon_shared::merit::ClassificationThreshol
 pub const OUTSTANDING_CRITERIA: Rule<nguon_shared::merit::OutstandingCriteria> =
     Rule { key: "union.outstanding_criteria", default: crate::merit::rules::default_criteria };
 
+/// The personal-data duties' numbers (answer within working days, retention in years).
+pub const PRIVACY: Rule<nguon_shared::privacy::PrivacyRules> = Rule { key: "privacy.rules", default: Default::default };
+
 /// The value of `rule` at `unit_id` on `on`.
 pub async fn value<C: ConnectionTrait, T: DeserializeOwned>(
     conn: &C,

@@ -12,6 +12,7 @@ mod m20261126_000004_emulation_ledger;
 mod m20261126_000005_results_outstanding;
 mod m20261126_000006_pipeline;
 mod m20261126_000007_mentoring_meetings;
+mod m20261127_000008_personal_data;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_results_outstanding::Migration),
             Box::new(m20261126_000006_pipeline::Migration),
             Box::new(m20261126_000007_mentoring_meetings::Migration),
+            Box::new(m20261127_000008_personal_data::Migration),
         ]
     }
 }

@@ -63,6 +63,10 @@ pub enum ErrorCode {
     AlreadyDone,
     /// A date outside the school year (or the activity's period).
     OutOfPeriod,
+    /// A second person must confirm what the first one proposed.
+    SecondPerson,
+    /// The record must be kept (a candidacy's record, as the rules require).
+    KeptByRule,
     /// No student of this school (placed in the year) matches the row's code, or name and date of birth.
     UnknownStudent,
     /// No place left (an awareness class is full).

@@ -9,6 +9,7 @@ pub mod locale;
 pub mod mentoring;
 pub mod merit;
 pub mod pipeline;
+pub mod privacy;
 pub mod role;
 pub mod roster;
 pub mod views;

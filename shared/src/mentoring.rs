@@ -223,6 +223,13 @@ pub enum TaskKind {
     Recognition,
     /// A probationary member leaves school: transfer their Party activity by the due day.
     Transfer,
+    /// A data-subject request to answer by the due day (domain.md §5).
+    DataRequest {
+        /// The student it is about.
+        student_id: i64,
+        /// Its kind (`access`, `correction`, …).
+        kind: String,
+    },
 }
 
 /// A task in a user's inbox.

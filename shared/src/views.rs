@@ -7,6 +7,7 @@ pub mod ledger;
 pub mod merit;
 pub mod organisation;
 pub mod pipeline;
+pub mod privacy;
 
 /// One role a user holds, with the name of the unit it applies to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +62,9 @@ pub struct NavPermissions {
     pub audit: bool,
     /// The candidate pipeline (Party roles, mentors).
     pub pipeline: bool,
-    /// Tasks in the user's inbox (pipeline users).
+    /// The register of data-subject requests.
+    pub privacy: bool,
+    /// Tasks in the user's inbox (pipeline users and keepers of the register).
     pub tasks: u32,
 }
 

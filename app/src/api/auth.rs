@@ -23,9 +23,10 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
                 organisation: require_any(&actor, Permission::ManageOrganisation).is_ok(),
                 audit: require_any(&actor, Permission::ViewAuditLog).is_ok(),
                 pipeline: require_any(&actor, Permission::ManagePipeline).is_ok() || require_any(&actor, Permission::AssessCandidates).is_ok(),
+                privacy: require_any(&actor, Permission::HandleDataRequests).is_ok(),
                 tasks: 0,
             };
-            if nav.pipeline {
+            if nav.pipeline || nav.privacy {
                 nav.tasks = nguon_domain::pipeline::tasks::count(&st.db, &actor, crate::format::today()).await?;
             }
             (Some(view), nav)

@@ -174,6 +174,13 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                     {task_count(m, nav.tasks, None)}
                 </A>
             })}
+            {(nav.privacy && !nav.pipeline).then(|| view! {
+                <A href="/tasks" attr:id=format!("{prefix}-tasks-link")>
+                    {m.mt.nav_tasks}
+                    {task_count(m, nav.tasks, None)}
+                </A>
+            })}
+            {nav.privacy.then(|| view! { <A href="/privacy">{m.pv.nav_privacy}</A> })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>
                 <A href="/admin/years">{m.nav_years}</A>

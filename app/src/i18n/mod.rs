@@ -3,6 +3,7 @@
 
 mod en;
 pub mod mentoring;
+pub mod privacy;
 mod vi;
 
 use nguon_shared::roster::ImportField;
@@ -257,6 +258,8 @@ pub struct Messages {
     pub add_class: &'static str,
     pub code_own_entry: &'static str,
     pub code_already_done: &'static str,
+    pub code_second_person: &'static str,
+    pub code_kept_by_rule: &'static str,
     pub code_out_of_period: &'static str,
     pub nav_ledger: &'static str,
     pub ledger_ranking: &'static str,
@@ -424,6 +427,8 @@ pub struct Messages {
     pub code_full: &'static str,
     /// Mentoring and follow-up.
     pub mt: &'static mentoring::Mt,
+    /// The personal-data pages.
+    pub pv: &'static privacy::Pv,
     pub stages: [&'static str; 14],
     pub document_kinds: [&'static str; 7],
     pub tl_stage: &'static str,
@@ -616,6 +621,8 @@ impl Messages {
             ErrorCode::BadMapping => self.code_bad_mapping.into(),
             ErrorCode::OwnEntry => self.code_own_entry.into(),
             ErrorCode::AlreadyDone => self.code_already_done.into(),
+            ErrorCode::SecondPerson => self.code_second_person.into(),
+            ErrorCode::KeptByRule => self.code_kept_by_rule.into(),
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),
             ErrorCode::Full => self.code_full.into(),

@@ -47,6 +47,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Last change.
     pub updated_at: DateTimeUtc,
+    /// When the student was anonymised (erasure or retention); `None` while identifiable.
+    pub anonymised_at: Option<DateTimeUtc>,
 }
 
 /// No relations are navigated through sea-orm yet.

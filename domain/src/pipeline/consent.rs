@@ -93,9 +93,18 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
 /// Withdraws a consent on a day, with a reason; an open candidacy of the
 /// student exits as withdrawn in the same transaction.
 pub async fn withdraw(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, consent_id: i64, on: NaiveDate, reason: &str) -> Result<(), AppError> {
-    let c = consent::Entity::find_by_id(consent_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let s = student::Entity::find_by_id(c.student_id).one(db).await?.ok_or(AppError::NotFound)?;
-    authorize_any_at(db, actor, &CONSENT_KEEPERS, s.school_id).await?;
+    let txn = db.begin().await?;
+    withdraw_in(&txn, actor, ctx, consent_id, on, reason).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// [`withdraw`] inside the caller's transaction: the one code path of a
+/// withdrawal, whether from the consent register or a data-subject request.
+pub(crate) async fn withdraw_in<C: ConnectionTrait>(conn: &C, actor: &Actor, ctx: &AuditContext, consent_id: i64, on: NaiveDate, reason: &str) -> Result<(), AppError> {
+    let c = consent::Entity::find_by_id(consent_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    authorize_any_at(conn, actor, &CONSENT_KEEPERS, s.school_id).await?;
     let reason = crate::names::nfc(reason);
     if reason.is_empty() {
         return Err(AppError::invalid("reason", ErrorCode::Required));
@@ -106,23 +115,21 @@ pub async fn withdraw(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
     if on < c.given_on {
         return Err(AppError::invalid("withdrawn_on", ErrorCode::OutOfPeriod));
     }
-    let txn = db.begin().await?;
     let mut a: consent::ActiveModel = c.clone().into();
     a.withdrawn_on = Set(Some(on));
     a.withdrawn_reason = Set(Some(reason.clone()));
     a.withdrawn_by = Set(Some(actor.user_id));
-    a.update(&txn).await?;
+    a.update(conn).await?;
     audit::record(
-        &txn,
+        conn,
         ctx,
         AuditEntry { action: "withdraw", entity: "consent", entity_id: Some(c.id.to_string()), before: None, after: Some(serde_json::json!({ "withdrawn_on": on.to_string() })) },
     )
     .await?;
-    let open = candidacy_entity::Entity::find().filter(candidacy_entity::Column::StudentId.eq(s.id)).all(&txn).await?;
+    let open = candidacy_entity::Entity::find().filter(candidacy_entity::Column::StudentId.eq(s.id)).all(conn).await?;
     for cand in open.into_iter().filter(|c| Stage::from_code(&c.stage).is_some_and(|s| !s.is_final())) {
-        candidacy::record_move(&txn, actor, ctx, &cand, Stage::Withdrawn, on, Some(format!("consent: {reason}")), None, None).await?;
+        candidacy::record_move(conn, actor, ctx, &cand, Stage::Withdrawn, on, Some(format!("consent: {reason}")), None, None).await?;
     }
-    txn.commit().await?;
     Ok(())
 }
 

@@ -127,6 +127,9 @@ pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
             }
         }
     }
+    for r in crate::privacy::requests::open_for(conn, actor, today).await? {
+        out.push(TaskView { kind: TaskKind::DataRequest { student_id: r.student_id, kind: r.kind }, candidacy_id: None, name: r.student_name, due: Some(r.due_on) });
+    }
     out.sort_by(|a, b| {
         let key = |t: &TaskView| (t.due.is_none(), t.due);
         key(a).cmp(&key(b)).then_with(|| crate::names::compare_full_names(&a.name, &b.name))

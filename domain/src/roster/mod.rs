@@ -476,6 +476,7 @@ pub async fn commit(
                     guardian_phone: None,
                     created_at: now,
                     updated_at: now,
+                    anonymised_at: None,
                 };
                 let m = merge(&blank, &p);
                 let mut active: student::ActiveModel = m.into();

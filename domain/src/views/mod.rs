@@ -7,6 +7,7 @@ pub mod ledger;
 pub mod merit;
 pub mod organisation;
 pub mod pipeline;
+pub mod privacy;
 pub mod students;
 
 use crate::policy::{Actor, Permission};

@@ -7,10 +7,11 @@ use crate::i18n::fill;
 use leptos::prelude::*;
 use super::pipeline_links;
 use crate::api::my_tasks;
-use crate::i18n::mentoring::Mt;
+use crate::i18n::Messages;
 use nguon_shared::mentoring::{TaskKind, TaskView};
 
-fn task_text(t: &Mt, task: &TaskView) -> String {
+fn task_text(m: &Messages, task: &TaskView) -> String {
+    let t = m.mt;
     match &task.kind {
         TaskKind::ProposalWaiting => t.task_proposal.into(),
         TaskKind::AssessmentDue { mentor } => fill(t.task_assessment, &[("mentor", mentor)]),
@@ -20,6 +21,7 @@ fn task_text(t: &Mt, task: &TaskView) -> String {
         TaskKind::Ceremony => t.task_ceremony.into(),
         TaskKind::Recognition => t.task_recognition.into(),
         TaskKind::Transfer => t.task_transfer.into(),
+        TaskKind::DataRequest { kind, .. } => fill(m.pv.task_request, &[("kind", &m.pv.kind_label(kind))]),
     }
 }
 
@@ -35,7 +37,7 @@ fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
     let t = m.mt;
     view! {
         <h1>{t.tasks_title}</h1>
-        {pipeline_links(m, None)}
+        {page.info.nav.pipeline.then(|| pipeline_links(m, None))}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
@@ -43,11 +45,15 @@ fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
                 Ok(list) => view! {
                     <ul class="tasks" id="tasks">{list.iter().map(|task| {
                         let overdue = task.due.is_some_and(|d| d < format::today());
-                        let href = task.candidacy_id.map_or_else(|| "/pipeline#proposals".to_string(), |c| format!("/pipeline/{c}"));
+                        let href = match (&task.kind, task.candidacy_id) {
+                            (TaskKind::DataRequest { student_id, .. }, _) => format!("/privacy/student/{student_id}#requests"),
+                            (_, Some(c)) => format!("/pipeline/{c}"),
+                            (_, None) => "/pipeline#proposals".to_string(),
+                        };
                         view! {
                             <li class="card task" class:overdue=overdue>
                                 <a href=href><strong>{task.name.clone()}</strong></a>
-                                " — "{task_text(t, task)}
+                                " — "{task_text(m, task)}
                                 {task.due.map(|d| view! { " · "<span class="due">{fill(t.task_due, &[("date", &format::date(d))])}</span> })}
                                 {overdue.then(|| view! { " "<span class="badge warn">{t.overdue}</span> })}
                             </li>
