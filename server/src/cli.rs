@@ -83,6 +83,13 @@ pub enum Command {
         #[arg(long)]
         username: String,
     },
+    /// Apply the retention rule: anonymise students who left school more than the rule's
+    /// years ago (default 5) without a candidacy, and say whom. Run it daily (see README).
+    Retention {
+        /// Only report whom the rule reaches; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// After a build: write a brotli and a gzip copy of every built asset, which the
     /// server then serves as they are (no database needed).
     Precompress {
@@ -216,6 +223,22 @@ pub async fn run() -> ExitCode {
             .await
             .map(|n| println!("Đã kết thúc {n} phiên / ended {n} session(s): {username}"))
             .map_err(|e| describe(&e)),
+        Command::Retention { dry_run } => {
+            let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+            nguon_domain::privacy::retention::run(&db, today, dry_run)
+                .await
+                .map(|r| {
+                    for x in &r.reached {
+                        println!("student {} (school {}): left {}", x.student_id, x.school_id, x.left_on.format("%d/%m/%Y"));
+                    }
+                    if dry_run {
+                        println!("Thử, không thay đổi gì / dry run, nothing changed: {} trường/schools, {} học sinh sẽ được ẩn danh/students would be anonymised", r.schools, r.reached.len());
+                    } else {
+                        println!("Đã ẩn danh / anonymised: {} học sinh/students ({} trường/schools)", r.anonymised, r.schools);
+                    }
+                })
+                .map_err(|e| describe(&e))
+        }
         Command::Precompress { .. } => unreachable!("handled before the database is opened"),
     };
     match result {

@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod cli;
 pub mod config;
+pub mod exports;
 pub mod forms;
 pub mod middleware;
 pub mod router;

@@ -15,7 +15,7 @@ use nguon_domain::roster::{self, UploadInput, MAX_UPLOAD_BYTES};
 use nguon_domain::{accounts, AppError, ErrorCode};
 
 /// The signed-in user as the policy sees it, from the session middleware's facts.
-async fn actor(app: &AppState, auth: &RequestAuth) -> Result<Actor, AppError> {
+pub(crate) async fn actor(app: &AppState, auth: &RequestAuth) -> Result<Actor, AppError> {
     let session = auth.session.as_ref().ok_or(AppError::Unauthenticated)?;
     let user = accounts::find_user(&app.db, session.user_id).await?.filter(|u| u.is_active).ok_or(AppError::Unauthenticated)?;
     Ok(Actor { user_id: user.id, grants: accounts::active_grants(&app.db, user.id).await? })

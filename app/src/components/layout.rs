@@ -8,7 +8,7 @@ use crate::app::{Actions, ShellResource};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, privacy::{ExportPage, PrivacyPage, PrivacyStudentPage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -110,6 +110,9 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async/>
                 <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                <Route path=path!("/privacy/student/:id") view=PrivacyStudentPage ssr=SsrMode::Async/>
+                <Route path=path!("/privacy/student/:id/export") view=ExportPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/rules") view=RulesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/years") view=YearsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async/>

@@ -10,6 +10,7 @@ pub mod merit;
 pub mod org;
 pub mod mentoring;
 pub mod pipeline;
+pub mod privacy;
 pub mod profile;
 pub mod setup;
 pub mod staff;

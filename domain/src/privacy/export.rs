@@ -155,7 +155,8 @@ pub async fn section<C: ConnectionTrait>(conn: &C, source: &Source, student_id: 
 pub async fn export(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, student_id: i64) -> Result<StudentExport, AppError> {
     let s = student::Entity::find_by_id(student_id).one(db).await?.ok_or(AppError::NotFound)?;
     if !super::may_export(db, actor, s.school_id).await {
-        return Err(AppError::Forbidden);
+        // Like every refusal at a unit: the same answer as a missing student.
+        return Err(AppError::NotFound);
     }
     audit::record(db, ctx, AuditEntry { action: "export", entity: "student", entity_id: Some(s.id.to_string()), before: None, after: None }).await?;
     let school = org_unit::Entity::find_by_id(s.school_id).one(db).await?.map(|u| u.name).unwrap_or_default();
