@@ -250,7 +250,7 @@ async fn export_covers_every_table_about_students(t: TestDb) {
     let action = log.columns.iter().position(|c| c == "action").unwrap();
     assert!(log.rows.iter().any(|r| r[action] == nguon_shared::privacy::ExportValue::Text("export".into())));
     let json = x.machine_readable();
-    assert_eq!(json["records"]["students"][0]["id"].as_f64(), Some(plain.id as f64));
+    assert_eq!(json["records"]["students"][0]["id"].as_i64(), Some(plain.id));
     assert_eq!(x.sections.len(), export::SOURCES.len());
 
     // Only a role that may see everything: not the admin (no sensitive data), the union officer or the mentor.

@@ -413,6 +413,42 @@ async fn access_matrix(t: TestDb) {
         lan.update(&s.db).await.unwrap();
     }
     let today_s = (Utc::now() + chrono::Duration::hours(7)).date_naive().format("%d/%m/%Y").to_string();
+    // Personal data at both schools, recorded by Party cell officers outside the table: an open request,
+    // an erasure proposed for the second student (no candidacy), and at school A a third student's proposal to cancel.
+    use nguon_domain::privacy::{erasure as erasures, requests as data_requests};
+    let mut privacy_ids = Vec::new();
+    for (school, login, student, second) in [(a, "chibo2.a", student_a, &second_a), (b, "chibo.b", student_b, &second_b)] {
+        let cell = nguon_domain::policy::Actor { user_id: user_id(login).await, grants: vec![(Role::PartyCellOfficer, school)] };
+        let c = AuditContext { actor_user_id: Some(cell.user_id), client_addr: None };
+        let today = (Utc::now() + chrono::Duration::hours(7)).date_naive();
+        let input = nguon_domain::privacy::rules::RequestInput {
+            requester: "guardian".into(),
+            requester_name: "Phụ Huynh".into(),
+            kind: "access".into(),
+            details: String::new(),
+            received_on: today,
+        };
+        let request = data_requests::record(&s.db, &cell, &c, student, input, today).await.unwrap();
+        let erase = erasures::propose(&s.db, &cell, &c, second.parse().unwrap(), "Gia đình yêu cầu").await.unwrap();
+        let third = student::ActiveModel {
+            school_id: Set(school),
+            family_name: Set("Lê".into()),
+            middle_name: Set(String::new()),
+            given_name: Set("Ba".into()),
+            search_key: Set("le ba".into()),
+            date_of_birth: Set(d(2009, 2, 2)),
+            ethnicity: Set(Some("Kinh".into())),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&s.db)
+        .await
+        .unwrap();
+        let erase_third = erasures::propose(&s.db, &cell, &c, third.id, "Đã chuyển trường").await.unwrap();
+        privacy_ids.push((request.to_string(), erase.to_string(), erase_third.to_string()));
+    }
+    let [(request_a, erase_a, erase_third_a), (request_b, erase_b, _)] = <[_; 2]>::try_from(privacy_ids).unwrap();
     let (student_a, student_b) = (student_a.to_string(), student_b.to_string());
     // Someone outside the table holds the grants to revoke.
     account(&s, "phu.a", None).await;
@@ -650,6 +686,34 @@ async fn access_matrix(t: TestDb) {
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("set_procedure_rules", vec![("unit", &a_s), ("min_age", "18"), ("age_by_month", "on"), ("certificate_months", "60"), ("document_months", "12"), ("vote_numerator", "2"), ("vote_denominator", "3"), ("introducer_months", "12"), ("youth_max_age", "30"), ("decision_working_days", "60"), ("ceremony_working_days", "30"), ("probation_months", "12"), ("recognition_working_days", "30"), ("documents[]", "application"), ("documents[]", "biography"), ("valid_from", "01/01/2027")],
             [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("privacy_view", vec![("school", ""), ("q", "")], [Unauth, Forbidden, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        ("privacy_view", vec![("school", &b_s), ("q", "")], [Unauth, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden]),
+        ("privacy_view", vec![("school", &a_s), ("q", "nguyen")], [Unauth, Forbidden, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        ("privacy_student_view", vec![("student", &student_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("privacy_student_view", vec![("student", &student_a)], [Unauth, NotFound, Ok, NotFound, Ok, NotFound, NotFound]),
+        ("student_export_view", vec![("student", &student_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("student_export_view", vec![("student", &student_a)], [Unauth, NotFound, NotFound, NotFound, Ok, NotFound, NotFound]),
+        ("record_data_request", vec![("student", &student_b), ("requester", "student"), ("requester_name", "Nguyễn Văn Bình"), ("kind", "access"), ("details", ""), ("received_on", &today_s)],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("record_data_request", vec![("student", &student_a), ("requester", "student"), ("requester_name", "Nguyễn Văn An"), ("kind", "access"), ("details", ""), ("received_on", &today_s)],
+            [Unauth, NotFound, Ok, NotFound, Ok, NotFound, NotFound]),
+        ("answer_data_request", vec![("request", &request_b), ("answered_on", &today_s), ("answer", "Đã gửi")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // Answered once by the administrator; the Party cell officer finds it answered.
+        ("answer_data_request", vec![("request", &request_a), ("answered_on", &today_s), ("answer", "Đã gửi")], [Unauth, NotFound, Ok, NotFound, Invalid, NotFound, NotFound]),
+        ("correct_student", vec![("student", &student_b), ("code", ""), ("family_name", "Nguyễn"), ("middle_name", "Văn"), ("given_name", "Bình"), ("date_of_birth", "01/01/2010"), ("gender", ""), ("hometown_commune", ""), ("hometown_province", ""), ("residence_commune", ""), ("residence_province", ""), ("guardian_name", ""), ("guardian_phone", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("correct_student", vec![("student", &student_a), ("code", ""), ("family_name", "Nguyễn"), ("middle_name", "Văn"), ("given_name", "An"), ("date_of_birth", "01/01/2010"), ("gender", ""), ("ethnicity", "Cơ Ho"), ("hometown_commune", ""), ("hometown_province", ""), ("residence_commune", ""), ("residence_province", ""), ("guardian_name", ""), ("guardian_phone", "")],
+            [Unauth, NotFound, Ok, NotFound, Ok, NotFound, NotFound]),
+        ("propose_erasure", vec![("student", &student_b), ("reason", "Yêu cầu")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // School A's first student is a candidate: the record is kept.
+        ("propose_erasure", vec![("student", &student_a), ("reason", "Yêu cầu")], [Unauth, NotFound, Invalid, NotFound, Invalid, NotFound, NotFound]),
+        ("cancel_erasure", vec![("erasure", &erase_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("cancel_erasure", vec![("erasure", &erase_third_a)], [Unauth, NotFound, Ok, NotFound, Invalid, NotFound, NotFound]),
+        ("set_privacy_rules", vec![("school", &b_s), ("answer_working_days", "2"), ("retention_years", "5"), ("valid_from", "01/01/2026")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_privacy_rules", vec![("school", &a_s), ("answer_working_days", "2"), ("retention_years", "5"), ("valid_from", "01/01/2026")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
+        ("confirm_erasure", vec![("erasure", &erase_b), ("understood", "on")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // Last: it anonymises school A's second student (proposed by another Party cell officer).
+        ("confirm_erasure", vec![("erasure", &erase_a), ("understood", "on")], [Unauth, NotFound, Ok, NotFound, Invalid, NotFound, NotFound]),
         ("logout", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
@@ -659,6 +723,24 @@ async fn access_matrix(t: TestDb) {
         .collect();
     let covered: BTreeSet<String> = table.iter().map(|(n, _, _)| n.to_string()).collect();
     assert_eq!(registered, covered, "a server function is missing from the access matrix (or gone from the app)");
+
+    // The machine-readable export: the same permission as its page, with statuses that say so
+    // (before the table, whose last row signs everyone out).
+    for (i, cookie) in cookies.iter().enumerate() {
+        for (student, expected) in [(&student_a, [401, 404, 404, 404, 200, 404, 404][i]), (&student_b, if i == 0 { 401 } else { 404 })] {
+            let mut req = s.http.get(format!("{}/privacy/student/{student}/export.json", s.base));
+            if let Some(c) = cookie {
+                req = req.header(header::COOKIE, c.as_str());
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status().as_u16(), expected, "export.json of {student} as {}", CALLERS[i]);
+            if expected == 200 {
+                assert!(res.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
+                let body: serde_json::Value = res.json().await.unwrap();
+                assert_eq!(body["records"]["students"][0]["id"].as_i64(), student.parse().ok());
+            }
+        }
+    }
 
     for (name, args, expected) in &table {
         for (i, cookie) in cookies.iter().enumerate() {
@@ -752,8 +834,15 @@ async fn access_matrix(t: TestDb) {
                     // Only school A's candidacy, and only to its Party roles.
                     let about: BTreeSet<String> = value.as_array().unwrap().iter().filter_map(|t| t["candidacy_id"].as_i64()).map(|c| c.to_string()).collect();
                     assert!(!about.contains(&cand_b), "school B's candidacy in the tasks of {who}");
-                    if matches!(who, "no role" | "administrator" | "union") {
+                    if matches!(who, "no role" | "union") {
                         assert!(value.as_array().unwrap().is_empty(), "tasks for {who}: {value}");
+                    }
+                    // The keepers of the register have school A's open request, not school B's.
+                    let requests: Vec<i64> = value.as_array().unwrap().iter().filter_map(|t| t["kind"]["DataRequest"]["student_id"].as_i64()).collect();
+                    let want: Vec<i64> = if matches!(who, "administrator" | "party cell") { vec![student_a.parse().unwrap()] } else { vec![] };
+                    assert_eq!(requests, want, "data requests in the tasks of {who}");
+                    if who == "administrator" {
+                        assert_eq!(value.as_array().unwrap().len(), 1, "the administrator's only task is the request: {value}");
                     }
                 }
                 "classes_view" if got == Ok => {
@@ -768,6 +857,23 @@ async fn access_matrix(t: TestDb) {
                     let actors: BTreeSet<&str> = value["rows"].as_array().unwrap().iter().filter_map(|r| r["actor"].as_str()).collect();
                     assert!(!actors.contains("admin"), "school A's administrator sees the province administrator's entries: {actors:?}");
                 }
+                "privacy_view" if got == Ok => {
+                    let want: BTreeSet<i64> = [a].into();
+                    assert_eq!(ids(&value["choice"]["schools"]), want, "schools offered to {who}");
+                    let students: BTreeSet<i64> = value["requests"]["rows"].as_array().unwrap().iter().map(|r| r["student_id"].as_i64().unwrap()).collect();
+                    assert!(!students.contains(&student_b.parse::<i64>().unwrap()), "school B's request shown to {who}");
+                    let found: Vec<&str> = value["matches"]["rows"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+                    assert!(!found.iter().any(|n| n.contains("Bình")), "school B's student found by {who}: {found:?}");
+                    assert_eq!(value["can_configure"].as_bool(), Some(who == "administrator"));
+                }
+                "privacy_student_view" if got == Ok => {
+                    assert_eq!(value["can_export"].as_bool(), Some(who == "party cell"), "export offered to {who}");
+                    assert_eq!(value["identity"]["ethnicity"].as_str() == Some(""), who != "party cell", "ethnicity shown to {who}");
+                }
+                "student_export_view" if got == Ok => {
+                    let tables: BTreeSet<&str> = value["sections"].as_array().unwrap().iter().map(|s| s["table"].as_str().unwrap()).collect();
+                    assert!(tables.contains("candidacies") && tables.contains("audit_log"), "{tables:?}");
+                }
                 "list_users" if got == Ok => {
                     let names: Vec<&str> = value.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
                     assert!(!names.contains(&"admin"), "the province administrator is outside school A's scope");
@@ -777,6 +883,7 @@ async fn access_matrix(t: TestDb) {
             }
         }
     }
+
 }
 
 both_engines!(access_matrix);

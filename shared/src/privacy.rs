@@ -147,7 +147,9 @@ pub struct ConsentChoice {
 pub enum ExportValue {
     /// No value.
     Empty,
-    /// A number.
+    /// A whole number (ids, points, counts).
+    Integer(i64),
+    /// Another number.
     Number(f64),
     /// Yes or no.
     Bool(bool),

@@ -106,7 +106,7 @@ fn value(v: &JsonValue) -> ExportValue {
     match v {
         JsonValue::Null => ExportValue::Empty,
         JsonValue::Bool(b) => ExportValue::Bool(*b),
-        JsonValue::Number(n) => n.as_f64().map_or(ExportValue::Empty, ExportValue::Number),
+        JsonValue::Number(n) => n.as_i64().map(ExportValue::Integer).or_else(|| n.as_f64().map(ExportValue::Number)).unwrap_or(ExportValue::Empty),
         JsonValue::String(s) => ExportValue::Text(s.clone()),
         other => ExportValue::Text(other.to_string()),
     }

@@ -24,7 +24,7 @@ fn shown(m: &'static Messages, v: &ExportValue) -> String {
     match v {
         ExportValue::Empty => String::new(),
         ExportValue::Bool(b) => (if *b { m.pv.yes } else { m.pv.no }).to_string(),
-        ExportValue::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
+        ExportValue::Integer(n) => n.to_string(),
         ExportValue::Number(n) => n.to_string(),
         ExportValue::Text(s) => {
             if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
