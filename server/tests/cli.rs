@@ -58,3 +58,46 @@ async fn cli_migrate_create_admin_revoke_reset(t: TestDb) {
 }
 
 both_engines!(cli_migrate_create_admin_revoke_reset);
+
+/// `retention --dry-run` says whom the rule reaches and changes nothing; `retention` anonymises them.
+async fn cli_retention(t: TestDb) {
+    use nguon_domain::entities::{class, enrolment, org_unit, school_year, student};
+    use sea_orm::{ActiveModelTrait, Set};
+    let out = run(&t, &["migrate"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conn = db::connect(&t.url).await.unwrap();
+    let now = chrono::Utc::now();
+    let school = org_unit::ActiveModel { kind: Set("school".into()), name: Set("THPT Tân Hà".into()), created_at: Set(now), ..Default::default() }.insert(&conn).await.unwrap();
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let year = school_year::ActiveModel { school_id: Set(school.id), name: Set("2012-2013".into()), starts_on: Set(d(2012, 9, 5)), ends_on: Set(d(2013, 5, 31)), ..Default::default() }.insert(&conn).await.unwrap();
+    let c = class::ActiveModel { school_year_id: Set(year.id), name: Set("12A1".into()), grade: Set(12), ..Default::default() }.insert(&conn).await.unwrap();
+    let s = student::ActiveModel {
+        school_id: Set(school.id),
+        family_name: Set("Hoàng".into()),
+        middle_name: Set("Văn".into()),
+        given_name: Set("Nam".into()),
+        search_key: Set("hoang van nam".into()),
+        date_of_birth: Set(d(1995, 4, 2)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await
+    .unwrap();
+    enrolment::ActiveModel { student_id: Set(s.id), class_id: Set(c.id), school_year_id: Set(year.id), ..Default::default() }.insert(&conn).await.unwrap();
+
+    let out = run(&t, &["retention", "--dry-run"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("student {} ", s.id)) && said.contains("left 31/05/2013") && said.contains("1 học sinh"), "{said}");
+    assert_eq!(student::Entity::find_by_id(s.id).one(&conn).await.unwrap().unwrap(), s, "the dry run changes nothing");
+
+    let out = run(&t, &["retention"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("anonymised: 1"));
+    let after = student::Entity::find_by_id(s.id).one(&conn).await.unwrap().unwrap();
+    assert!(after.anonymised_at.is_some() && after.family_name != "Hoàng");
+}
+
+both_engines!(cli_retention);
