@@ -268,6 +268,15 @@ async fn anonymisation_leaves_every_figure_alone(t: TestDb) {
     let year = school_year::Entity::find().filter(school_year::Column::SchoolId.eq(s.school)).one(&s.db).await.unwrap().unwrap().id;
     let query = || nguon_domain::ledger::standing::RankingQuery { year_id: year, scope: nguon_domain::ledger::standing::Scope::School, semester: None, category_id: None };
     let ranking_before = nguon_domain::ledger::standing::ranking(&s.db, &s.union, query()).await.unwrap();
+    let enrolments_before = enrolment::Entity::find().order_by_asc(enrolment::Column::Id).all(&s.db).await.unwrap();
+    let by_gender = |all: &Vec<student::Model>| {
+        let mut m = std::collections::BTreeMap::new();
+        for x in all {
+            *m.entry((x.gender.clone(), chrono::Datelike::year(&x.date_of_birth), x.union_joined_on.is_some())).or_insert(0) += 1;
+        }
+        m
+    };
+    let aggregates_before = by_gender(&student::Entity::find().all(&s.db).await.unwrap());
 
     // A candidate's record is kept.
     let candidate = candidacy::Entity::find().one(&s.db).await.unwrap().unwrap().student_id;
@@ -298,6 +307,9 @@ async fn anonymisation_leaves_every_figure_alone(t: TestDb) {
     let ranking_after = nguon_domain::ledger::standing::ranking(&s.db, &s.union, query()).await.unwrap();
     let points = |r: &Vec<nguon_shared::ledger::RankRow>| r.iter().map(|x| (x.student_id, x.points)).collect::<std::collections::BTreeMap<_, _>>();
     assert_eq!(points(&ranking_after), points(&ranking_before));
+    // Aggregates: students by gender, year of birth and union membership; class placements.
+    assert_eq!(by_gender(&student::Entity::find().all(&s.db).await.unwrap()), aggregates_before);
+    assert_eq!(enrolment::Entity::find().order_by_asc(enrolment::Column::Id).all(&s.db).await.unwrap(), enrolments_before);
 
     // The log holds no erased value: the student's snapshots are emptied, the erasure is recorded without data.
     let old_name = plain.person_name().full();

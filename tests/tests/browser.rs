@@ -4,204 +4,12 @@
 //! Needs `chromedriver` and `chromium` on the PATH (Debian packages) and the
 //! release build; the README's test command provides all three.
 
-use fantoccini::error::NewSessionError;
-use fantoccini::{Client, ClientBuilder, Locator};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use fantoccini::Locator;
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{free_port, wait_for_port, workspace, Proc, ReleaseServer, PW};
-
-struct Env {
-    base: String,
-    server: ReleaseServer,
-    browser: Client,
-    _driver: Proc,
-    shots: PathBuf,
-}
-
-impl Env {
-    /// Starts a server on a fresh database and a browser, phone-sized or desktop.
-    async fn start(phone: bool) -> Env {
-        Env::start_with(phone, true).await
-    }
-
-    /// [`Env::start`], with JavaScript on or off in the browser.
-    async fn start_with(phone: bool, javascript: bool) -> Env {
-        let root = workspace();
-        let server = ReleaseServer::start().await;
-        let driver_port = free_port();
-        let driver = Proc(
-            Command::new("chromedriver")
-                .arg(format!("--port={driver_port}"))
-                // NGUON_E2E_DEBUG=<file>: Chromium's own log, console messages included, for debugging.
-                .args(std::env::var("NGUON_E2E_DEBUG").map(|f| vec!["--enable-chrome-logs".to_string(), "--verbose".into(), format!("--log-path={f}")]).unwrap_or_default())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start chromedriver (Debian package chromium-driver)"),
-        );
-        wait_for_port(driver_port, "chromedriver").await;
-        let profile = server.tmp.path().join("profile");
-        let mut options = serde_json::json!({
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800", "--enable-logging=stderr", "--v=0",
-                format!("--user-data-dir={}", profile.display()),
-            ]
-        });
-        if !javascript {
-            options["prefs"] = serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 });
-        }
-        if phone {
-            // A 360 CSS px phone screen (headless windows cannot be narrower than 500 px).
-            options["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 1.0 } });
-        }
-        let caps: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_value(serde_json::json!({ "goog:chromeOptions": options })).unwrap();
-        // ChromeDriver may take its port a moment before it answers on it (seen on a
-        // loaded CI machine as a reset connection): a few tries, then a clear failure.
-        let mut tries = 0;
-        let browser = loop {
-            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{driver_port}"))
-                .await;
-            match attempt {
-                Ok(client) => break client,
-                Err(e) if tries < 5 && matches!(e, NewSessionError::Failed(_) | NewSessionError::FailedC(_) | NewSessionError::Lost(_)) => {
-                    tries += 1;
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                }
-                Err(e) => panic!("connect to chromedriver: {e:?}"),
-            }
-        };
-        let shots = root.join("target/e2e-screenshots");
-        std::fs::create_dir_all(&shots).unwrap();
-        Env { base: server.base.clone(), server, browser, _driver: driver, shots }
-    }
-
-    /// Runs the admin command line on the same database, password on stdin.
-    fn cli(&self, args: &[&str], password: &str) {
-        self.server.cli(args, password);
-    }
-
-    async fn shot(&self, name: &str) {
-        if let Ok(png) = self.browser.screenshot().await {
-            let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
-        }
-    }
-
-    /// Waits until `css` matches an element whose text contains `text`.
-    async fn wait_text(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Ok(els) = self.browser.find_all(Locator::Css(css)).await {
-                for el in els {
-                    if el.text().await.map(|t| t.contains(text)).unwrap_or(false) {
-                        return;
-                    }
-                }
-            }
-            if Instant::now() > deadline {
-                self.shot("failure").await;
-                let html = self.browser.source().await.unwrap_or_default();
-                // Scripts may be off in the browser (then they never answer): ask briefly.
-                let script = |js: &'static str| async move {
-                    tokio::time::timeout(Duration::from_secs(3), self.browser.execute(js, vec![])).await.ok().and_then(|r| r.ok()).unwrap_or_default()
-                };
-                let errors = script("return window.__nguonErrors || []").await;
-                let calls = script("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).map(e => e.name + ' ' + Math.round(e.duration))").await;
-                let url = self.browser.current_url().await.map(|u| u.to_string()).unwrap_or_default();
-                panic!("no `{css}` containing {text:?} at {url}; browser console errors: {errors}; server calls: {calls}\nin:\n{html}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    async fn js(&self, script: &str) -> serde_json::Value {
-        self.browser.execute(script, vec![]).await.expect("script runs")
-    }
-
-    async fn fill(&self, name: &str, value: &str) {
-        let el = self.browser.find(Locator::Css(&format!("input[name='{name}']"))).await.unwrap();
-        el.clear().await.unwrap();
-        el.send_keys(value).await.unwrap();
-    }
-
-    /// Opens `path` as `user` (signing in again when `who`, the user signed in
-    /// so far, is someone else) and waits for its title.
-    async fn visit_as(&self, who: &mut &'static str, user: &'static str, path: &str, title: &str) {
-        if user != *who {
-            // Before any page is open there are no cookies to delete.
-            if !who.is_empty() {
-                self.browser.delete_all_cookies().await.unwrap();
-            }
-            self.login(user, PW).await;
-            *who = user;
-        }
-        self.browser.goto(&format!("{}{path}", self.base)).await.unwrap();
-        self.wait_text("h1", title).await;
-    }
-
-    /// Presses Enter in the input named `name`, submitting its form.
-    async fn press_enter(&self, name: &str) {
-        let el = self.browser.find(Locator::Css(&format!("input[name='{name}']"))).await.unwrap();
-        el.send_keys("\u{E007}").await.unwrap();
-    }
-
-    async fn click(&self, css: &str) {
-        self.browser.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
-    }
-
-    /// Opens the login page and signs in (a plain form); waits for the home page.
-    async fn login(&self, username: &str, password: &str) {
-        self.browser.goto(&format!("{}/login", self.base)).await.unwrap();
-        self.wait_text("h1", "").await;
-        self.fill("username", username).await;
-        self.fill("password", password).await;
-        // Enter submits the form, as a person would; it also works with scripts off
-        // (where chromedriver's element click never returns).
-        self.press_enter("password").await;
-        self.wait_text("h1", "Xin chào").await;
-    }
-
-    /// A fresh server with the first administrator and the demo school (accounts share `PW`).
-    async fn with_demo(phone: bool) -> Env {
-        Env::with_demo_js(phone, true).await
-    }
-
-    /// [`Env::with_demo`], with JavaScript on or off in the browser.
-    async fn with_demo_js(phone: bool, javascript: bool) -> Env {
-        let env = Env::start_with(phone, javascript).await;
-        env.server.load_demo();
-        env
-    }
-
-    async fn open_menu(&self) {
-        let open = self.js("return document.querySelector('details.menu').open").await;
-        if open != serde_json::Value::Bool(true) {
-            self.click("details.menu > summary").await;
-        }
-    }
-
-    /// Waits until the page's islands are live (the wasm entry marks the
-    /// document), then keeps console errors (a wasm panic lands there) for
-    /// failure messages.
-    async fn wait_hydrated(&self) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.js("return document.documentElement.dataset.islands === 'live'").await != serde_json::Value::Bool(true) {
-            assert!(Instant::now() < deadline, "the islands never came to life");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        self.js("if (!window.__nguonErrors) { window.__nguonErrors = []; const e = console.error; \
-                 console.error = (...a) => { window.__nguonErrors.push(a.map(String).join(' ')); e(...a) }; } return true")
-            .await;
-    }
-}
+use common::browser::Env;
+use common::{workspace, PW};
 
 /// First-run set-up, hydration, language switch, log out, log in — one
 /// journey in a 360 px wide phone window, in Vietnamese first.
@@ -842,7 +650,10 @@ async fn pipeline_pages_fit_a_phone() {
         ("demo.chibo", "/classes", "Lớp nhận thức về Đảng"),
         ("demo.chibo", "/meetings", "Họp liên tịch"),
         ("demo.chibo", "/calendar", "Lịch làm việc và nhắc việc"),
+        ("demo.chibo", "/privacy", "Yêu cầu về dữ liệu cá nhân"),
         ("admin", "/admin/rules", "Quy định về thủ tục kết nạp"),
+        ("admin", "/privacy", "Yêu cầu về dữ liệu cá nhân"),
+        ("admin", "/tasks", "Việc cần làm của tôi"),
     ];
     let mut who = "";
     for (user, path, title) in pages {
@@ -927,6 +738,7 @@ async fn every_page_works_without_javascript() {
         ("demo.chibo", "/classes", "Lớp nhận thức về Đảng"),
         ("demo.chibo", "/meetings", "Họp liên tịch"),
         ("demo.chibo", "/calendar", "Lịch làm việc và nhắc việc"),
+        ("demo.chibo", "/privacy", "Yêu cầu về dữ liệu cá nhân"),
         ("demo.huongdan", "/tasks", "Việc cần làm của tôi"),
         ("admin", "/admin/org", "Cơ cấu tổ chức"),
         ("admin", "/admin/years", "Năm học"),
@@ -935,6 +747,8 @@ async fn every_page_works_without_javascript() {
         ("admin", "/admin/users", "tài khoản"),
         ("admin", "/admin/audit", "Nhật ký"),
         ("admin", "/admin/rules", "Quy định về thủ tục kết nạp"),
+        ("admin", "/privacy", "Yêu cầu về dữ liệu cá nhân"),
+        ("admin", "/tasks", "Việc cần làm của tôi"),
     ];
     let mut who = "";
     for (user, path, title) in pages {

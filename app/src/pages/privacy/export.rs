@@ -44,6 +44,14 @@ fn section(m: &'static Messages, s: &ExportSection) -> AnyView {
     let t = m.pv;
     let body = if s.rows.is_empty() {
         view! { <p class="muted">{t.none}</p> }.into_any()
+    } else if s.rows.len() == 1 {
+        // One record (the identity, most often): label and value, one under the other, fit a phone.
+        view! {
+            <dl class="facts record">{s.columns.iter().zip(&s.rows[0]).filter(|(_, v)| **v != ExportValue::Empty).map(|(c, v)| view! {
+                <dt>{t.column_title(c)}</dt><dd>{shown(m, v)}</dd>
+            }).collect_view()}</dl>
+        }
+        .into_any()
     } else {
         view! {
             <div class="table-wrap"><table>
