@@ -5,6 +5,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261125_000001_foundation;
 mod m20261125_000002_organisation_people;
 mod m20261126_000003_roster_uploads;

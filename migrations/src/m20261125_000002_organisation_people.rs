@@ -6,6 +6,7 @@
 //! issue; the shapes are set here so later features (ledger, pipeline) can
 //! reference them.
 
+use crate::helpers::fk;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -113,10 +114,6 @@ enum Enrolments {
     StudentId,
     ClassId,
     SchoolYearId,
-}
-
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
 }
 
 #[async_trait::async_trait]

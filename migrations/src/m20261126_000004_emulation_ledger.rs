@@ -4,6 +4,7 @@
 //! (approval, rejection, reversal), and per-student totals maintained in the
 //! same transaction as each approval.
 
+use crate::helpers::fk;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -126,10 +127,6 @@ enum Users {
 enum Students {
     Table,
     Id,
-}
-
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
 }
 
 #[async_trait::async_trait]

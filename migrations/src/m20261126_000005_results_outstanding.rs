@@ -2,6 +2,7 @@
 //! classification (suggested, then confirmed by an officer), and the
 //! union's proposals of outstanding students to the source pool.
 
+use crate::helpers::fk;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -74,10 +75,6 @@ enum Users {
 enum Students {
     Table,
     Id,
-}
-
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
 }
 
 #[async_trait::async_trait]

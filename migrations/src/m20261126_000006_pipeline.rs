@@ -4,6 +4,7 @@
 //! dates only, never content), votes, decisions, and the holiday calendar
 //! that working-day deadlines use.
 
+use crate::helpers::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -195,21 +196,8 @@ enum PoolProposals {
     Id,
 }
 
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
-}
-
 fn candidacy_fk(table: impl IntoIden, col: impl IntoIden) -> ForeignKeyCreateStatement {
     fk((table, col), (Candidacies::Table, Candidacies::Id))
-}
-
-fn index(name: &str, table: impl IntoIden, cols: &[&str]) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(name).table(table);
-    for c in cols {
-        i.col(Alias::new(*c));
-    }
-    i.to_owned()
 }
 
 #[async_trait::async_trait]

@@ -2,6 +2,7 @@
 //! run by training centres with their enrolments, and the joint Party–Union
 //! meetings that discuss the source pool.
 
+use crate::helpers::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -105,19 +106,6 @@ enum Students {
 enum Staff {
     Table,
     Id,
-}
-
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
-}
-
-fn index(name: &str, table: impl IntoIden, cols: &[&str]) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(name).table(table);
-    for c in cols {
-        i.col(Alias::new(*c));
-    }
-    i.to_owned()
 }
 
 #[async_trait::async_trait]

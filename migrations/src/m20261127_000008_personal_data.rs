@@ -2,6 +2,7 @@
 //! requests, erasures proposed and confirmed by a second person, and the
 //! mark of an anonymised student.
 
+use crate::helpers::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -57,19 +58,6 @@ enum OrgUnits {
 enum Users {
     Table,
     Id,
-}
-
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
-}
-
-fn index(name: &str, table: impl IntoIden, cols: &[&str]) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(name).table(table);
-    for c in cols {
-        i.col(Alias::new(*c));
-    }
-    i.to_owned()
 }
 
 #[async_trait::async_trait]

@@ -10,7 +10,7 @@ use crate::i18n::{fill, Messages};
 use crate::islands::UploadForm;
 use crate::outcome::form_action;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use nguon_shared::roster::{ImportCounts, ImportField, ImportPreview, PreviewRow, RowAction};
 use nguon_shared::views::organisation::ImportView;
 use nguon_shared::views::CurrentUserView;
@@ -110,9 +110,8 @@ fn import_page(page: PageCtx, _user: CurrentUserView, data: Res<ImportView>) -> 
 }
 
 fn preview_data() -> (ServerAction<ImportRoster>, Res<ImportPreview>) {
-    let params = use_params_map();
     let query = use_query_map();
-    let upload = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let upload = crate::pages::id_param();
     // A mapping chosen on this page arrives as c0, c1, … in the query; none means "as guessed".
     let chosen = move || {
         query.with(|q| {

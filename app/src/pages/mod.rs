@@ -17,3 +17,10 @@ pub mod staff;
 pub mod students;
 pub mod users;
 pub mod years;
+
+/// The page's `:id` path parameter as a number (0 when it is not one: the
+/// server then answers "not found").
+pub(crate) fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || leptos::prelude::With::with(&params, |p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0))
+}

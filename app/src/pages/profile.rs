@@ -8,16 +8,14 @@ use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nguon_shared::merit::{ProfileView, TimelineEvent, TimelineItem};
 use nguon_shared::views::CurrentUserView;
 
 /// `/students/:id`.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let params = use_params_map();
     let data: Resource<Result<ProfileView, nguon_shared::AppError>> = Resource::new(
-        move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)),
+        crate::pages::id_param(),
         |id| async move { student_profile(id).await },
     );
     view! { <WithUser render=move |page, user| profile_page(page, user, data)/> }

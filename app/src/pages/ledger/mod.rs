@@ -30,7 +30,7 @@ use crate::islands::TickAll;
 use crate::outcome::{form_action, typed_value, typed_values};
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use nguon_shared::ledger::EntryRow;
 use nguon_shared::views::ledger::{CatalogueView, CategoryOption, LeaderboardView, LogView, ReviewView, StudentLedgerView};
 use nguon_shared::views::{CurrentUserView, SchoolYearView, Slice, YearChoice};

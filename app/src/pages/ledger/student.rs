@@ -5,11 +5,11 @@ use super::*;
 /// A student's ledger lines.
 #[component]
 pub fn StudentLedgerPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::pages::id_param();
     let year_p = param("year");
     let reverse = form_action::<ReverseEntry>();
     let data: Res<StudentLedgerView> = Resource::new(
-        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), year_p(), shown_rows(), reverse.version().get()),
+        move || (id(), year_p(), shown_rows(), reverse.version().get()),
         |(student, year, show, _)| student_ledger_view(student, year, show),
     );
     view! { <WithUser render=move |page, user| student_page(page, user, data, reverse)/> }

@@ -13,7 +13,6 @@ use crate::format;
 use crate::i18n::{fill, Messages};
 use crate::outcome::form_action;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nguon_shared::pipeline::{CandidacyView, DossierItemView, MemberOption, Stage, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES, VERIFICATION_SUBJECTS};
 use nguon_shared::views::pipeline::CandidacyPageView;
 use nguon_shared::views::CurrentUserView;
@@ -50,7 +49,7 @@ impl CandidacyActions {
 /// `/pipeline/:id`: one candidacy.
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::pages::id_param();
     let acts = CandidacyActions {
         mv: form_action(),
         certificate: form_action(),
@@ -63,7 +62,7 @@ pub fn CandidacyPage() -> impl IntoView {
         assess: form_action(),
     };
     let data: Res<CandidacyPageView> = Resource::new(
-        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), acts.version()),
+        move || (id(), acts.version()),
         |(id, _)| candidacy_page_view(id),
     );
     view! { <WithUser render=move |page, user| candidacy_view(page, user, data, acts)/> }

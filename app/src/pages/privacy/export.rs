@@ -7,15 +7,13 @@ use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
 use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nguon_shared::privacy::{ExportSection, ExportValue, StudentExport};
 
 /// `/privacy/student/:id/export`.
 #[component]
 pub fn ExportPage() -> impl IntoView {
-    let params = use_params_map();
     let data: Res<StudentExport> =
-        Resource::new(move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), student_export_view);
+        Resource::new(crate::pages::id_param(), student_export_view);
     view! { <WithUser render=move |page, _user| export_page(page, data)/> }
 }
 

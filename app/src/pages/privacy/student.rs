@@ -11,7 +11,6 @@ use crate::format;
 use crate::i18n::{fill, Messages};
 use crate::outcome::form_action;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nguon_shared::privacy::{ErasureState, RequestRow, REQUESTERS, REQUEST_KINDS};
 use nguon_shared::views::privacy::PrivacyStudentView;
 
@@ -35,10 +34,10 @@ impl Actions {
 /// `/privacy/student/:id`.
 #[component]
 pub fn PrivacyStudentPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::pages::id_param();
     let acts = Actions { record: form_action(), answer: form_action(), correct: form_action(), propose: form_action(), confirm: form_action(), cancel: form_action() };
     let data: Res<PrivacyStudentView> = Resource::new(
-        move || (params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)), acts.version()),
+        move || (id(), acts.version()),
         |(id, _)| privacy_student_view(id),
     );
     view! { <WithUser render=move |page, _user| student_page(page, data, acts)/> }
