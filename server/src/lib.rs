@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod exports;
 pub mod forms;
+pub mod health;
 pub mod middleware;
 pub mod router;
 pub mod status;

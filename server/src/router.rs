@@ -69,6 +69,8 @@ pub fn build(config: &Config, app: AppState) -> Router {
                 .with_state(app.clone())
                 .layer(axum::extract::DefaultBodyLimit::max(nguon_domain::roster::MAX_UPLOAD_BYTES + 64 * 1024)),
         )
+        .route("/healthz", axum::routing::get(crate::health::healthz))
+        .route("/readyz", axum::routing::get(crate::health::readyz).with_state(app.clone()))
         .route("/privacy/student/{id}/export.json", axum::routing::get(crate::exports::student_export_json).with_state(app.clone()))
         .leptos_routes_with_context(&state, routes, page_ctx.clone(), {
             let leptos = leptos.clone();

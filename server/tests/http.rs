@@ -607,7 +607,26 @@ async fn assets_are_served_precompressed(t: TestDb) {
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 }
 
+/// `/healthz` answers while the process serves; `/readyz` only while the database answers.
+async fn health_and_readiness_probes(t: TestDb) {
+    let s = Server::start(t, |_| {}).await;
+    let get = |path: &'static str| {
+        let (http, base) = (s.http.clone(), s.base.clone());
+        async move {
+            let res = http.get(format!("{base}{path}")).send().await.unwrap();
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+    assert_eq!(get("/healthz").await, (StatusCode::OK, "ok".to_string()));
+    assert_eq!(get("/readyz").await, (StatusCode::OK, "ready".to_string()));
+    // The database goes away (the pool closed): not ready, still alive.
+    s.db.clone().close().await.unwrap();
+    assert_eq!(get("/readyz").await.0, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(get("/healthz").await, (StatusCode::OK, "ok".to_string()));
+}
+
 both_engines!(
+    health_and_readiness_probes,
     assets_are_served_precompressed,
     responses_are_compressed_when_accepted,
     student_list_page_and_access,
