@@ -83,6 +83,20 @@ pub enum Command {
         #[arg(long)]
         username: String,
     },
+    /// Write a consistent copy of the SQLite database to FILE, also while the server is
+    /// serving (PostgreSQL: use pg_dump, see the README).
+    Backup {
+        /// The copy to write (must not exist yet).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database with a backup, then bring it up to this version's schema.
+    /// Stop every server using the database first. A backup from a newer version is refused.
+    Restore {
+        /// The backup to restore.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Apply the retention rule: anonymise students who left school more than the rule's
     /// years ago (default 5) without a candidacy, and say whom. Run it daily (see README).
     Retention {
@@ -159,6 +173,19 @@ pub async fn run() -> ExitCode {
             }
         };
     }
+    // Restore replaces the database file: nothing may open it before.
+    if let Some(Command::Restore { from }) = &cli.command {
+        return match nguon_domain::backup::restore(&config.database_url, from).await {
+            Ok(n) => {
+                println!("Đã khôi phục / restored from {} ({n} migrations in the backup)", from.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let db = match db::connect_and_migrate(&config.database_url).await {
         Ok(db) => db,
         Err(e) => {
@@ -223,6 +250,10 @@ pub async fn run() -> ExitCode {
             .await
             .map(|n| println!("Đã kết thúc {n} phiên / ended {n} session(s): {username}"))
             .map_err(|e| describe(&e)),
+        Command::Backup { to } => nguon_domain::backup::backup(&db, &to)
+            .await
+            .map(|bytes| println!("Đã sao lưu / backed up to {} ({bytes} B)", to.display())),
+        Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Retention { dry_run } => {
             let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
             nguon_domain::privacy::retention::run(&db, today, dry_run)

@@ -101,3 +101,89 @@ async fn cli_retention(t: TestDb) {
 }
 
 both_engines!(cli_retention);
+
+/// A backup taken while the server serves, restored in place of another
+/// database; a backup from a newer version refused, nothing touched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_backup_and_restore_sqlite() {
+    use nguon_testkit::Engine;
+    let t = TestDb::new(Engine::Sqlite).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Phạm Văn Đông", "--username", "dong", "--password-stdin"];
+    assert!(run(&t, &args, "mật-khẩu-đủ-dài\n").status.success());
+    let dir = tempfile::tempdir().unwrap();
+
+    // The server serves the database while the backup is taken.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_nguon-server"))
+        .arg("serve")
+        .env("DATABASE_URL", &t.url)
+        .env("NGUON_LISTEN", format!("127.0.0.1:{port}"))
+        .env("NGUON_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let copy = dir.path().join("nguon-backup.db");
+    let out = run(&t, &["backup", "--to", copy.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = run(&t, &["backup", "--to", copy.to_str().unwrap()], "");
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    server.kill().unwrap();
+    let _ = server.wait();
+
+    // Restored in place of a fresh database: the account signs in there.
+    let restored = TestDb::new(Engine::Sqlite).await;
+    let out = run(&restored, &["restore", "--from", copy.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conn = db::connect(&restored.url).await.unwrap();
+    assert!(accounts::authenticate(&conn, &AuthSettings::default(), "dong", "mật-khẩu-đủ-dài", "127.0.0.1").await.is_ok());
+    conn.close().await.unwrap();
+
+    // A backup from a newer version: refused in both languages, the database left as it was.
+    let newer = dir.path().join("newer.db");
+    std::fs::copy(&copy, &newer).unwrap();
+    let c = db::connect(&format!("sqlite://{}", newer.display())).await.unwrap();
+    use sea_orm::ConnectionTrait;
+    c.execute_unprepared("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_future', 0)").await.unwrap();
+    c.close().await.unwrap();
+    let target = TestDb::new(Engine::Sqlite).await;
+    assert!(run(&target, &["migrate"], "").status.success());
+    let before = std::fs::read(nguon_domain::backup::sqlite_file(&target.url).unwrap()).unwrap();
+    let out = run(&target, &["restore", "--from", newer.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("phiên bản mới hơn") && err.contains("newer version") && err.contains("m20991231_000001_future"), "{err}");
+    assert_eq!(std::fs::read(nguon_domain::backup::sqlite_file(&target.url).unwrap()).unwrap(), before, "nothing touched");
+    // Not a Nguồn database at all.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    assert!(!run(&target, &["restore", "--from", junk.to_str().unwrap()], "").status.success());
+}
+
+/// PostgreSQL is backed up with its own tools, as the README says: `pg_dump -Fc`
+/// then `pg_restore` into an empty database gives a database the app runs on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pg_dump_and_pg_restore_round_trip() {
+    use nguon_testkit::Engine;
+    let t = TestDb::new(Engine::Postgres).await;
+    let args = ["create-admin", "--organisation", "Tỉnh Lâm Đồng", "--full-name", "Phạm Văn Đông", "--username", "dong", "--password-stdin"];
+    assert!(run(&t, &args, "mật-khẩu-đủ-dài\n").status.success());
+    let out = run(&t, &["backup", "--to", "/tmp/never-written.db"], "");
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("pg_dump"), "the app points to pg_dump");
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("nguon.dump");
+    let st = Command::new("pg_dump").args(["-Fc", "--no-owner", "-f", dump.to_str().unwrap(), "-d", &t.url]).status().expect("pg_dump (Debian postgresql-client)");
+    assert!(st.success());
+    let restored = TestDb::new(Engine::Postgres).await;
+    let st = Command::new("pg_restore").args(["--no-owner", "--exit-on-error", "-d", &restored.url, dump.to_str().unwrap()]).status().unwrap();
+    assert!(st.success());
+    let out = run(&restored, &["migrate"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conn = db::connect(&restored.url).await.unwrap();
+    assert!(accounts::authenticate(&conn, &AuthSettings::default(), "dong", "mật-khẩu-đủ-dài", "127.0.0.1").await.is_ok());
+}
