@@ -129,6 +129,11 @@ pub async fn authenticate(
     if key.is_empty() || password.is_empty() {
         return Err(AppError::InvalidCredentials);
     }
+    // No account has a longer name (nor could the attempt be recorded): the same answer, after the same time.
+    if key.chars().count() > inputs::USERNAME_MAX {
+        password::burn_time(password).await;
+        return Err(AppError::InvalidCredentials);
+    }
     throttle::check(db, settings, &key, client_addr, now).await?;
     let found = user::Entity::find().filter(user::Column::Username.eq(key.as_str())).one(db).await?;
     let ok = match &found {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod exports;
 pub mod forms;
 pub mod health;
+pub mod input;
 pub mod middleware;
 pub mod router;
 pub mod status;

@@ -79,6 +79,7 @@ pub fn build(config: &Config, app: AppState) -> Router {
         // The built assets, from the files compressed at build time (`precompress`).
         .nest_service("/pkg", crate::assets::pkg_service(&config.site_root))
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(page_ctx, shell))
+        .layer(axum::middleware::from_fn(crate::input::refuse_control_characters))
         .layer(axum::middleware::from_fn(outcome_for_page))
         .layer(axum::middleware::from_fn(crate::status::honest_status))
         .layer(axum::middleware::from_fn_with_state(config.secure_cookies, plain_form_posts))

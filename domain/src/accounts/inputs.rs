@@ -2,6 +2,9 @@
 
 use nguon_shared::{AppError, ErrorCode, FieldError};
 
+/// The longest login name.
+pub const USERNAME_MAX: usize = 64;
+
 /// A login name: 3–64 characters of a–z, 0–9, `.`, `-`, `_`, stored lower case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Username(String);
@@ -17,8 +20,8 @@ impl Username {
         if n < 3 {
             return Err(FieldError::new("username", ErrorCode::TooShort { min: 3 }));
         }
-        if n > 64 {
-            return Err(FieldError::new("username", ErrorCode::TooLong { max: 64 }));
+        if n as usize > USERNAME_MAX {
+            return Err(FieldError::new("username", ErrorCode::TooLong { max: USERNAME_MAX as u32 }));
         }
         if !v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')) {
             return Err(FieldError::new("username", ErrorCode::UsernameChars));
