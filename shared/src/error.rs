@@ -63,6 +63,13 @@ pub enum ErrorCode {
     AlreadyDone,
     /// A date outside the school year (or the activity's period).
     OutOfPeriod,
+    /// A spreadsheet past the bounds (too many rows or columns, or unpacking too large).
+    FileTooBig {
+        /// Most rows read.
+        rows: u32,
+        /// Most columns read.
+        columns: u32,
+    },
     /// A second person must confirm what the first one proposed.
     SecondPerson,
     /// The record must be kept (a candidacy's record, as the rules require).

@@ -224,6 +224,7 @@ pub const EN: Messages = Messages {
     add_class: "Add class",
     code_own_entry: "Nobody approves their own entries.",
     code_already_done: "This was already done.",
+    code_file_too_big: "The file is too large to read: at most {rows} rows and {columns} columns per sheet.",
     code_second_person: "A second person must confirm: whoever proposed it cannot confirm it.",
     code_kept_by_rule: "A student who entered the admission procedure has a record that the rules require to be kept: it cannot be anonymised.",
     code_out_of_period: "The date is outside the school year or the activity's period.",

@@ -224,6 +224,7 @@ pub const VI: Messages = Messages {
     add_class: "Thêm lớp",
     code_own_entry: "Không ai tự duyệt điểm do chính mình ghi.",
     code_already_done: "Việc này đã được thực hiện trước đó.",
+    code_file_too_big: "Tệp quá lớn để đọc: tối đa {rows} dòng và {columns} cột mỗi trang tính.",
     code_second_person: "Cần một người thứ hai xác nhận: người đề nghị không tự xác nhận.",
     code_kept_by_rule: "Hồ sơ của người đã là quần chúng ưu tú (đã vào quy trình kết nạp) phải được lưu giữ theo quy định, nên không thể ẩn danh.",
     code_out_of_period: "Ngày nằm ngoài năm học hoặc thời gian của hoạt động.",

@@ -66,7 +66,7 @@ pub fn open(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, AppError> {
     let sheets = if lower.ends_with(".csv") || lower.ends_with(".txt") {
         vec![read_csv(bytes)?]
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".xls") || lower.ends_with(".ods") {
-        read_workbook(bytes)?
+        read_workbook(&lower, bytes)?
     } else {
         return Err(unreadable());
     };
@@ -80,32 +80,102 @@ pub fn open(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, AppError> {
     Ok(sheets)
 }
 
-fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, AppError> {
-    use calamine::{Data, Reader};
+/// Bounds on a workbook, far above any class list or results file: a file
+/// past them (a "zip bomb", a cell placed a million rows down) is refused
+/// before it can take the server's memory.
+const MAX_UNZIPPED_BYTES: u64 = 32 * 1024 * 1024;
+const MAX_ZIP_ENTRIES: usize = 2_000;
+const MAX_ROWS: u32 = 20_000;
+const MAX_COLUMNS: u32 = 500;
+
+/// A cell's value as the importers read it.
+fn cell_of(cell: calamine::Data) -> Cell {
+    use calamine::Data;
+    match cell {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Text(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Cell::Text(format!("{}", f as i64)),
+        Data::Float(f) => Cell::Text(f.to_string()),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) => dt.as_datetime().map(|d| Cell::Date(d.date())).unwrap_or(Cell::Empty),
+        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(&s), "%Y-%m-%d").map(Cell::Date).unwrap_or(Cell::Empty),
+        Data::DurationIso(s) => Cell::Text(s),
+    }
+}
+
+/// Refuses a zip (xlsx, ods) whose entries would unpack past the bounds,
+/// reading only its directory.
+fn check_zip(bytes: &[u8]) -> Result<(), AppError> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(too_big());
+    }
+    // The sizes the directory declares: the unpacking stops at them.
+    let total = archive.decompressed_size().ok_or_else(unreadable)?;
+    if total > u128::from(MAX_UNZIPPED_BYTES) {
+        return Err(too_big());
+    }
+    Ok(())
+}
+
+fn too_big() -> AppError {
+    AppError::invalid("file", ErrorCode::FileTooBig { rows: MAX_ROWS, columns: MAX_COLUMNS })
+}
+
+fn read_workbook(lower_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, AppError> {
+    use calamine::Reader;
+    let zipped = bytes.starts_with(b"PK");
+    if zipped {
+        check_zip(bytes)?;
+    }
+    if zipped && (lower_name.ends_with(".xlsx") || lower_name.ends_with(".xlsm")) {
+        return read_xlsx(bytes);
+    }
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|_| unreadable())?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|_| unreadable())?;
-        let rows = range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(|cell| match cell {
-                        Data::Empty | Data::Error(_) => Cell::Empty,
-                        Data::String(s) => Cell::Text(s.clone()),
-                        Data::Int(i) => Cell::Text(i.to_string()),
-                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Cell::Text(format!("{}", *f as i64)),
-                        Data::Float(f) => Cell::Text(f.to_string()),
-                        Data::Bool(b) => Cell::Text(b.to_string()),
-                        Data::DateTime(dt) => dt.as_datetime().map(|d| Cell::Date(d.date())).unwrap_or(Cell::Empty),
-                        Data::DateTimeIso(s) => {
-                            NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").map(Cell::Date).unwrap_or(Cell::Empty)
-                        }
-                        Data::DurationIso(s) => Cell::Text(s.clone()),
-                    })
-                    .collect()
-            })
-            .collect();
+        if range.height() > MAX_ROWS as usize || range.width() > MAX_COLUMNS as usize {
+            return Err(too_big());
+        }
+        let rows = range.rows().map(|row| row.iter().cloned().map(cell_of).collect()).collect();
+        sheets.push(Sheet { name, rows });
+    }
+    if sheets.is_empty() {
+        return Err(unreadable());
+    }
+    Ok(sheets)
+}
+
+/// An xlsx read cell by cell (never a grid sized by the file's own claims),
+/// refused as soon as a cell lies past the bounds.
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, AppError> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).map_err(|_| unreadable())?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let mut reader = book.worksheet_cells_reader(&name).map_err(|_| unreadable())?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(|_| unreadable())? {
+            let (r, c) = cell.get_position();
+            if r >= MAX_ROWS || c >= MAX_COLUMNS {
+                return Err(too_big());
+            }
+            let (r, c) = (r as usize, c as usize);
+            if rows.len() <= r {
+                rows.resize_with(r + 1, Vec::new);
+            }
+            if rows[r].len() <= c {
+                rows[r].resize(c + 1, Cell::Empty);
+            }
+            rows[r][c] = cell_of(calamine::Data::from(cell.get_value().clone()));
+        }
+        // Rows as wide as the widest, as the grid reader gives them.
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut rows {
+            row.resize(width, Cell::Empty);
+        }
         sheets.push(Sheet { name, rows });
     }
     if sheets.is_empty() {
@@ -188,9 +258,48 @@ pub fn detect_legacy<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Leg
     Some(if vni > tcvn3 { Legacy::Vni } else { Legacy::Tcvn3 })
 }
 
+/// A minimal workbook (one sheet, `rows_xml` inside `<sheetData>`), for tests
+/// of the reader's bounds here and of the upload endpoints.
+#[doc(hidden)]
+pub fn tiny_xlsx(rows_xml: &str) -> Vec<u8> {
+    use std::io::Write;
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let doc = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        ("[Content_Types].xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>")),
+        ("_rels/.rels", format!("<Relationships xmlns=\"{rel}\"><Relationship Id=\"rId1\" Type=\"{doc}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+        ("xl/workbook.xml", format!("<workbook xmlns=\"{main}\" xmlns:r=\"{doc}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
+        ("xl/_rels/workbook.xml.rels", format!("<Relationships xmlns=\"{rel}\"><Relationship Id=\"rId1\" Type=\"{doc}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")),
+        ("xl/worksheets/sheet1.xml", format!("<worksheet xmlns=\"{main}\"><sheetData>{rows_xml}</sheetData></worksheet>")),
+    ];
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in parts {
+        out.start_file(name, options).expect("zip entry");
+        out.write_all(body.as_bytes()).expect("zip write");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workbooks_past_the_bounds_are_refused_before_they_are_unpacked() {
+        let ok = tiny_xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Họ và tên</t></is></c><c r=\"C1\"><v>7</v></c></row>");
+        let sheets = open("lop.xlsx", &ok).unwrap();
+        assert_eq!(sheets[0].rows, vec![vec![Cell::Text("Họ và tên".into()), Cell::Empty, Cell::Text("7".into())]]);
+        // One cell a million rows down and 16,000 columns across: no grid of that size is ever made.
+        let far = tiny_xlsx("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>");
+        assert_eq!(open("lop.xlsx", &far), Err(too_big()));
+        // A "zip bomb": 40 MB of blanks packed into a few kilobytes.
+        let bomb = tiny_xlsx(&" ".repeat(40 * 1024 * 1024));
+        assert!(bomb.len() < 200 * 1024, "{}", bomb.len());
+        assert_eq!(open("lop.xlsx", &bomb), Err(too_big()));
+        assert_eq!(open("lop.xlsx", b"PK\x03\x04 broken"), Err(unreadable()));
+    }
 
     #[test]
     fn unicode_text_is_not_legacy() {
