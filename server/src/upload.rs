@@ -41,7 +41,8 @@ async fn read_form(mut form: Multipart) -> Result<UploadForm, AppError> {
                 out.period = Some(field.text().await.map_err(|_| bad("period"))?.trim().parse::<i16>().map_err(|_| bad("period"))?)
             }
             Some("file") => {
-                let name = field.file_name().unwrap_or_default().to_string();
+                // A name is only shown back: control characters dropped, a sane length kept.
+                let name: String = field.file_name().unwrap_or_default().chars().filter(|c| !crate::input::forbidden(*c)).take(200).collect();
                 let bytes = field
                     .bytes()
                     .await

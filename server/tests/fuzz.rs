@@ -187,6 +187,7 @@ async fn malformed_input_changes_nothing(t: TestDb) {
             }
         }
     }
+    sent += malformed_uploads(&s, &callers, &mut failures).await;
     assert!(failures.is_empty(), "{} functions failed:\n{}", failures.len(), failures.iter().map(|(f, w)| format!("{f} {w}")).collect::<Vec<_>>().join("\n"));
     let after = snapshot(&s.db).await;
     for (table, rows) in &before {
@@ -196,6 +197,67 @@ async fn malformed_input_changes_nothing(t: TestDb) {
     let alive = s.http.get(format!("{}/healthz", s.base)).send().await.unwrap();
     assert_eq!(alive.status().as_u16(), 200);
     eprintln!("{sent} malformed requests to {} server functions", fs.len());
+}
+
+/// The two upload endpoints with files no one should send: corrupt, empty,
+/// oversize, a zip bomb and a far-away cell disguised as `.xlsx`, binary
+/// text as `.csv`, a file name with control characters, bad and repeated
+/// fields, and a body that is not multipart at all.
+async fn malformed_uploads(s: &Server, callers: &[(&str, Option<String>)], failures: &mut BTreeMap<String, String>) -> usize {
+    use nguon_domain::roster::read::tiny_xlsx;
+    let year = {
+        use sea_orm::EntityTrait;
+        nguon_domain::entities::school_year::Entity::find().one(&s.db).await.unwrap().unwrap().id.to_string()
+    };
+    let max = nguon_domain::roster::MAX_UPLOAD_BYTES;
+    let files: Vec<(&str, String, Vec<u8>)> = vec![
+        ("corrupt", "lop.xlsx".into(), b"PK\x03\x04 this is not a workbook".to_vec()),
+        ("empty", "lop.xlsx".into(), Vec::new()),
+        ("bomb", "lop.xlsx".into(), tiny_xlsx(&" ".repeat(40 * 1024 * 1024))),
+        ("far cell", "lop.xlsx".into(), tiny_xlsx("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>")),
+        ("binary csv", "lop.csv".into(), b"Ho va ten;Ngay sinh\n\x00\x01\x02;\xFF\xFE\n".to_vec()),
+        ("just over", "lop.csv".into(), vec![b'a'; max + 1]),
+        ("far over", "lop.csv".into(), vec![b'a'; max + 512 * 1024]),
+        ("name", format!("lop\u{0}{}.xlsx", "x".repeat(10_000)), b"garbage".to_vec()),
+    ];
+    let mut sent = 0;
+    for endpoint in ["roster", "results"] {
+        for (what, name, bytes) in &files {
+            for (fields, label) in [(vec![("school_year", year.as_str()), ("period", "1")], "fields"), (vec![("school_year", "-1"), ("school_year", "abc"), ("period", "99999")], "bad fields")] {
+                for (who, cookie) in callers {
+                    let mut form = reqwest::multipart::Form::new();
+                    for (k, v) in &fields {
+                        form = form.text(k.to_string(), v.to_string());
+                    }
+                    form = form.part("file", reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.clone()));
+                    let mut req = s.http.post(format!("{}/upload/{endpoint}", s.base)).header(header::ORIGIN, &s.base).multipart(form);
+                    if let Some(c) = cookie {
+                        req = req.header(header::COOKIE, c);
+                    }
+                    sent += 1;
+                    match req.send().await {
+                        Ok(res) if res.status().as_u16() < 500 => {}
+                        Ok(res) => {
+                            failures.entry(format!("upload/{endpoint} {what}")).or_insert(format!("{label} as {who}: {}", res.status()));
+                        }
+                        // A server may answer a big body early (refused before it is read, e.g. not
+                        // signed in) and close the connection while the client still sends: not a fault.
+                        Err(_) if bytes.len() > max => {}
+                        Err(e) => {
+                            failures.entry(format!("upload/{endpoint} {what}")).or_insert(format!("{label} as {who}: connection lost ({e})"));
+                        }
+                    }
+                }
+            }
+        }
+        // Not multipart at all.
+        let res = s.http.post(format!("{}/upload/{endpoint}", s.base)).header(header::ORIGIN, &s.base).body("school_year=1").send().await.unwrap();
+        if res.status().as_u16() >= 500 {
+            failures.insert(format!("upload/{endpoint} not multipart"), res.status().to_string());
+        }
+        sent += 1;
+    }
+    sent
 }
 
 both_engines!(malformed_input_changes_nothing);

@@ -93,7 +93,7 @@ fn cell_of(cell: calamine::Data) -> Cell {
     use calamine::Data;
     match cell {
         Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) => Cell::Text(s),
+        Data::String(s) => Cell::Text(s.chars().filter(|c| !c.is_control() || *c == '\n').collect()),
         Data::Int(i) => Cell::Text(i.to_string()),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Cell::Text(format!("{}", f as i64)),
         Data::Float(f) => Cell::Text(f.to_string()),
@@ -196,6 +196,10 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, AppError> {
             crate::names::nfc_keep_lines(&decoded)
         }
     };
+    // Control characters (NUL, escape …) belong in no class list or results file: a binary file renamed.
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return Err(unreadable());
+    }
     // Over the first lines, not the first only: exports often open with a title line.
     let head: Vec<&str> = text.lines().take(15).collect();
     let delimiter = [b',', b';', b'\t']
