@@ -15,7 +15,6 @@ use nguon_shared::views::{CurrentUserView, RoleGrantView};
 use nguon_shared::{AppError, ErrorCode, Locale, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 use serde::Serialize;
 
@@ -170,7 +169,7 @@ pub async fn change_password(
         return Err(AppError::invalid("new", ErrorCode::PasswordTooGuessable));
     }
     let hash = hash_password(new.expose()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     set_password_hash(&txn, ctx, account, hash, "password_change").await?;
     sessions::revoke_all_for_user(&txn, user_id, keep_session_id).await?;
     txn.commit().await?;
@@ -182,7 +181,7 @@ pub async fn reset_password(db: &DatabaseConnection, ctx: &AuditContext, usernam
     let account = find_by_username(db, username).await?;
     let new = NewPassword::parse(new, new, &account.username)?;
     let hash = hash_password(new.expose()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let id = account.id;
     set_password_hash(&txn, ctx, account, hash, "password_reset").await?;
     sessions::revoke_all_for_user(&txn, id, None).await?;
@@ -226,7 +225,7 @@ async fn set_password_hash<C: ConnectionTrait>(
 
 /// Stores the user's interface language, audited.
 pub async fn set_locale(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, locale: Locale) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let account = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
     if account.locale != locale.code() {
         let before = audit::snapshot(&UserAudit::from(&account));

@@ -2,7 +2,7 @@
 
 use nguon_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait};
 use std::time::Duration;
 
 /// Opens a pool for `url` (`sqlite://…` or `postgres://…`).
@@ -27,6 +27,15 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         opts.max_connections(16).min_connections(1);
     }
     Database::connect(opts).await
+}
+
+/// Starts a transaction that will write. On SQLite it takes the write lock
+/// at once (`BEGIN IMMEDIATE`), waiting for another writer up to the busy
+/// timeout; a deferred transaction that reads first and writes later fails
+/// instead ("database is locked") when another writer committed meanwhile.
+/// PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions { sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate), ..Default::default() }).await
 }
 
 /// Applies every pending migration.

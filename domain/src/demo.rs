@@ -13,7 +13,7 @@ use chrono::{NaiveDate, Utc};
 use nguon_shared::{AppError, Locale, Role};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 const FAMILY: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
@@ -109,7 +109,7 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
         return Err(AppError::AlreadySetUp);
     }
     let mut rng = StdRng::seed_from_u64(seed);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let commune = unit(UnitKind::PartyCommittee, "Đảng ủy xã Tân Hà (demo)", top.id).insert(&txn).await?;
     let centre = unit(UnitKind::TrainingCentre, "Trung tâm chính trị (demo)", top.id).insert(&txn).await?;
     let school = unit(UnitKind::School, SCHOOL, commune.id).insert(&txn).await?;

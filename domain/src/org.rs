@@ -9,7 +9,7 @@ use crate::entities::unit_link;
 use chrono::NaiveDate;
 use nguon_shared::{AppError, ErrorCode};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
 
 /// What a link says about the school.
@@ -79,7 +79,7 @@ pub async fn set_link(
     if unit_id == target_unit_id {
         return Err(AppError::invalid("target", ErrorCode::InvalidValue));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let conn = &txn;
     let existing = unit_link::Entity::find()
         .filter(unit_link::Column::UnitId.eq(unit_id))

@@ -11,7 +11,7 @@ use crate::policy::{authorize_at, role_allows, unit_chain, Actor, Permission, Un
 use chrono::NaiveDate;
 use nguon_shared::views::{LinkRow, UnitRow};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// Every unit kind, for forms.
@@ -149,7 +149,7 @@ fn snapshot(u: &org_unit::Model) -> serde_json::Value {
 pub async fn create_unit(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, input: UnitInput) -> Result<i64, AppError> {
     require(db, actor, input.parent_id).await?;
     let (kind, name, code) = validate(&input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let unit = org_unit::ActiveModel {
         kind: Set(kind.code().to_string()),
         name: Set(name),
@@ -171,7 +171,7 @@ pub async fn create_unit(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCont
 /// Renames, re-parents or closes a unit (its kind stays). The old state is
 /// kept in the audit log; a unit cannot be moved under itself.
 pub async fn update_unit(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, id: i64, input: UnitInput) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = org_unit::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
     require(&txn, actor, id).await?;
     let input = UnitInput { kind: current.kind.clone(), ..input };

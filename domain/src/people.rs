@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use nguon_shared::views::{GrantRow, StaffRow, UnitOption};
 use nguon_shared::{AppError, ErrorCode, FieldError, Locale, Role};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
 use std::collections::HashMap;
 
@@ -91,7 +91,7 @@ pub async fn create_staff(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCon
         };
         u.zip(p)
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     check_party(&txn, input.school_id, input.party_full_member_since, input.party_cell_unit_id, today, &mut errors).await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -153,7 +153,7 @@ pub async fn set_party(
     cell: Option<i64>,
     today: NaiveDate,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = staff::Entity::find_by_id(staff_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     require_accounts(&txn, actor, row.school_id).await?;
     let mut errors = Vec::new();
@@ -190,7 +190,7 @@ pub async fn set_party(
 /// actor administers and of a kind roles are granted at; an account holds a
 /// role at a unit once.
 pub async fn grant(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, user_id: i64, role: Role, unit_id: i64) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     require_accounts(&txn, actor, unit_id).await?;
     let unit = org_unit::Entity::find_by_id(unit_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if !GRANT_KINDS.iter().any(|k| k.code() == unit.kind) {
@@ -208,7 +208,7 @@ pub async fn grant(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, u
 /// Revokes a grant (kept as history). An administrator cannot revoke their
 /// own administrator grant, so nobody locks themselves out by mistake.
 pub async fn revoke(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, grant_id: i64) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let g = role_grant::Entity::find_by_id(grant_id)
         .one(&txn)
         .await?

@@ -9,7 +9,7 @@ use nguon_shared::views::{RollOverSummary, SchoolYearView};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use std::collections::HashMap;
 
@@ -140,7 +140,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
         return Err(AppError::invalid("school", ErrorCode::InvalidValue));
     }
     let (name, semesters) = plan_year(&input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = school_year::Entity::find().filter(school_year::Column::SchoolId.eq(input.school_id)).all(&txn).await?;
     if existing.iter().any(|y| y.name == name || (y.starts_on <= input.ends_on && input.starts_on <= y.ends_on)) {
         return Err(AppError::invalid("starts_on", ErrorCode::InvalidValue));
@@ -227,7 +227,7 @@ pub fn class_order(name: &str) -> (String, u32) {
 
 /// Adds a class to a school year by hand (imports create them too).
 pub async fn create_class(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, year_id: i64, name: &str) -> Result<i64, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let year = school_year::Entity::find_by_id(year_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     require(&txn, actor, year.school_id).await?;
     let (name, grade) = crate::roster::fields::parse_class(name).map_err(|code| AppError::invalid("name", code))?;
@@ -255,7 +255,7 @@ pub async fn create_class(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCon
 /// Sets (or clears) a class's homeroom teacher, a staff member of the same school.
 pub async fn set_homeroom(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, class_id: i64, staff_id: Option<i64>) -> Result<(), AppError> {
     use crate::entities::staff;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let c = class::Entity::find_by_id(class_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let year = school_year::Entity::find_by_id(c.school_year_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     require(&txn, actor, year.school_id).await?;
@@ -296,7 +296,7 @@ pub async fn roll_over(
     from_year: i64,
     to_year: i64,
 ) -> Result<RollOverSummary, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let from = school_year::Entity::find_by_id(from_year).one(&txn).await?.ok_or(AppError::NotFound)?;
     require(&txn, actor, from.school_id).await?;
     let to = school_year::Entity::find_by_id(to_year).one(&txn).await?;

@@ -11,7 +11,6 @@ use nguon_shared::AppError;
 use rand::RngCore as _;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -127,7 +126,7 @@ pub async fn sign_in(
     previous_token: Option<&str>,
     user_agent: &str,
 ) -> Result<String, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if let Some(old) = previous_token {
         revoke(&txn, old).await?;
     }
@@ -141,7 +140,7 @@ pub async fn sign_in(
 
 /// Signs out: deletes the session on the server, audited.
 pub async fn sign_out(db: &DatabaseConnection, ctx: &AuditContext, token: &str) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if let Some(found) = session::Entity::find_by_id(token_id(token)).one(&txn).await? {
         session::Entity::delete_by_id(found.id).exec(&txn).await?;
         let entry = AuditEntry { action: "logout", entity: "user", entity_id: Some(found.user_id.to_string()), before: None, after: None };
@@ -155,7 +154,7 @@ pub async fn sign_out(db: &DatabaseConnection, ctx: &AuditContext, token: &str) 
 /// audited transaction; returns how many ended. With `keep` it is "log out
 /// all other devices"; without, an administrator's revocation.
 pub async fn end_sessions(db: &DatabaseConnection, ctx: &AuditContext, user_id: i64, keep: Option<&str>) -> Result<u64, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let n = revoke_all_for_user(&txn, user_id, keep).await?;
     audit::record(
         &txn,

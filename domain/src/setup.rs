@@ -5,7 +5,7 @@ use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{app_meta, org_unit, user};
 use crate::policy::UnitKind;
 use nguon_shared::{AppError, FieldError, Locale, Role};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 /// What the first-run form (or `nguon-server create-admin`) provides.
 #[derive(Clone, Debug)]
@@ -64,7 +64,7 @@ pub async fn create_first_admin(db: &DatabaseConnection, ctx: &AuditContext, inp
     if !needs_setup(db).await? {
         return Err(AppError::AlreadySetUp);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // The primary key on `app_meta.key` lets only one set-up commit.
     let marker = app_meta::ActiveModel { key: Set("setup_done".into()), value: Set(chrono::Utc::now().to_rfc3339()) }
         .insert(&txn)

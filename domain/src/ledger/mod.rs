@@ -20,7 +20,6 @@ use nguon_shared::{AppError, ErrorCode, FieldError};
 use rules::PointsRule;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -58,7 +57,7 @@ pub async fn create_category(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
     let mut errors = Vec::new();
     let name = text("name", name, 100, true, &mut errors);
     let Some(name) = name else { return Err(AppError::Invalid(errors)) };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = activity_category::Entity::find().filter(activity_category::Column::SchoolId.eq(school_id)).all(&txn).await?;
     if existing.iter().any(|c| crate::names::fold(&c.name) == crate::names::fold(&name)) {
         return Err(AppError::invalid("name", ErrorCode::InvalidValue));
@@ -167,7 +166,7 @@ pub async fn create_activity(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
         return Err(AppError::Invalid(errors));
     }
     let name = name.expect("checked");
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let a = activity::ActiveModel {
         school_id: Set(year.school_id),
         school_year_id: Set(year.id),
@@ -204,7 +203,7 @@ pub async fn create_activity(db: &DatabaseConnection, actor: &Actor, ctx: &Audit
 /// (activities that would fall outside the new year are skipped). Returns
 /// how many were copied.
 pub async fn copy_catalogue(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, from_year: i64, to_year: i64) -> Result<u32, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let from = school_year::Entity::find_by_id(from_year).one(&txn).await?.ok_or(AppError::NotFound)?;
     authorize_at(&txn, actor, Permission::LogEmulation, from.school_id).await?;
     let to = school_year::Entity::find_by_id(to_year).one(&txn).await?;
@@ -346,7 +345,7 @@ pub async fn log_batch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
     if key.is_empty() || key.len() > 64 {
         return Err(AppError::invalid("request_key", ErrorCode::InvalidValue));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let a = activity::Entity::find_by_id(input.activity_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     authorize_at(&txn, actor, Permission::LogEmulation, a.school_id).await?;
     if let Some(batch) = ledger_batch::Entity::find().filter(ledger_batch::Column::RequestKey.eq(key.as_str())).one(&txn).await? {
@@ -475,7 +474,7 @@ pub async fn review(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let entries = ledger_entry::Entity::find().filter(ledger_entry::Column::Id.is_in(entry_ids.iter().copied())).all(&txn).await?;
     if entries.len() != entry_ids.iter().collect::<HashSet<_>>().len() {
         return Err(AppError::NotFound);
@@ -529,7 +528,7 @@ pub async fn reverse(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let original = ledger_entry::Entity::find_by_id(entry_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     authorize_at(&txn, actor, Permission::LogEmulation, original.school_id).await?;
     let reversed = ledger_entry::Entity::find().filter(ledger_entry::Column::ReversesId.eq(entry_id)).one(&txn).await?;

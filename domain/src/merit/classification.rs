@@ -12,7 +12,7 @@ use crate::rules_config::{self, UNION_CLASSIFICATION};
 use chrono::Utc;
 use nguon_shared::merit::{ClassificationRow, ClassificationThresholds, UNION_LEVELS};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// Who changes a school's union rules: its union officers or its administrators.
@@ -94,7 +94,7 @@ pub async fn confirm(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let stored: HashMap<i64, union_classification::Model> = union_classification::Entity::find()
         .filter(union_classification::Column::SchoolYearId.eq(year_id))
         .all(&txn)
@@ -179,7 +179,7 @@ pub async fn set_thresholds(db: &DatabaseConnection, actor: &Actor, ctx: &AuditC
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     rules_config::set(&txn, ctx, &UNION_CLASSIFICATION, year.school_id, &t, year.starts_on).await?;
     txn.commit().await?;
     Ok(())

@@ -14,7 +14,7 @@ use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::merit::{Evaluation, OutstandingCriteria, OutstandingView, PeriodLabel};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// Proposal statuses.
@@ -169,7 +169,7 @@ pub async fn set_criteria(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCon
     let year = school_year::Entity::find_by_id(year_id).one(db).await?.ok_or(AppError::NotFound)?;
     authorize_any_at(db, actor, &RULE_SETTERS, year.school_id).await?;
     rules::criteria_valid(&c).map_err(|field| AppError::invalid(field, ErrorCode::InvalidValue))?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     rules_config::set(&txn, ctx, &OUTSTANDING_CRITERIA, year.school_id, &c, year.starts_on).await?;
     txn.commit().await?;
     Ok(())
@@ -211,7 +211,7 @@ pub async fn propose(
     if student_ids.iter().any(|id| evaluations[id].proposal.is_some()) {
         return Err(AppError::invalid("students", ErrorCode::AlreadyDone));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut n = 0;
     for id in student_ids {
         let snapshot = serde_json::to_string(&evaluations[id].outcomes).map_err(AppError::internal)?;

@@ -12,7 +12,7 @@ use crate::rules_config::{self, RESULT_OLD_SCALE};
 use chrono::Utc;
 use nguon_shared::merit::{ResultRow, ResultsImport};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// Most row errors reported for one file (enough to fix in one go; the redirect carries them).
@@ -187,7 +187,7 @@ pub async fn record(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let n = write(&txn, actor, ctx, year_id, period, &inputs, "entry").await?;
     txn.commit().await?;
     Ok(n)
@@ -322,7 +322,7 @@ pub async fn import(
     if inputs.is_empty() {
         return Err(AppError::invalid("file", ErrorCode::Required));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let rows = write(&txn, actor, ctx, year_id, period, &inputs, "import").await?;
     txn.commit().await?;
     Ok(ResultsImport { rows, mapped })

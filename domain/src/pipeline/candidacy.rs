@@ -14,7 +14,7 @@ use crate::rules_config::{self, GRASSROOTS_COMMITTEE, PIPELINE};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::pipeline::{CheckFailure, Stage};
 use nguon_shared::{AppError, ErrorCode, FieldError, Role};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// Refusal of a move: one field error per failed check.
 pub fn refused(failures: Vec<CheckFailure>) -> AppError {
@@ -287,7 +287,7 @@ pub async fn move_candidate(db: &DatabaseConnection, actor: &Actor, ctx: &AuditC
             return Err(refused(failures));
         }
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut details = serde_json::Map::new();
     if let Some([members, present, for_votes, against, abstain]) = input.extras.vote {
         let body = if input.to == Stage::CommitteeReview { "committee" } else { "cell" };

@@ -15,7 +15,7 @@ use chrono::{NaiveDate, Utc};
 use nguon_shared::mentoring::{AwarenessClassView, EnrolmentView};
 use nguon_shared::pipeline::Stage;
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 /// The training centre a school is linked to on a day.
 async fn centre_of<C: ConnectionTrait>(conn: &C, school_id: i64, on: NaiveDate) -> Result<Option<i64>, AppError> {
@@ -112,7 +112,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
         errors.push(FieldError::new("centre", ErrorCode::Required));
     }
     let (Some(centre), true) = (centre, errors.is_empty()) else { return Err(AppError::Invalid(errors)) };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = awareness_class::ActiveModel {
         centre_id: Set(centre),
         name: Set(name.clone()),
@@ -151,7 +151,7 @@ pub async fn enrol(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, c
     if class.ends_on < today {
         return Err(AppError::invalid("class", ErrorCode::OutOfPeriod));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mine = awareness_enrolment::Entity::find().filter(awareness_enrolment::Column::CandidacyId.eq(c.id)).all(&txn).await?;
     if mine.iter().any(|e| e.class_id == class.id || e.certificate_id.is_none()) {
         return Err(AppError::invalid("candidacy", ErrorCode::AlreadyDone));
@@ -190,7 +190,7 @@ pub async fn complete(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
         return Err(AppError::invalid("issued_on", ErrorCode::OutOfPeriod));
     }
     let centre = org_unit::Entity::find_by_id(class.centre_id).one(db).await?.map(|u| u.name).unwrap_or_default();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let certificate_id = insert_certificate(&txn, actor, ctx, c.id, number, issued_on, &centre, today).await?;
     let mut a: awareness_enrolment::ActiveModel = e.into();
     a.certificate_id = Set(Some(certificate_id));

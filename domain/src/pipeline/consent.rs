@@ -10,7 +10,7 @@ use crate::policy::{authorize_any_at, Actor};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::pipeline::Stage;
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// Age under which a guardian's consent is needed too.
 pub const GUARDIAN_UNDER: u32 = 16;
@@ -65,7 +65,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = consent::ActiveModel {
         student_id: Set(s.id),
         subject: Set(input.subject.clone()),
@@ -93,7 +93,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
 /// Withdraws a consent on a day, with a reason; an open candidacy of the
 /// student exits as withdrawn in the same transaction.
 pub async fn withdraw(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, consent_id: i64, on: NaiveDate, reason: &str) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     withdraw_in(&txn, actor, ctx, consent_id, on, reason).await?;
     txn.commit().await?;
     Ok(())

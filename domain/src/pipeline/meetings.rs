@@ -11,7 +11,7 @@ use crate::policy::{authorize_any_at, Actor};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::mentoring::{DiscussedStudent, JointMeetingView, MeetingStudentOption};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The students a meeting may discuss: proposed and waiting, or with an open candidacy.
@@ -129,7 +129,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let m = joint_meeting::ActiveModel {
         school_id: Set(school_id),
         held_on: Set(input.held_on),

@@ -12,7 +12,7 @@ use chrono::{Months, NaiveDate, Utc};
 use nguon_shared::mentoring::{AssessmentView, WatchRules, RATINGS, RECOMMENDATIONS};
 use nguon_shared::pipeline::Stage;
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// Whether a stage is mentored (from candidate to the end of probation).
 pub fn mentored(stage: Stage) -> bool {
@@ -149,7 +149,7 @@ pub async fn write(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, c
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let [political, ethics, study, union_work] = input.ratings;
     let row = assessment::ActiveModel {
         candidacy_id: Set(c.id),

@@ -9,7 +9,7 @@ use crate::merit::outstanding::status;
 use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::{AppError, ErrorCode};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// A proposal waiting for the cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub async fn decide(
         return Err(AppError::invalid("proposal", ErrorCode::AlreadyDone));
     }
     let s = student::Entity::find_by_id(p.student_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut a: pool_proposal::ActiveModel = p.clone().into();
     a.status = Set(if accept { status::ACCEPTED } else { status::DECLINED }.to_string());
     a.decided_by = Set(Some(actor.user_id));

@@ -8,7 +8,7 @@ use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{Days, NaiveDate, Utc};
 use nguon_shared::pipeline::{CheckFailure, DOCUMENT_KINDS, ITEM_STATUSES, VERIFICATION_PLACES, VERIFICATION_SUBJECTS};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 async fn load(db: &DatabaseConnection, actor: &Actor, candidacy_id: i64) -> Result<candidacy::Model, AppError> {
     let c = candidacy::Entity::find_by_id(candidacy_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -31,7 +31,7 @@ pub async fn assign_mentor(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCo
     let c = load(db, actor, candidacy_id).await?;
     school_member(db, c.school_id, staff_id, from).await?;
     let reason = crate::names::nfc(reason);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = mentor_assignment::Entity::find()
         .filter(mentor_assignment::Column::CandidacyId.eq(c.id))
         .filter(mentor_assignment::Column::ToDate.is_null())
@@ -97,7 +97,7 @@ pub async fn add_introducer(
     if together_since > today {
         return Err(AppError::invalid("together_since", ErrorCode::OutOfPeriod));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let dup = introducer::Entity::find()
         .filter(introducer::Column::CandidacyId.eq(c.id))
         .filter(introducer::Column::StaffId.eq(staff_id))
@@ -131,7 +131,7 @@ pub async fn add_introducer(
 /// Records an awareness-class certificate.
 pub async fn record_certificate(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, candidacy_id: i64, number: &str, issued_on: NaiveDate, issuer: &str, today: NaiveDate) -> Result<i64, AppError> {
     let c = load(db, actor, candidacy_id).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let id = insert_certificate(&txn, actor, ctx, c.id, number, issued_on, issuer, today).await?;
     txn.commit().await?;
     Ok(id)
@@ -228,7 +228,7 @@ pub async fn add_item(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = dossier_item::ActiveModel {
         candidacy_id: Set(c.id),
         kind: Set(input.kind.clone()),
@@ -261,7 +261,7 @@ pub async fn return_biography(db: &DatabaseConnection, actor: &Actor, ctx: &Audi
     if on > today {
         return Err(AppError::invalid("on", ErrorCode::OutOfPeriod));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = biography_return::ActiveModel { candidacy_id: Set(c.id), returned_on: Set(on), reason: Set(reason), recorded_by: Set(actor.user_id), recorded_at: Set(Utc::now()), ..Default::default() }
         .insert(&txn)
         .await?;
@@ -291,7 +291,7 @@ pub async fn update_item(
     if status != "requested" && received_on.is_none() {
         return Err(AppError::invalid("received_on", ErrorCode::Required));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let before = serde_json::json!({ "status": item.status, "received_on": item.received_on.map(|d| d.to_string()), "valid_until": item.valid_until.map(|d| d.to_string()) });
     let mut a: dossier_item::ActiveModel = item.clone().into();
     a.status = Set(status.to_string());

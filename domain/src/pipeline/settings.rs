@@ -14,7 +14,7 @@ use nguon_shared::views::UnitOption;
 use chrono::{Datelike, NaiveDate, Utc};
 use nguon_shared::mentoring::{HolidayView, WatchRules};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter, Set};
 use std::collections::BTreeMap;
 
 /// The school's follow-up rule in force today.
@@ -47,7 +47,7 @@ pub async fn set_watch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     rules_config::set(&txn, ctx, &WATCH, school_id, &w, valid_from).await?;
     txn.commit().await?;
     Ok(())
@@ -89,7 +89,7 @@ pub async fn set_holiday(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCont
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = holiday::Entity::find().filter(holiday::Column::UnitId.eq(school_id)).filter(holiday::Column::Day.eq(day)).one(&txn).await?;
     if existing.is_some() {
         return Err(AppError::invalid("day", ErrorCode::AlreadyDone));
@@ -107,7 +107,7 @@ pub async fn set_holiday(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCont
 pub async fn remove_holiday(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, change_id: i64) -> Result<(), AppError> {
     let h = holiday::Entity::find_by_id(change_id).one(db).await?.ok_or(AppError::NotFound)?;
     authorize_at(db, actor, Permission::ManagePipeline, h.unit_id).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     audit::record(&txn, ctx, AuditEntry { action: "delete", entity: "holiday", entity_id: Some(h.id.to_string()), before: Some(serde_json::json!({ "unit_id": h.unit_id, "day": h.day.to_string(), "name": h.name, "off": h.off })), after: None })
         .await?;
     h.delete(&txn).await?;
@@ -168,7 +168,7 @@ pub async fn set_procedure(db: &DatabaseConnection, actor: &Actor, ctx: &AuditCo
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     rules_config::set(&txn, ctx, &PIPELINE, unit_id, &view.rules, valid_from).await?;
     rules_config::set(&txn, ctx, &GRASSROOTS_COMMITTEE, unit_id, &view.committee, valid_from).await?;
     txn.commit().await?;

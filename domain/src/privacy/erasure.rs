@@ -15,7 +15,7 @@ use chrono::Utc;
 use nguon_shared::privacy::ErasureState;
 use nguon_shared::{AppError, ErrorCode};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// Why a student is anonymised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub async fn propose(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     if has_candidacy(db, s.id).await? {
         return Err(AppError::invalid("student", ErrorCode::KeptByRule));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = erasure::ActiveModel {
         school_id: Set(s.school_id),
         student_id: Set(s.id),
@@ -95,7 +95,7 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     if e.confirmed_by.is_some() || e.cancelled_by.is_some() {
         return Err(AppError::invalid("erasure", ErrorCode::AlreadyDone));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut a: erasure::ActiveModel = e.clone().into();
     a.cancelled_by = Set(Some(actor.user_id));
     a.update(&txn).await?;
@@ -118,7 +118,7 @@ pub async fn confirm(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     if !understood {
         return Err(AppError::invalid("understood", ErrorCode::Required));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Checked again inside the transaction: a candidacy opened since the proposal keeps the record.
     if has_candidacy(&txn, s.id).await? {
         return Err(AppError::invalid("student", ErrorCode::KeptByRule));

@@ -9,7 +9,7 @@ use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::privacy::StudentIdentity;
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// The identity of `s` as the correction form shows it (sensitive fields only when `sensitive`).
 pub fn identity_of(s: &student::Model, sensitive: bool) -> StudentIdentity {
@@ -140,7 +140,7 @@ pub async fn correct(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     if changes.is_empty() {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut a: student::ActiveModel = s.clone().into();
     a.student_code = Set(code);
     a.family_name = Set(family.clone());

@@ -13,7 +13,7 @@ use crate::rules_config::{self, PRIVACY};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::privacy::RequestRow;
 use nguon_shared::{AppError, ErrorCode};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// Records a request about `student_id`; returns its id.
@@ -31,7 +31,7 @@ pub async fn record(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     let r = rules_config::value(db, &PRIVACY, s.school_id, input.received_on).await?;
     let cal = calendar_for(db, s.school_id, input.received_on).await?;
     let due = rules::due_on(&cal, input.received_on, r.answer_working_days);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = data_request::ActiveModel {
         school_id: Set(s.school_id),
         student_id: Set(s.id),
@@ -97,7 +97,7 @@ pub async fn answer(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if let (true, Some(consent_id)) = (withdrawal, input.consent_id) {
         let c = crate::entities::consent::Entity::find_by_id(consent_id).one(&txn).await?.filter(|c| c.student_id == req.student_id);
         if c.is_none() {

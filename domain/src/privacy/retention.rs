@@ -10,7 +10,7 @@ use crate::policy::UnitKind;
 use crate::rules_config::{self, PRIVACY};
 use chrono::NaiveDate;
 use nguon_shared::AppError;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
 /// A student the rule reaches.
@@ -71,7 +71,7 @@ pub async fn run(db: &DatabaseConnection, today: NaiveDate, dry_run: bool) -> Re
     if !dry_run {
         let ctx = AuditContext::default();
         for r in &reached {
-            let txn = db.begin().await?;
+            let txn = crate::db::begin_write(db).await?;
             let Some(s) = student::Entity::find_by_id(r.student_id).one(&txn).await? else { continue };
             if may_anonymise(&txn, &s).await? {
                 anonymise_in(&txn, &ctx, &s, Cause::Retention).await?;

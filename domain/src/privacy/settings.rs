@@ -7,7 +7,7 @@ use crate::rules_config::{self, PRIVACY};
 use chrono::NaiveDate;
 use nguon_shared::privacy::PrivacyRules;
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 /// Checks the numbers: an answer within 1–30 working days, retention of 1–50 years.
 pub fn check(r: &PrivacyRules) -> Vec<FieldError> {
@@ -28,7 +28,7 @@ pub async fn set(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, uni
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     rules_config::set(&txn, ctx, &PRIVACY, unit_id, &r, valid_from).await?;
     txn.commit().await?;
     Ok(())

@@ -22,7 +22,7 @@ use nguon_shared::{AppError, ErrorCode, FieldError};
 use read::Sheet;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    Set,
 };
 use std::collections::HashMap;
 
@@ -72,7 +72,7 @@ pub async fn upload(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
         return Err(AppError::invalid("file", ErrorCode::TooLong { max: MAX_UPLOAD_BYTES as u32 }));
     }
     read::open(&file_name, &input.bytes)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     purge_stale(&txn).await?;
     let row = roster_upload::ActiveModel {
         school_id: Set(input.school_id),
@@ -407,7 +407,7 @@ pub async fn commit(
     upload_id: i64,
     choice: &MappingChoice,
 ) -> Result<ImportCounts, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let upload = load_upload(&txn, actor, upload_id).await?;
     if let Some(done) = upload.summary.as_deref().and_then(|s| serde_json::from_str::<ImportCounts>(s).ok()) {
         return Ok(done);

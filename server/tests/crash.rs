@@ -1,0 +1,226 @@
+//! Crash safety: the server process killed with SIGKILL while union officers
+//! log whole classes, a second officer approves, and the cell moves
+//! candidates. After a restart (which must find the database usable by
+//! itself) no batch is partial, totals equal the approved entries, and the
+//! audit log matches the data. Both engines.
+
+mod common;
+use common::{encode, session_cookie, PW};
+
+use nguon_domain::audit::AuditContext;
+use nguon_domain::entities::{activity, audit_log, candidacy, candidacy_event, enrolment, ledger_batch, ledger_entry, student_total};
+use nguon_domain::{db, demo, setup, Locale};
+use nguon_testkit::{both_engines, TestDb};
+use reqwest::{header, Client};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A server process on the test database.
+fn serve(t: &TestDb, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_nguon-server"))
+        .arg("serve")
+        .env("DATABASE_URL", &t.url)
+        .env("NGUON_LISTEN", format!("127.0.0.1:{port}"))
+        .env("NGUON_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server")
+}
+
+async fn wait_ready(http: &Client, base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(res) = http.get(format!("{base}/readyz")).send().await {
+            if res.status().is_success() {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "the server did not become ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Answers 500 and above seen while the server ran (a fault, not a crash).
+static FAULTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+async fn call(http: &Client, base: &str, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Option<reqwest::Response> {
+    let mut req = http
+        .post(format!("{base}/api/{name}"))
+        .header(header::ORIGIN, base)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(encode(form));
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = req.send().await.ok()?;
+    if res.status().is_server_error() {
+        FAULTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+    Some(res)
+}
+
+async fn login(http: &Client, base: &str, user: &str) -> String {
+    let res = call(http, base, "login", &[("username", user), ("password", PW)], None).await.unwrap();
+    assert!(res.status().is_success(), "{user} signs in");
+    session_cookie(res.headers()).unwrap()
+}
+
+/// What must hold after any crash.
+async fn assert_consistent(db: &DatabaseConnection, before: &Counts) -> Counts {
+    // No partial batch: each holds exactly the entries it says.
+    for b in ledger_batch::Entity::find().all(db).await.unwrap() {
+        let n = ledger_entry::Entity::find().filter(ledger_entry::Column::BatchId.eq(b.id)).count(db).await.unwrap();
+        assert_eq!(n as i32, b.entries, "batch {} is partial", b.id);
+    }
+    // Totals equal the approved entries, student by student and year by year.
+    let mut approved: HashMap<(i64, i64), i64> = HashMap::new();
+    for e in ledger_entry::Entity::find().filter(ledger_entry::Column::Status.eq("approved")).all(db).await.unwrap() {
+        *approved.entry((e.student_id, e.school_year_id)).or_default() += i64::from(e.points);
+    }
+    let mut totals: HashMap<(i64, i64), i64> = HashMap::new();
+    for t in student_total::Entity::find().all(db).await.unwrap() {
+        *totals.entry((t.student_id, t.school_year_id)).or_default() += t.points;
+    }
+    approved.retain(|_, p| *p != 0);
+    totals.retain(|_, p| *p != 0);
+    assert_eq!(totals, approved, "totals equal the approved entries");
+    let now = counts(db).await;
+    // The audit log matches the data: one record per batch logged, per entry reviewed, per move.
+    assert_eq!(now.batches - before.batches, now.audit_batches - before.audit_batches, "batches vs their audit records");
+    assert_eq!(now.reviewed - before.reviewed, now.audit_reviews - before.audit_reviews, "reviews vs their audit records");
+    assert_eq!(now.events - before.events, now.audit_moves - before.audit_moves, "moves vs their audit records");
+    now
+}
+
+/// Counts compared before and after.
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    batches: u64,
+    audit_batches: u64,
+    reviewed: u64,
+    audit_reviews: u64,
+    events: u64,
+    audit_moves: u64,
+}
+
+async fn counts(db: &DatabaseConnection) -> Counts {
+    let audit = |entity: &'static str, actions: &'static [&'static str]| {
+        audit_log::Entity::find().filter(audit_log::Column::Entity.eq(entity)).filter(audit_log::Column::Action.is_in(actions.iter().copied())).count(db)
+    };
+    Counts {
+        batches: ledger_batch::Entity::find().count(db).await.unwrap(),
+        audit_batches: audit("ledger_batch", &["log"]).await.unwrap(),
+        reviewed: ledger_entry::Entity::find().filter(ledger_entry::Column::ReviewedBy.is_not_null()).count(db).await.unwrap(),
+        audit_reviews: audit("ledger_entry", &["approve", "reject"]).await.unwrap(),
+        events: candidacy_event::Entity::find().count(db).await.unwrap(),
+        audit_moves: audit("candidacy", &["move"]).await.unwrap(),
+    }
+}
+
+async fn killed_mid_write_leaves_consistent_data(t: TestDb) {
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let input = setup::FirstRunInput {
+        organisation: "Tỉnh Lâm Đồng".into(),
+        full_name: "Quản Trị".into(),
+        username: "admin".into(),
+        password: PW.into(),
+        confirm: PW.into(),
+        locale: Locale::Vi,
+    };
+    setup::create_first_admin(&db, &AuditContext::default(), input).await.unwrap();
+    demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+    let sunday = activity::Entity::find().filter(activity::Column::Name.eq("Chủ nhật xanh")).one(&db).await.unwrap().unwrap();
+    let mut classes: HashMap<i64, Vec<String>> = HashMap::new();
+    for e in enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(sunday.school_year_id)).all(&db).await.unwrap() {
+        classes.entry(e.class_id).or_default().push(e.student_id.to_string());
+    }
+    let classes: Vec<Vec<String>> = classes.into_values().collect();
+    let open: Vec<String> = candidacy::Entity::find().all(&db).await.unwrap().into_iter().map(|c| c.id.to_string()).collect();
+
+    let (mut reviewed, mut moved) = (0, 0);
+    for round in 0..3 {
+        let before = counts(&db).await;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut server = serve(&t, port);
+        let http = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        wait_ready(&http, &base).await;
+        let (doan, doan2, chibo) = (login(&http, &base, "demo.doan").await, login(&http, &base, "demo.doan2").await, login(&http, &base, "demo.chibo").await);
+        let activity_id = sunday.id.to_string();
+        // Whole classes logged, over and over.
+        let logger = {
+            let (http, base, classes) = (http.clone(), base.clone(), classes.clone());
+            tokio::spawn(async move {
+                for i in 0.. {
+                    let key = format!("crash-{round}-{i}");
+                    let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "21/09/2025"), ("evidence", "")];
+                    for s in &classes[i % classes.len()] {
+                        form.push(("students[]", s));
+                    }
+                    call(&http, &base, "log_activity", &form, Some(&doan)).await;
+                }
+            })
+        };
+        // The second officer approves what is waiting.
+        let approver = {
+            let (http, base, db) = (http.clone(), base.clone(), db.clone());
+            tokio::spawn(async move {
+                loop {
+                    let pending: Vec<String> = ledger_entry::Entity::find()
+                        .filter(ledger_entry::Column::Status.eq("pending"))
+                        .limit(300)
+                        .all(&db)
+                        .await
+                        .map(|v| v.into_iter().map(|e| e.id.to_string()).collect())
+                        .unwrap_or_default();
+                    let mut form: Vec<(&str, &str)> = vec![("decision", "approve"), ("reason", "")];
+                    for id in &pending {
+                        form.push(("entries[]", id));
+                    }
+                    call(&http, &base, "review_entries", &form, Some(&doan2)).await;
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            })
+        };
+        // The cell moves candidates (most are refused by the rules; those that pass are events).
+        let mover = {
+            let (http, base, open) = (http.clone(), base.clone(), open.clone());
+            tokio::spawn(async move {
+                let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive().format("%d/%m/%Y").to_string();
+                for i in 0.. {
+                    let to = ["awareness_class", "candidate", "dossier"][i % 3];
+                    let c = &open[i % open.len()];
+                    let form = [("candidacy", c.as_str()), ("to", to), ("on", &today), ("reason", ""), ("override_reason", "Thử khả năng chịu lỗi"), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")];
+                    call(&http, &base, "move_candidacy", &form, Some(&chibo)).await;
+                }
+            })
+        };
+        // Killed while writing: a little later each round.
+        tokio::time::sleep(Duration::from_millis(700 + 400 * round)).await;
+        server.kill().unwrap();
+        let _ = server.wait();
+        for task in [logger, approver, mover] {
+            task.abort();
+        }
+        let during = counts(&db).await;
+        assert!(during.batches > before.batches, "round {round}: classes were logged before the kill");
+        // A restart finds the database usable by itself.
+        let mut again = serve(&t, port);
+        wait_ready(&http, &base).await;
+        again.kill().unwrap();
+        let _ = again.wait();
+        let fresh = db::connect(&t.url).await.unwrap();
+        let after = assert_consistent(&fresh, &before).await;
+        eprintln!("round {round}: {} batches, {} entries reviewed, {} moves recorded before the kill", after.batches - before.batches, after.reviewed - before.reviewed, after.events - before.events);
+        (reviewed, moved) = (reviewed + after.reviewed - before.reviewed, moved + after.events - before.events);
+    }
+    assert!(reviewed > 0 && moved > 0, "approvals and moves ran concurrently with the logging: {reviewed} / {moved}");
+    // Concurrent writers wait for each other (SQLite: BEGIN IMMEDIATE) rather than fail.
+    assert_eq!(FAULTS.load(std::sync::atomic::Ordering::SeqCst), 0, "answers of 500 while several wrote at once");
+}
+
+both_engines!(killed_mid_write_leaves_consistent_data);
