@@ -224,3 +224,86 @@ async fn killed_mid_write_leaves_consistent_data(t: TestDb) {
 }
 
 both_engines!(killed_mid_write_leaves_consistent_data);
+
+/// Two app instances on one PostgreSQL database: the second officer's
+/// approvals of the same entries and the cell's moves of the same candidate
+/// sent to both at the same moment. Each entry counts once, each move is
+/// recorded once, and the loser is told (409 or 400), never a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_do_not_double_count() {
+    use nguon_testkit::Engine;
+    let t = TestDb::new(Engine::Postgres).await;
+    let db = db::connect_and_migrate(&t.url).await.unwrap();
+    let input = setup::FirstRunInput {
+        organisation: "Tỉnh Lâm Đồng".into(),
+        full_name: "Quản Trị".into(),
+        username: "admin".into(),
+        password: PW.into(),
+        confirm: PW.into(),
+        locale: Locale::Vi,
+    };
+    setup::create_first_admin(&db, &AuditContext::default(), input).await.unwrap();
+    demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+    let before = counts(&db).await;
+    let http = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let mut servers = Vec::new();
+    let mut bases = Vec::new();
+    for _ in 0..2 {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        servers.push(serve(&t, port));
+        bases.push(format!("http://127.0.0.1:{port}"));
+    }
+    for b in &bases {
+        wait_ready(&http, b).await;
+    }
+    // Sessions live in the database: signed in on one instance, known to both.
+    let (doan, doan2, chibo) = (login(&http, &bases[0], "demo.doan").await, login(&http, &bases[0], "demo.doan2").await, login(&http, &bases[1], "demo.chibo").await);
+    let sunday = activity::Entity::find().filter(activity::Column::Name.eq("Chủ nhật xanh")).one(&db).await.unwrap().unwrap();
+    let mut classes: HashMap<i64, Vec<String>> = HashMap::new();
+    for e in enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(sunday.school_year_id)).all(&db).await.unwrap() {
+        classes.entry(e.class_id).or_default().push(e.student_id.to_string());
+    }
+    for (i, students) in classes.values().take(6).enumerate() {
+        let key = format!("twice-{i}");
+        let activity_id = sunday.id.to_string();
+        let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "28/09/2025"), ("evidence", "")];
+        form.extend(students.iter().map(|s| ("students[]", s.as_str())));
+        let res = call(&http, &bases[i % 2], "log_activity", &form, Some(&doan)).await.unwrap();
+        assert!(res.status().is_success());
+    }
+    let pending: Vec<String> =
+        ledger_entry::Entity::find().filter(ledger_entry::Column::Status.eq("pending")).all(&db).await.unwrap().into_iter().map(|e| e.id.to_string()).collect();
+    assert!(pending.len() > 100);
+    let mut wins = 0;
+    for chunk in pending.chunks(40) {
+        let mut form: Vec<(&str, &str)> = vec![("decision", "approve"), ("reason", "")];
+        form.extend(chunk.iter().map(|id| ("entries[]", id.as_str())));
+        let (a, b) = tokio::join!(call(&http, &bases[0], "review_entries", &form, Some(&doan2)), call(&http, &bases[1], "review_entries", &form, Some(&doan2)));
+        let statuses = [a.unwrap().status().as_u16(), b.unwrap().status().as_u16()];
+        assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "one approval wins: {statuses:?}");
+        assert!(statuses.iter().all(|s| matches!(s, 200 | 400 | 409)), "{statuses:?}");
+        wins += 1;
+    }
+    // The same candidate moved on both instances at once.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive().format("%d/%m/%Y").to_string();
+    let cands = candidacy::Entity::find().all(&db).await.unwrap();
+    for c in &cands {
+        let id = c.id.to_string();
+        let events = candidacy_event::Entity::find().filter(candidacy_event::Column::CandidacyId.eq(c.id)).count(&db).await.unwrap();
+        let form = [("candidacy", id.as_str()), ("to", "withdrawn"), ("on", &today), ("reason", "Gia đình xin rút"), ("override_reason", ""), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")];
+        let (a, b) = tokio::join!(call(&http, &bases[0], "move_candidacy", &form, Some(&chibo)), call(&http, &bases[1], "move_candidacy", &form, Some(&chibo)));
+        let statuses = [a.unwrap().status().as_u16(), b.unwrap().status().as_u16()];
+        assert!(statuses.iter().all(|s| matches!(s, 200 | 400 | 409)), "{statuses:?}");
+        let after = candidacy_event::Entity::find().filter(candidacy_event::Column::CandidacyId.eq(c.id)).count(&db).await.unwrap();
+        let succeeded = statuses.iter().filter(|s| **s == 200).count() as u64;
+        assert!(succeeded <= 1, "the same move recorded twice: {statuses:?}");
+        assert_eq!(after - events, succeeded, "one event per successful move");
+    }
+    for mut s in servers {
+        s.kill().unwrap();
+        let _ = s.wait();
+    }
+    assert!(wins > 0);
+    assert_consistent(&db, &before).await;
+    assert_eq!(FAULTS.load(std::sync::atomic::Ordering::SeqCst), 0, "answers of 500 under contention");
+}

@@ -136,6 +136,9 @@ pub enum AppError {
     /// First-run set-up was asked for, but an account already exists.
     #[error("already set up")]
     AlreadySetUp,
+    /// Someone else changed the same record at the same moment; nothing was changed.
+    #[error("conflict")]
+    Conflict,
     /// The request could not reach the server or its answer could not be read.
     #[error("request failed: {0}")]
     Request(String),
@@ -162,7 +165,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden | AppError::CrossOrigin => 403,
             AppError::NotFound => 404,
-            AppError::AlreadySetUp => 409,
+            AppError::AlreadySetUp | AppError::Conflict => 409,
             AppError::Throttled { .. } => 429,
             AppError::Internal { .. } => 500,
         }
@@ -264,6 +267,7 @@ mod tests {
             (AppError::CrossOrigin, 403),
             (AppError::NotFound, 404),
             (AppError::AlreadySetUp, 409),
+            (AppError::Conflict, 409),
             (AppError::Throttled { retry_after_minutes: 15 }, 429),
             (AppError::Internal { reference: "abc".into() }, 500),
         ];

@@ -90,6 +90,7 @@ pub const EN: Messages = Messages {
     err_throttled: "Too many failed logins. Please try again in {n} minute(s).",
     err_cross_origin: "The request did not come from this site and was refused.",
     err_already_set_up: "This installation is already set up; the first administrator cannot be created again.",
+    err_conflict: "Someone else changed this very record at the same moment; nothing was saved. Reload the page to see it, and try again if still needed.",
     err_request: "Could not reach the server. Please try again.",
     err_internal: "A system error occurred (reference {ref}). Please retry or tell your administrator.",
     code_required: "Required.",

@@ -105,6 +105,7 @@ pub struct Messages {
     pub err_throttled: &'static str,
     pub err_cross_origin: &'static str,
     pub err_already_set_up: &'static str,
+    pub err_conflict: &'static str,
     pub err_request: &'static str,
     /// `{ref}`: the log reference.
     pub err_internal: &'static str,
@@ -572,6 +573,7 @@ impl Messages {
             }
             AppError::CrossOrigin => self.err_cross_origin.into(),
             AppError::AlreadySetUp => self.err_already_set_up.into(),
+            AppError::Conflict => self.err_conflict.into(),
             AppError::Request(_) => self.err_request.into(),
             AppError::Internal { reference } => fill(self.err_internal, &[("ref", reference)]),
         }

@@ -90,6 +90,7 @@ pub const VI: Messages = Messages {
     err_throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {n} phút.",
     err_cross_origin: "Yêu cầu không đến từ trang này nên đã bị từ chối.",
     err_already_set_up: "Hệ thống đã được thiết lập; không thể tạo lại tài khoản quản trị đầu tiên.",
+    err_conflict: "Người khác vừa thay đổi đúng dữ liệu này cùng lúc; không có gì được lưu. Hãy tải lại trang để xem và làm lại nếu còn cần.",
     err_request: "Không kết nối được máy chủ. Vui lòng thử lại.",
     err_internal: "Đã xảy ra lỗi hệ thống (mã tham chiếu {ref}). Vui lòng thử lại hoặc báo quản trị viên.",
     code_required: "Không được để trống.",

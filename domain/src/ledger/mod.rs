@@ -18,6 +18,7 @@ use chrono::{NaiveDate, Utc};
 use nguon_shared::ledger::{ActivityView, EntryRow, LogResult};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use rules::PointsRule;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -489,16 +490,35 @@ pub async fn review(
         return Err(AppError::invalid("entries", ErrorCode::AlreadyDone));
     }
     let now = Utc::now();
+    let decided = if approve { status::APPROVED } else { status::REJECTED };
+    // Only entries still pending change: a second reviewer deciding the same
+    // entries at the same moment (another instance, another tab) changes none
+    // and is told so, instead of counting the points twice.
+    let mut update = ledger_entry::Entity::update_many()
+        .col_expr(ledger_entry::Column::Status, Expr::value(decided))
+        .col_expr(ledger_entry::Column::ReviewedBy, Expr::value(actor.user_id))
+        .col_expr(ledger_entry::Column::ReviewedAt, Expr::value(now));
+    if !approve {
+        update = update.col_expr(ledger_entry::Column::Reason, Expr::value(reason.clone()));
+    }
+    let changed = update
+        .filter(ledger_entry::Column::Id.is_in(entries.iter().map(|e| e.id)))
+        .filter(ledger_entry::Column::Status.eq(status::PENDING))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed != entries.len() as u64 {
+        return Err(AppError::Conflict);
+    }
     for e in entries {
         let id = e.id;
-        let mut active: ledger_entry::ActiveModel = e.into();
-        active.status = Set(if approve { status::APPROVED } else { status::REJECTED }.to_string());
-        active.reviewed_by = Set(Some(actor.user_id));
-        active.reviewed_at = Set(Some(now));
-        if !approve {
-            active.reason = Set(reason.clone());
-        }
-        let saved = active.update(&txn).await?;
+        let saved = ledger_entry::Model {
+            status: decided.to_string(),
+            reviewed_by: Some(actor.user_id),
+            reviewed_at: Some(now),
+            reason: if approve { e.reason.clone() } else { reason.clone() },
+            ..e
+        };
         if approve {
             add_to_totals(&txn, &saved).await?;
         }

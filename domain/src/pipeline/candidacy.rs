@@ -14,6 +14,7 @@ use crate::rules_config::{self, GRASSROOTS_COMMITTEE, PIPELINE};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::pipeline::{CheckFailure, Stage};
 use nguon_shared::{AppError, ErrorCode, FieldError, Role};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// Refusal of a move: one field error per failed check.
@@ -34,10 +35,19 @@ pub async fn record_move<C: ConnectionTrait>(
     overridden: Option<&[CheckFailure]>,
     details: Option<serde_json::Value>,
 ) -> Result<(), AppError> {
-    let mut a: candidacy::ActiveModel = cand.clone().into();
-    a.stage = Set(to.code().to_string());
-    a.stage_since = Set(on);
-    a.update(conn).await?;
+    // Moved only from the stage it was read in: two people moving the same
+    // candidate at the same moment record one move, and the other is told.
+    let moved = candidacy::Entity::update_many()
+        .col_expr(candidacy::Column::Stage, Expr::value(to.code()))
+        .col_expr(candidacy::Column::StageSince, Expr::value(on))
+        .filter(candidacy::Column::Id.eq(cand.id))
+        .filter(candidacy::Column::Stage.eq(cand.stage.as_str()))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    if moved != 1 {
+        return Err(AppError::Conflict);
+    }
     let overridden = match overridden {
         Some(f) if !f.is_empty() => Some(serde_json::to_string(f).map_err(AppError::internal)?),
         _ => None,
