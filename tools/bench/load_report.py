@@ -1,0 +1,44 @@
+"""Writes the load benchmark's results: bench/results/load.json (every run)
+and load.md (a table per engine: p50/p95/p99 in ms and requests/s, the
+school pages checked against the goal p95 <= 100 ms at 16 connections)."""
+import json, os, sys, datetime
+
+runs_file, out_dir, commit, seconds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+runs = [json.loads(l) for l in open(runs_file) if l.strip()]
+mem_kb = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+meta = {
+    "commit": commit,
+    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    "cores": os.cpu_count(),
+    "memory_gib": round(mem_kb / 1024 / 1024, 1),
+    "seconds_per_run": int(seconds),
+    "scale": "demo --scale school: 60 classes, ~2,400 students, ~80,000 ledger entries",
+}
+os.makedirs(out_dir, exist_ok=True)
+with open(os.path.join(out_dir, "load.json"), "w") as f:
+    json.dump({"meta": meta, "runs": runs}, f, ensure_ascii=False, indent=1)
+
+def ms(us):
+    return f"{us / 1000:.1f}"
+
+lines = [
+    "# Load benchmark",
+    "",
+    f"Commit `{commit}`, {meta['date']}, {meta['cores']} cores, {meta['memory_gib']} GiB; {meta['scale']}; "
+    f"wrk, {seconds} s per run, the server and wrk on the same machine. Goal: every school page p95 <= 100 ms at 16 connections.",
+    "",
+]
+for engine in sorted({r["engine"] for r in runs}, key=lambda e: e != "sqlite"):
+    lines += [f"## {engine}", "", "| endpoint | connections | p50 ms | p95 ms | p99 ms | requests/s | errors | goal |", "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for r in [r for r in runs if r["engine"] == engine]:
+        f = r["figures"]
+        rps = f["requests"] / (f["duration_us"] / 1e6) if f["duration_us"] else 0
+        goal = ""
+        if r["connections"] == 16 and r["endpoint"] != "healthz":
+            goal = "met" if f["p95_us"] <= 100_000 else "**missed**"
+        errors = f["socket_errors"] + f["non_2xx_3xx"]
+        lines.append(f"| {r['endpoint']} | {r['connections']} | {ms(f['p50_us'])} | {ms(f['p95_us'])} | {ms(f['p99_us'])} | {rps:.0f} | {errors} | {goal} |")
+    lines.append("")
+with open(os.path.join(out_dir, "load.md"), "w") as f:
+    f.write("\n".join(lines))
+print("\n".join(lines))
