@@ -31,15 +31,23 @@ struct UploadForm {
 async fn read_form(mut form: Multipart) -> Result<UploadForm, AppError> {
     let bad = |field: &str| AppError::invalid(field, ErrorCode::InvalidValue);
     let mut out = UploadForm { school_year: None, period: None, file: None };
+    // The whole form is read even after a bad field, so that the answer never
+    // comes while the browser is still sending (a connection cut mid-upload).
+    let mut refused: Option<AppError> = None;
     while let Some(field) = form.next_field().await.map_err(|_| bad("file"))? {
         match field.name() {
-            Some("school_year") => {
-                out.school_year =
-                    Some(field.text().await.map_err(|_| bad("school_year"))?.trim().parse::<i64>().map_err(|_| bad("school_year"))?)
-            }
-            Some("period") => {
-                out.period = Some(field.text().await.map_err(|_| bad("period"))?.trim().parse::<i16>().map_err(|_| bad("period"))?)
-            }
+            Some("school_year") => match field.text().await.ok().and_then(|t| t.trim().parse::<i64>().ok()) {
+                Some(v) => out.school_year = Some(v),
+                None => {
+                    refused.get_or_insert_with(|| bad("school_year"));
+                }
+            },
+            Some("period") => match field.text().await.ok().and_then(|t| t.trim().parse::<i16>().ok()) {
+                Some(v) => out.period = Some(v),
+                None => {
+                    refused.get_or_insert_with(|| bad("period"));
+                }
+            },
             Some("file") => {
                 // A name is only shown back: control characters dropped, a sane length kept.
                 let name: String = field.file_name().unwrap_or_default().chars().filter(|c| !crate::input::forbidden(*c)).take(200).collect();
@@ -52,7 +60,10 @@ async fn read_form(mut form: Multipart) -> Result<UploadForm, AppError> {
             _ => {}
         }
     }
-    Ok(out)
+    match refused {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 fn see_other(to: &str) -> Response {
@@ -66,8 +77,10 @@ pub async fn roster_upload(
     form: Multipart,
 ) -> Response {
     let result = async {
+        // The form is read before anything is decided, so no answer cuts an upload short.
+        let form = read_form(form).await;
         let actor = actor(&app, &auth).await?;
-        let form = read_form(form).await?;
+        let form = form?;
         let year = form.school_year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
         let (file_name, bytes) = form.file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid("file", ErrorCode::Required))?;
         let school_id = nguon_domain::school_years::school_of(&app.db, year).await?;
@@ -90,8 +103,10 @@ pub async fn results_upload(
 ) -> Response {
     let mut back = "/ledger/results?".to_string();
     let result = async {
+        // The form is read before anything is decided, so no answer cuts an upload short.
+        let form = read_form(form).await;
         let actor = actor(&app, &auth).await?;
-        let form = read_form(form).await?;
+        let form = form?;
         let year = form.school_year.ok_or_else(|| AppError::invalid("school_year", ErrorCode::Required))?;
         let period = form.period.ok_or_else(|| AppError::invalid("period", ErrorCode::Required))?;
         back = format!("/ledger/results?year={year}&period={period}&");
