@@ -255,7 +255,7 @@ pub async fn run() -> ExitCode {
             .map(|bytes| println!("Đã sao lưu / backed up to {} ({bytes} B)", to.display())),
         Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Retention { dry_run } => {
-            let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+            let today = nguon_app::format::today();
             nguon_domain::privacy::retention::run(&db, today, dry_run)
                 .await
                 .map(|r| {

@@ -178,11 +178,6 @@ pub async fn open_for<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
     rows(conn, mine, today).await
 }
 
-/// Whether a request kind is one of those answered by withdrawing a consent.
-pub fn is_withdrawal(kind: &str) -> bool {
-    kind == "withdrawal"
-}
-
 /// The requests about one student (after the caller authorised).
 pub(crate) async fn of_student<C: ConnectionTrait>(conn: &C, s: &student::Model, today: NaiveDate) -> Result<Vec<RequestRow>, AppError> {
     let list = data_request::Entity::find().filter(data_request::Column::StudentId.eq(s.id)).all(conn).await?;
