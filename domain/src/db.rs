@@ -47,7 +47,37 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(url).await?;
     migrate(&db).await?;
+    fill_name_keys(&db).await?;
     Ok(db)
+}
+
+/// Gives every student without one the collation key of their name (rows
+/// written before the key existed, or by a bulk load), in one transaction.
+/// Several instances starting at once write the same values.
+pub async fn fill_name_keys(db: &DatabaseConnection) -> Result<u64, DbErr> {
+    use crate::entities::student;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr};
+    let missing: Vec<(i64, String, String, String)> = student::Entity::find()
+        .select_only()
+        .columns([student::Column::Id, student::Column::FamilyName, student::Column::MiddleName, student::Column::GivenName])
+        .filter(student::Column::NameKey.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    if missing.is_empty() {
+        return Ok(0);
+    }
+    let txn = begin_write(db).await?;
+    for (id, family, middle, given) in &missing {
+        let key = crate::names::name_key(&crate::names::PersonName { family: family.clone(), middle: middle.clone(), given: given.clone() });
+        student::Entity::update_many()
+            .col_expr(student::Column::NameKey, Expr::value(key))
+            .filter(student::Column::Id.eq(*id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(missing.len() as u64)
 }
 
 /// A short engine name for logs and diagnostics.

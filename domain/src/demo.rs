@@ -178,13 +178,9 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
                 let dob = d(born, rng.random_range(1..=12), rng.random_range(1..=28));
                 let union_since = (grade > 10 || rng.random_bool(0.7)).then(|| d(born + 15, 3, 26));
                 let commune = COMMUNES[rng.random_range(0..COMMUNES.len())];
-                let s = student::ActiveModel {
+                let mut s = student::ActiveModel {
                     school_id: Set(school.id),
                     student_code: Set(Some(format!("TH{students:05}"))),
-                    search_key: Set(names::fold(&name.full())),
-                    family_name: Set(name.family),
-                    middle_name: Set(name.middle),
-                    given_name: Set(name.given),
                     date_of_birth: Set(dob),
                     gender: Set(Some(gender.into())),
                     ethnicity: Set(Some(ETHNICITY[rng.random_range(0..ETHNICITY.len())].into())),
@@ -196,7 +192,9 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
                     created_at: Set(Utc::now()),
                     updated_at: Set(Utc::now()),
                     ..Default::default()
-                }
+                };
+                s.set_name(&name);
+                let s = s
                 .insert(&txn)
                 .await?;
                 enrolment::ActiveModel { student_id: Set(s.id), class_id: Set(c.id), school_year_id: Set(year.id), ..Default::default() }

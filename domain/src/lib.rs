@@ -26,6 +26,7 @@ pub mod school_years;
 pub mod sessions;
 pub mod students;
 pub mod settings;
+pub mod sql;
 pub mod setup;
 pub mod throttle;
 pub mod views;

@@ -8,7 +8,9 @@ mod common;
 use common::*;
 
 use nguon_domain::entities::{class, enrolment, ledger_entry, semester, student, student_total};
-use nguon_domain::ledger::standing::{self, RankingQuery, Scope};
+use nguon_domain::ledger::rules;
+use nguon_domain::ledger::standing::{self, RankFilter, RankingQuery, Scope};
+use nguon_domain::names::{self, PersonName};
 use nguon_domain::ledger::{self, LogInput, NewActivity, RuleInput};
 use nguon_domain::policy::Actor;
 use nguon_domain::rules_config::{self, LEDGER_APPROVAL_REQUIRED};
@@ -288,6 +290,28 @@ async fn totals_equal_approved_entries_after_random_sequences(t: TestDb) {
         assert_eq!(r.points, sum);
     }
     assert!(rows.windows(2).all(|w| w[0].points >= w[1].points && w[0].rank <= w[1].rank));
+    // The database's ranking is the pure rule's: ranks, ties, class-list order within a tie.
+    let points: HashMap<i64, i64> = rows.iter().map(|r| (r.student_id, r.points)).collect();
+    let people: HashMap<i64, PersonName> = student::Entity::find().all(&s.db).await.unwrap().into_iter().map(|p| (p.id, p.person_name())).collect();
+    let mut ids: Vec<i64> = points.keys().copied().collect();
+    ids.sort_by(|a, b| names::compare_names(&people[a], &people[b]).then(a.cmp(b)));
+    let expected: Vec<(i64, i64, u32, bool)> =
+        rules::rank(&ids.iter().map(|id| (*id, points[id])).collect::<Vec<_>>()).into_iter().map(|r| (r.key, r.points, r.rank, r.tied)).collect();
+    let got: Vec<(i64, i64, u32, bool)> = rows.iter().map(|r| (r.student_id, r.points, r.rank, r.tied)).collect();
+    assert_eq!(got, expected);
+    // A search keeps true ranks and counts what it found; a page is the list's first rows.
+    let school = RankingQuery { year_id: s.year, scope: Scope::School, semester: None, category_id: None };
+    let found = standing::ranking_page(&s.db, &s.doan1, school, &RankFilter { search: "NGUYEN an".into(), limit: None }).await.unwrap();
+    let want: Vec<(i64, i64, u32, bool)> =
+        expected.iter().filter(|e| names::matches(&people[&e.0].full(), "NGUYEN an")).copied().collect();
+    assert_eq!(found.rows.iter().map(|r| (r.student_id, r.points, r.rank, r.tied)).collect::<Vec<_>>(), want);
+    assert_eq!(found.total as usize, want.len());
+    assert!(!want.is_empty());
+    let page = standing::ranking_page(&s.db, &s.doan1, school, &RankFilter { search: "nguyễn".into(), limit: Some(3) }).await.unwrap();
+    assert_eq!(page.total as usize, expected.len());
+    assert_eq!(page.rows.iter().map(|r| r.student_id).collect::<Vec<_>>(), expected.iter().take(3).map(|e| e.0).collect::<Vec<_>>());
+    let none = standing::ranking_page(&s.db, &s.doan1, school, &RankFilter { search: "50%_".into(), limit: Some(3) }).await.unwrap();
+    assert_eq!((none.rows.len(), none.total), (0, 0));
 }
 
 both_engines!(logging_approval_and_reversal, totals_equal_approved_entries_after_random_sequences);

@@ -14,6 +14,7 @@ mod m20261126_000005_results_outstanding;
 mod m20261126_000006_pipeline;
 mod m20261126_000007_mentoring_meetings;
 mod m20261127_000008_personal_data;
+mod m20261127_000009_name_keys;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_pipeline::Migration),
             Box::new(m20261126_000007_mentoring_meetings::Migration),
             Box::new(m20261127_000008_personal_data::Migration),
+            Box::new(m20261127_000009_name_keys::Migration),
         ]
     }
 }

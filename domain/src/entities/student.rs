@@ -49,13 +49,44 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// When the student was anonymised (erasure or retention); `None` while identifiable.
     pub anonymised_at: Option<DateTimeUtc>,
+    /// Vietnamese collation key of the name in class-list order (`crate::names::name_key`),
+    /// so queries can order by name; filled at start-up for rows that predate it.
+    pub name_key: Option<Vec<u8>>,
 }
 
 /// No relations are navigated through sea-orm yet.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Keeps the search and collation keys in step with the name on every
+    /// insert or update that carries the name, whoever writes the row.
+    async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        let parts = (self.family_name.try_as_ref(), self.middle_name.try_as_ref(), self.given_name.try_as_ref());
+        if let (Some(family), Some(middle), Some(given)) = parts {
+            let name = crate::names::PersonName { family: family.clone(), middle: middle.clone(), given: given.clone() };
+            self.set_name(&name);
+        }
+        Ok(self)
+    }
+}
+
+impl ActiveModel {
+    /// Sets the three name parts with the search and collation keys derived from them
+    /// (also done before every save that carries the name).
+    pub fn set_name(&mut self, name: &crate::names::PersonName) {
+        use sea_orm::ActiveValue::Set;
+        self.search_key = Set(crate::names::fold(&name.full()));
+        self.name_key = Set(Some(crate::names::name_key(name)));
+        self.family_name = Set(name.family.clone());
+        self.middle_name = Set(name.middle.clone());
+        self.given_name = Set(name.given.clone());
+    }
+}
 
 impl Model {
     /// The student's name in its three parts.

@@ -2,13 +2,15 @@
 //! grouped query per ranking, whatever the number of entries behind it.
 
 use super::rules;
-use crate::entities::{class, enrolment, school_year, student, student_total};
-use crate::names::{self, PersonName};
+use crate::entities::{class, enrolment, school_year, student_total};
+use crate::names::PersonName;
+use crate::sql;
 use crate::policy::{authorize, unit_chain, Actor, Permission};
 use nguon_shared::ledger::RankRow;
+use nguon_shared::views::Slice;
 use nguon_shared::AppError;
 use sea_orm::sea_query::{Alias, Expr, Func};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Value};
 use std::collections::HashMap;
 
 /// Who is ranked together.
@@ -58,60 +60,107 @@ pub async fn points_by_student<C: ConnectionTrait>(
     Ok(rows.into_iter().map(|(s, p)| (s, p.unwrap_or(0))).collect())
 }
 
+/// A page of a ranking: which names, how many rows.
+#[derive(Clone, Debug, Default)]
+pub struct RankFilter {
+    /// A name search (empty: everyone); found students keep their true rank.
+    pub search: String,
+    /// How many rows to return (`None`: all).
+    pub limit: Option<usize>,
+}
+
+/// One row of the ranking query.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct RankedRow {
+    student_id: i64,
+    family_name: String,
+    middle_name: String,
+    given_name: String,
+    class_name: String,
+    points: i64,
+    rank: i64,
+    same: i64,
+    total: i64,
+}
+
 /// Ranks the students of a scope (everyone placed in a class that year,
-/// with 0 when they have no points), ties explicit, class-list order within a tie.
-pub async fn ranking<C: ConnectionTrait>(conn: &C, actor: &Actor, q: RankingQuery) -> Result<Vec<RankRow>, AppError> {
+/// with 0 when they have no points), ties explicit, class-list order within a
+/// tie. The database ranks, searches and cuts the page, so a request reads
+/// the rows it shows, not the whole roll.
+pub async fn ranking_page<C: ConnectionTrait>(conn: &C, actor: &Actor, q: RankingQuery, f: &RankFilter) -> Result<Slice<RankRow>, AppError> {
     let year = school_year::Entity::find_by_id(q.year_id).one(conn).await?.ok_or(AppError::NotFound)?;
     let chain = unit_chain(conn, year.school_id).await?;
     authorize(actor, Permission::ViewStudents, &chain).map_err(|_| AppError::NotFound)?;
-    let classes: HashMap<i64, class::Model> = class::Entity::find()
-        .filter(class::Column::SchoolYearId.eq(year.id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter(|c| match q.scope {
-            Scope::School => true,
-            Scope::Grade(g) => c.grade == g,
-            Scope::Class(id) => c.id == id,
-        })
-        .map(|c| (c.id, c))
-        .collect();
     if let Scope::Class(id) = q.scope {
-        if !classes.contains_key(&id) {
+        let class = class::Entity::find_by_id(id).one(conn).await?;
+        if class.is_none_or(|c| c.school_year_id != year.id) {
             return Err(AppError::NotFound);
         }
     }
-    let placed: Vec<(i64, i64)> = enrolment::Entity::find()
-        .filter(enrolment::Column::SchoolYearId.eq(year.id))
-        .filter(enrolment::Column::ClassId.is_in(classes.keys().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|e| (e.student_id, e.class_id))
-        .collect();
-    let class_of: HashMap<i64, i64> = placed.iter().copied().collect();
-    let people: HashMap<i64, PersonName> = student::Entity::find()
-        .filter(student::Column::Id.is_in(class_of.keys().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, PersonName { family: s.family_name, middle: s.middle_name, given: s.given_name }))
-        .collect();
-    let points = points_by_student(conn, year.id, q.semester, q.category_id).await?;
-    let mut ids: Vec<i64> = people.keys().copied().collect();
-    ids.sort_by(|a, b| names::compare_names(&people[a], &people[b]).then(a.cmp(b)));
-    let items: Vec<(i64, i64)> = ids.iter().map(|id| (*id, points.get(id).copied().unwrap_or(0))).collect();
-    Ok(rules::rank(&items)
+    let mut values: Vec<Value> = vec![year.id.into()];
+    let mut totals = String::from("SELECT student_id, SUM(points) AS points FROM student_totals WHERE school_year_id = ?");
+    if let Some(sem) = q.semester {
+        totals.push_str(" AND semester = ?");
+        values.push(sem.into());
+    }
+    if let Some(cat) = q.category_id {
+        totals.push_str(" AND category_id = ?");
+        values.push(cat.into());
+    }
+    values.push(year.id.into());
+    let scope = match q.scope {
+        Scope::School => String::new(),
+        Scope::Grade(g) => {
+            values.push(g.into());
+            " AND c.grade = ?".to_string()
+        }
+        Scope::Class(id) => {
+            values.push(id.into());
+            " AND c.id = ?".to_string()
+        }
+    };
+    let (found, words) = sql::words_start("search_key", &f.search);
+    values.extend(words);
+    let search = if found.is_empty() { String::new() } else { format!("WHERE {found}") };
+    let limit = match f.limit {
+        Some(n) => {
+            values.push((n as i64).into());
+            "LIMIT ?"
+        }
+        None => "",
+    };
+    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back for one decoding on both engines.
+    let text = format!(
+        "WITH pts AS ({totals} GROUP BY student_id), \
+         ranked AS (SELECT s.id AS student_id, s.family_name, s.middle_name, s.given_name, s.search_key, s.name_key, \
+                c.name AS class_name, CAST(COALESCE(p.points, 0) AS BIGINT) AS points, \
+                RANK() OVER (ORDER BY COALESCE(p.points, 0) DESC) AS rank, \
+                COUNT(*) OVER (PARTITION BY COALESCE(p.points, 0)) AS same \
+            FROM enrolments e JOIN students s ON s.id = e.student_id JOIN classes c ON c.id = e.class_id \
+            LEFT JOIN pts p ON p.student_id = e.student_id \
+            WHERE e.school_year_id = ?{scope}) \
+         SELECT student_id, family_name, middle_name, given_name, class_name, points, rank, same, COUNT(*) OVER () AS total \
+         FROM ranked {search} ORDER BY points DESC, name_key, student_id {limit}"
+    );
+    let rows = RankedRow::find_by_statement(sql::statement(conn.get_database_backend(), &text, values)).all(conn).await?;
+    let total = rows.first().map_or(0, |r| r.total as u32);
+    let rows = rows
         .into_iter()
         .map(|r| RankRow {
-            student_id: r.key,
-            name: people[&r.key].full(),
-            class_name: class_of.get(&r.key).and_then(|c| classes.get(c)).map(|c| c.name.clone()).unwrap_or_default(),
+            student_id: r.student_id,
+            name: PersonName { family: r.family_name, middle: r.middle_name, given: r.given_name }.full(),
+            class_name: r.class_name,
             points: r.points,
-            rank: r.rank,
-            tied: r.tied,
+            rank: r.rank as u32,
+            tied: r.same > 1,
         })
-        .collect())
+        .collect();
+    Ok(Slice { rows, total })
+}
+
+/// The whole ranking of a scope (see [`ranking_page`]).
+pub async fn ranking<C: ConnectionTrait>(conn: &C, actor: &Actor, q: RankingQuery) -> Result<Vec<RankRow>, AppError> {
+    Ok(ranking_page(conn, actor, q, &RankFilter::default()).await?.rows)
 }
 
 /// Class-branch totals for the class emulation table: the same approved

@@ -137,10 +137,7 @@ pub async fn confirm(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
 pub(crate) async fn anonymise_in<C: ConnectionTrait>(conn: &C, ctx: &AuditContext, s: &student::Model, cause: Cause) -> Result<(), AppError> {
     let (family, given, dob) = anonymous_identity(s.id, s.date_of_birth);
     let mut a: student::ActiveModel = s.clone().into();
-    a.search_key = Set(crate::names::fold(&format!("{family} {given}")));
-    a.family_name = Set(family);
-    a.middle_name = Set(String::new());
-    a.given_name = Set(given);
+    a.set_name(&crate::names::PersonName { family, middle: String::new(), given });
     a.student_code = Set(None);
     a.date_of_birth = Set(dob);
     a.ethnicity = Set(None);

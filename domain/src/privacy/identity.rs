@@ -143,10 +143,7 @@ pub async fn correct(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     let txn = crate::db::begin_write(db).await?;
     let mut a: student::ActiveModel = s.clone().into();
     a.student_code = Set(code);
-    a.family_name = Set(family.clone());
-    a.middle_name = Set(middle.clone());
-    a.given_name = Set(given.clone());
-    a.search_key = Set(crate::names::fold(&crate::names::PersonName { family, middle, given }.full()));
+    a.set_name(&crate::names::PersonName { family, middle, given });
     a.date_of_birth = Set(dob);
     a.gender = Set(gender);
     a.ethnicity = Set(eth);

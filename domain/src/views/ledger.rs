@@ -1,6 +1,6 @@
 //! The ledger pages' views: leaderboard, logging, review, catalogue, a student's lines.
 
-use super::{name_matches, year_choice};
+use super::year_choice;
 use crate::audit::AuditContext;
 use crate::ledger::standing::{self, RankingQuery, Scope};
 use crate::policy::Actor;
@@ -42,8 +42,8 @@ pub async fn leaderboard<C: ConnectionTrait>(conn: &C, actor: &Actor, q: Leaderb
     let classes = students::classes_in_year(conn, year.id).await?;
     let categories = categories(conn, actor, year.id).await?;
     let query = RankingQuery { year_id: year.id, scope: q.scope, semester: q.semester, category_id: q.category };
-    let rows: Vec<_> = standing::ranking(conn, actor, query).await?.into_iter().filter(|r| name_matches(&r.name, &q.search)).collect();
-    Ok(LeaderboardView { choice, classes, categories, ranks: Slice::first(rows, q.limit) })
+    let ranks = standing::ranking_page(conn, actor, query, &standing::RankFilter { search: q.search, limit: Some(q.limit) }).await?;
+    Ok(LeaderboardView { choice, classes, categories, ranks })
 }
 
 /// Logging for a class: the year's classes and activities, the chosen class's
