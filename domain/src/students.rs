@@ -2,14 +2,13 @@
 //! Vietnamese class-list order, under the access policy.
 
 use crate::audit::{self, AuditContext, AuditEntry};
-use crate::entities::{class, enrolment, school_year, student};
-use crate::names::{self, PersonName};
+use crate::entities::{class, school_year};
+use crate::sql;
 use crate::policy::{authorize, unit_chain, Actor, Permission};
 use chrono::NaiveDate;
 use nguon_shared::views::StudentRow;
 use nguon_shared::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Value};
 
 /// What a student list is narrowed to. Empty means everything.
 #[derive(Clone, Debug, Default)]
@@ -44,6 +43,54 @@ fn pick_year(years: &[school_year::Model], today: NaiveDate) -> Option<&school_y
         .or_else(|| years.iter().max_by_key(|y| y.starts_on))
 }
 
+/// The latest date of birth of someone who has reached `years` on `on`
+/// (so [`reached_age`] is `date_of_birth <= cutoff`): 29 February counts as
+/// reached on 28 February in common years.
+pub fn born_by(years: u32, on: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let cutoff = on.checked_sub_months(chrono::Months::new(years * 12))?;
+    let leap_day = NaiveDate::from_ymd_opt(cutoff.year(), 2, 29);
+    Some(match leap_day {
+        Some(leap) if on.month() == 2 && on.day() == 28 && cutoff.month() == 2 && cutoff.day() == 28 => leap,
+        _ => cutoff,
+    })
+}
+
+/// Which rows of a list: `offset` rows skipped, at most `limit` (`None`: all).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Window {
+    /// Rows skipped.
+    pub offset: usize,
+    /// Rows returned at most.
+    pub limit: Option<usize>,
+}
+
+/// One page of a list, and how many rows the whole list has.
+#[derive(Clone, Debug, Default)]
+pub struct Page<T> {
+    /// The rows of the page.
+    pub rows: Vec<T>,
+    /// Rows in the whole list.
+    pub total: u32,
+}
+
+/// One row of the list query.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct ListedStudent {
+    id: i64,
+    student_code: Option<String>,
+    family_name: String,
+    middle_name: String,
+    given_name: String,
+    date_of_birth: NaiveDate,
+    union_joined_on: Option<NaiveDate>,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    class_name: Option<String>,
+    grade: Option<i16>,
+    total: i64,
+}
+
 /// Lists the students of `school_id` for `actor`, in class-list order.
 ///
 /// Refused unless the actor may view students at that school. Ethnicity and
@@ -58,6 +105,21 @@ pub async fn list<C: ConnectionTrait>(
     filter: &StudentFilter,
     today: NaiveDate,
 ) -> Result<Vec<StudentRow>, AppError> {
+    Ok(list_page(conn, actor, ctx, school_id, filter, Window::default(), today).await?.rows)
+}
+
+/// One page of [`list`]: the database filters, orders (by the stored
+/// collation key) and cuts the page, so a request reads only what it shows;
+/// a sensitive read is logged for the students shown.
+pub async fn list_page<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    ctx: &AuditContext,
+    school_id: i64,
+    filter: &StudentFilter,
+    window: Window,
+    today: NaiveDate,
+) -> Result<Page<StudentRow>, AppError> {
     let chain = unit_chain(conn, school_id).await?;
     // A school the actor may not see answers exactly like a missing one.
     authorize(actor, Permission::ViewStudents, &chain).map_err(|_| AppError::NotFound)?;
@@ -68,69 +130,92 @@ pub async fn list<C: ConnectionTrait>(
         Some(id) => Some(years.iter().find(|y| y.id == id).ok_or(AppError::NotFound)?),
         None => pick_year(&years, today),
     };
-    let (classes, placements): (HashMap<i64, class::Model>, HashMap<i64, i64>) = match year {
-        Some(y) => {
-            let classes = class::Entity::find().filter(class::Column::SchoolYearId.eq(y.id)).all(conn).await?;
-            let enrolments =
-                enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(y.id)).all(conn).await?;
-            (
-                classes.into_iter().map(|c| (c.id, c)).collect(),
-                enrolments.into_iter().map(|e| (e.student_id, e.class_id)).collect(),
-            )
-        }
-        None => Default::default(),
-    };
-
-    let mut q = student::Entity::find().filter(student::Column::SchoolId.eq(school_id));
-    if filter.union_members_only {
-        q = q.filter(student::Column::UnionJoinedOn.is_not_null());
+    // No year: no placement matches id 0, so every class column is empty.
+    let mut values: Vec<Value> = vec![year.map_or(0, |y| y.id).into(), school_id.into()];
+    let mut conditions = String::new();
+    if let Some(c) = filter.class_id {
+        conditions.push_str(" AND c.id = ?");
+        values.push(c.into());
     }
-    let rows = q.order_by_asc(student::Column::Id).all(conn).await?;
-    let query = filter.query.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut out: Vec<(PersonName, StudentRow)> = rows
-        .into_iter()
-        .filter_map(|s| {
-            let class = placements.get(&s.id).and_then(|c| classes.get(c));
-            if filter.class_id.is_some() && class.map(|c| c.id) != filter.class_id {
-                return None;
+    if let Some(g) = filter.grade {
+        conditions.push_str(" AND c.grade = ?");
+        values.push(g.into());
+    }
+    if filter.union_members_only {
+        conditions.push_str(" AND s.union_joined_on IS NOT NULL");
+    }
+    if let Some(on) = filter.adult_on {
+        match born_by(18, on) {
+            Some(cutoff) => {
+                conditions.push_str(" AND s.date_of_birth <= ?");
+                values.push(cutoff.into());
             }
-            if filter.grade.is_some() && class.map(|c| c.grade) != filter.grade {
-                return None;
-            }
-            if filter.adult_on.is_some_and(|on| !reached_age(s.date_of_birth, 18, on)) {
-                return None;
-            }
-            let name = s.person_name();
-            if let Some(q) = query {
-                let code_hit = s.student_code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(q));
-                if !code_hit && !names::matches(&name.full(), q) {
-                    return None;
-                }
-            }
-            let row = StudentRow {
-                id: s.id,
-                code: s.student_code,
-                family_name: s.family_name,
-                middle_name: s.middle_name,
-                given_name: s.given_name,
-                date_of_birth: s.date_of_birth,
-                class_name: class.map(|c| c.name.clone()),
-                grade: class.map(|c| c.grade),
-                union_joined_on: s.union_joined_on,
-                ethnicity: if sensitive { s.ethnicity } else { None },
-                religion: if sensitive { s.religion } else { None },
-                sensitive_visible: sensitive,
+            None => conditions.push_str(" AND 1 = 0"),
+        }
+    }
+    if let Some(q) = filter.query.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let (words, word_values) = sql::words_start("s.search_key", q);
+        let by_name = if words.is_empty() { "1 = 0".to_string() } else { words };
+        conditions.push_str(&format!(" AND (({by_name}) OR LOWER(s.student_code) = ?)"));
+        values.extend(word_values);
+        values.push(q.to_lowercase().into());
+    }
+    let text = format!(
+        "SELECT s.id, s.student_code, s.family_name, s.middle_name, s.given_name, s.date_of_birth, s.union_joined_on, \
+                s.ethnicity, s.religion, c.name AS class_name, c.grade, COUNT(*) OVER () AS total \
+         FROM students s \
+         LEFT JOIN enrolments e ON e.student_id = s.id AND e.school_year_id = ? \
+         LEFT JOIN classes c ON c.id = e.class_id \
+         WHERE s.school_id = ?{conditions} \
+         ORDER BY s.name_key, s.id"
+    );
+    let backend = conn.get_database_backend();
+    let (found, total) = match window.limit {
+        None => {
+            let found = ListedStudent::find_by_statement(sql::statement(backend, &text, values)).all(conn).await?;
+            let total = found.len() as u32;
+            (found, total)
+        }
+        Some(n) => {
+            let paged = |offset: usize, n: usize| {
+                let mut v = values.clone();
+                v.push((n as i64).into());
+                v.push((offset as i64).into());
+                sql::statement(backend, &format!("{text} LIMIT ? OFFSET ?"), v)
             };
-            Some((name, row))
+            let found = ListedStudent::find_by_statement(paged(window.offset, n)).all(conn).await?;
+            let total = match found.first() {
+                Some(r) => r.total as u32,
+                // Past the end, the count comes from the list's first row.
+                None if window.offset > 0 => ListedStudent::find_by_statement(paged(0, 1)).one(conn).await?.map_or(0, |r| r.total as u32),
+                None => 0,
+            };
+            (found, total)
+        }
+    };
+    let rows: Vec<StudentRow> = found
+        .into_iter()
+        .map(|s| StudentRow {
+            id: s.id,
+            code: s.student_code,
+            family_name: s.family_name,
+            middle_name: s.middle_name,
+            given_name: s.given_name,
+            date_of_birth: s.date_of_birth,
+            class_name: s.class_name,
+            grade: s.grade,
+            union_joined_on: s.union_joined_on,
+            ethnicity: if sensitive { s.ethnicity } else { None },
+            religion: if sensitive { s.religion } else { None },
+            sensitive_visible: sensitive,
         })
         .collect();
-    out.sort_by(|(a, ra), (b, rb)| names::compare_names(a, b).then(ra.id.cmp(&rb.id)));
 
     let own_school_officer = actor
         .grants
         .iter()
         .any(|(role, unit)| *unit == school_id && crate::policy::role_allows(*role, Permission::ViewSensitive));
-    if sensitive && !own_school_officer && !out.is_empty() {
+    if sensitive && !own_school_officer && !rows.is_empty() {
         audit::record(
             conn,
             ctx,
@@ -139,12 +224,12 @@ pub async fn list<C: ConnectionTrait>(
                 entity: "student_list",
                 entity_id: Some(school_id.to_string()),
                 before: None,
-                after: Some(serde_json::json!({ "students": out.iter().map(|(_, r)| r.id).collect::<Vec<_>>() })),
+                after: Some(serde_json::json!({ "students": rows.iter().map(|r| r.id).collect::<Vec<_>>() })),
             },
         )
         .await?;
     }
-    Ok(out.into_iter().map(|(_, r)| r).collect())
+    Ok(Page { rows, total })
 }
 
 /// The classes of a school's current (or latest) school year, by grade then
@@ -197,6 +282,20 @@ mod tests {
         ];
         for (dob, on, expected) in cases {
             assert_eq!(reached_age(dob, 18, on), expected, "{dob} on {on}");
+        }
+    }
+
+    #[test]
+    fn born_by_agrees_with_the_exact_day_rule() {
+        // Every day of two leap cycles, against every birthday within a few days of the cutoff.
+        let mut on = d(2024, 1, 1);
+        while on <= d(2028, 12, 31) {
+            let cutoff = born_by(18, on).unwrap();
+            for delta in -3..=3 {
+                let dob = cutoff + chrono::Duration::days(delta);
+                assert_eq!(dob <= cutoff, reached_age(dob, 18, on), "{dob} on {on}");
+            }
+            on = on.succ_opt().unwrap();
         }
     }
 }

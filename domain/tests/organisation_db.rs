@@ -225,6 +225,15 @@ async fn student_lists_follow_policy_filters_and_order(t: TestDb) {
     assert_eq!(f(StudentFilter { query: Some("nguyen van duc".into()), ..Default::default() }).await, vec!["Văn Đức"]);
     assert_eq!(f(StudentFilter { query: Some("a03".into()), ..Default::default() }).await, vec!["Thị Ăn"]);
     assert!(f(StudentFilter { query: Some("dung nguyen".into()), ..Default::default() }).await.is_empty());
+    // A page is the whole list's rows at that place, with the whole list's count, also past the end.
+    let page = |offset: usize| {
+        let (db, union_a, ctx, all) = (db.clone(), union_a.clone(), ctx.clone(), all.clone());
+        async move { students::list_page(&db, &union_a, &ctx, a.id, &all, students::Window { offset, limit: Some(2) }, today).await.unwrap() }
+    };
+    let second = page(2).await;
+    assert_eq!((names_of(&second.rows), second.total), (vec!["Văn Dũng".to_string(), "Văn Đức".to_string()], 4));
+    let beyond = page(6).await;
+    assert_eq!((beyond.rows.len(), beyond.total), (0, 4));
 
     // The school's Party cell officer sees sensitive fields; that read is not logged.
     let audit_count = || async { nguon_domain::entities::audit_log::Entity::find().count(&db).await.unwrap() };

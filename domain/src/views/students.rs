@@ -31,13 +31,8 @@ pub async fn students<C: ConnectionTrait>(
     let choice = school_choice(conn, actor, school).await?;
     let Some(id) = choice.school else { return Ok(StudentsView { choice, classes: Vec::new(), list: StudentPage::default() }) };
     let classes = students::classes(conn, actor, id, today).await?;
-    let all = students::list(conn, actor, ctx, id, filter, today).await?;
     let offset = (page.number.max(1) - 1) * page.size;
-    let list = StudentPage {
-        total: all.len() as u32,
-        offset: offset as u32,
-        page_size: page.size as u32,
-        rows: all.into_iter().skip(offset).take(page.size).collect(),
-    };
+    let found = students::list_page(conn, actor, ctx, id, filter, students::Window { offset, limit: Some(page.size) }, today).await?;
+    let list = StudentPage { total: found.total, offset: offset as u32, page_size: page.size as u32, rows: found.rows };
     Ok(StudentsView { choice, classes, list })
 }
