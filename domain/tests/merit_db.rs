@@ -271,6 +271,11 @@ async fn outstanding_lists_explain_and_proposals(t: TestDb) {
         // An and Bình tie at 30 points: both rank 1 of 4; the top 20% of 4 reaches rank 1.
         assert_eq!(emulation.reason, Reason::Standing { rank: 1, of: 4, cutoff: Some(1), points: 30, min_points: None });
         assert!(emulation.met);
+        // A profile evaluates its one student exactly as the lists do (same grade rank, same reasons).
+        for e in view.qualifying.iter().chain(&view.one_short) {
+            let from_profile = profile::profile(&s.db, &s.doan1, &c, e.student_id, today).await.unwrap().evaluation;
+            assert_eq!(from_profile.as_ref(), Some(e), "student {}", e.student_id);
+        }
 
         // A school sets its own criteria: conduct only, and points ≥ 10 instead of a rank.
         let own = OutstandingCriteria {
@@ -344,7 +349,6 @@ async fn profile_timeline_and_who_sees_candidacy(t: TestDb) {
         assert!(p.timeline.windows(2).all(|w| w[0].date >= w[1].date));
         assert_eq!(p.timeline.last().unwrap().date, d(2025, 1, 10));
         assert_eq!(p.evaluation.as_ref().unwrap().proposal.as_deref(), Some("proposed"));
-
         // A mentor sees the record but not the candidacy.
         let m = profile::profile(&s.db, &s.mentor, &ctx(&s.mentor), an, today).await.unwrap();
         assert!(m.timeline.iter().all(|i| !matches!(i.event, TimelineEvent::Proposal { .. })));

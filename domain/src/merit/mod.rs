@@ -11,7 +11,7 @@ pub mod rules;
 use crate::entities::{class, enrolment, school_year, student};
 use crate::policy::{authorize_any_at, Actor, Permission};
 use nguon_shared::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// A school year's students as the features here need them: each placed
@@ -21,10 +21,14 @@ pub(crate) struct YearRoll {
     pub year: school_year::Model,
     /// Classes by id.
     pub classes: HashMap<i64, class::Model>,
-    /// Student id → class id.
+    /// Student id → class id, for every student placed that year.
     pub class_of: HashMap<i64, i64>,
-    /// Students by id.
+    /// Students by id: every placed student, or only the one asked for (see [`YearRoll::load_one`]).
     pub students: HashMap<i64, student::Model>,
+    /// Place of each loaded student in Vietnamese name order.
+    name_order: HashMap<i64, usize>,
+    /// Whether `students` holds only some of the placed students.
+    pub partial: bool,
 }
 
 impl YearRoll {
@@ -35,26 +39,56 @@ impl YearRoll {
 
     /// Loads the roll of `year_id` after authorising any of `permissions` at its school.
     pub async fn load_any<C: ConnectionTrait>(conn: &C, actor: &Actor, permissions: &[Permission], year_id: i64) -> Result<Self, AppError> {
+        Self::load_with(conn, actor, permissions, year_id, None).await
+    }
+
+    /// The roll of `year_id` with every placement but one student's record
+    /// only: enough to rank that student among the others.
+    pub async fn load_one<C: ConnectionTrait>(conn: &C, actor: &Actor, permission: Permission, year_id: i64, student_id: i64) -> Result<Self, AppError> {
+        Self::load_with(conn, actor, &[permission], year_id, Some(student_id)).await
+    }
+
+    async fn load_with<C: ConnectionTrait>(
+        conn: &C,
+        actor: &Actor,
+        permissions: &[Permission],
+        year_id: i64,
+        only: Option<i64>,
+    ) -> Result<Self, AppError> {
         let year = school_year::Entity::find_by_id(year_id).one(conn).await?.ok_or(AppError::NotFound)?;
         authorize_any_at(conn, actor, permissions, year.school_id).await?;
         let classes: HashMap<i64, class::Model> =
             class::Entity::find().filter(class::Column::SchoolYearId.eq(year.id)).all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
         let class_of: HashMap<i64, i64> = enrolment::Entity::find()
+            .select_only()
+            .columns([enrolment::Column::StudentId, enrolment::Column::ClassId])
             .filter(enrolment::Column::SchoolYearId.eq(year.id))
+            .into_tuple::<(i64, i64)>()
             .all(conn)
             .await?
             .into_iter()
-            .map(|e| (e.student_id, e.class_id))
             .collect();
-        let students = student::Entity::find()
+        // The placed students (or the one), in name order by the stored collation key.
+        let mut q = student::Entity::find()
             .filter(student::Column::SchoolId.eq(year.school_id))
-            .all(conn)
-            .await?
-            .into_iter()
-            .filter(|s| class_of.contains_key(&s.id))
-            .map(|s| (s.id, s))
-            .collect();
-        Ok(YearRoll { year, classes, class_of, students })
+            .filter(
+                student::Column::Id.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(enrolment::Column::StudentId)
+                        .from(enrolment::Entity)
+                        .and_where(enrolment::Column::SchoolYearId.eq(year.id))
+                        .to_owned(),
+                ),
+            )
+            .order_by_asc(student::Column::NameKey)
+            .order_by_asc(student::Column::Id);
+        if let Some(id) = only {
+            q = q.filter(student::Column::Id.eq(id));
+        }
+        let list = q.all(conn).await?;
+        let name_order = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let students = list.into_iter().map(|s| (s.id, s)).collect();
+        Ok(YearRoll { year, classes, class_of, students, name_order, partial: only.is_some() })
     }
 
     /// The class name of a placed student.
@@ -62,7 +96,7 @@ impl YearRoll {
         self.class_of.get(&student_id).and_then(|c| self.classes.get(c)).map(|c| c.name.clone()).unwrap_or_default()
     }
 
-    /// Student ids of one class (or all), in class-list order.
+    /// Loaded student ids of one class (or all), in class-list order.
     pub fn ordered(&self, class_id: Option<i64>) -> Vec<i64> {
         let mut ids: Vec<i64> =
             self.class_of.iter().filter(|(s, c)| class_id.is_none_or(|k| k == **c) && self.students.contains_key(s)).map(|(s, _)| *s).collect();
@@ -71,8 +105,7 @@ impl YearRoll {
             ca.grade
                 .cmp(&cb.grade)
                 .then_with(|| crate::school_years::class_order(&ca.name).cmp(&crate::school_years::class_order(&cb.name)))
-                .then_with(|| crate::names::compare_names(&self.students[a].person_name(), &self.students[b].person_name()))
-                .then(a.cmp(b))
+                .then_with(|| self.name_order[a].cmp(&self.name_order[b]))
         });
         ids
     }

@@ -55,27 +55,43 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
         .collect();
     let year_ids: Vec<i64> = years.keys().copied().collect();
     let semesters = semester::Entity::find().filter(semester::Column::SchoolYearId.is_in(year_ids.clone())).all(conn).await?;
+    // A roll of some students reads only their rows (the profile); a whole roll reads the year's.
+    let some: Option<Vec<i64>> = roll.partial.then(|| roll.students.keys().copied().collect());
     let mut placed_years: HashMap<i64, Vec<i64>> = HashMap::new();
-    for e in enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids.clone())).all(conn).await? {
+    let mut q = enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids.clone()));
+    if let Some(ids) = &some {
+        q = q.filter(enrolment::Column::StudentId.is_in(ids.clone()));
+    }
+    for e in q.all(conn).await? {
         if roll.students.contains_key(&e.student_id) {
             placed_years.entry(e.student_id).or_default().push(e.school_year_id);
         }
     }
     let mut results: HashMap<(i64, i64, i16), study_result::Model> = HashMap::new();
-    for r in study_result::Entity::find().filter(study_result::Column::SchoolYearId.is_in(year_ids.clone())).all(conn).await? {
+    let mut q = study_result::Entity::find().filter(study_result::Column::SchoolYearId.is_in(year_ids.clone()));
+    if let Some(ids) = &some {
+        q = q.filter(study_result::Column::StudentId.is_in(ids.clone()));
+    }
+    for r in q.all(conn).await? {
         results.insert((r.student_id, r.school_year_id, r.period), r);
     }
     let mut classified: HashMap<i64, (NaiveDate, String, String)> = HashMap::new();
-    for c in union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids)).all(conn).await? {
+    let mut q = union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids));
+    if let Some(ids) = &some {
+        q = q.filter(union_classification::Column::StudentId.is_in(ids.clone()));
+    }
+    for c in q.all(conn).await? {
         let y = &years[&c.school_year_id];
         if classified.get(&c.student_id).is_none_or(|(start, _, _)| *start < y.starts_on) {
             classified.insert(c.student_id, (y.starts_on, y.name.clone(), c.level));
         }
     }
     let proposals: HashMap<i64, String> = if with_proposals {
-        pool_proposal::Entity::find()
-            .filter(pool_proposal::Column::SchoolYearId.eq(roll.year.id))
-            .all(conn)
+        let mut q = pool_proposal::Entity::find().filter(pool_proposal::Column::SchoolYearId.eq(roll.year.id));
+        if let Some(ids) = &some {
+            q = q.filter(pool_proposal::Column::StudentId.is_in(ids.clone()));
+        }
+        q.all(conn)
             .await?
             .into_iter()
             .map(|p| (p.student_id, p.status))
@@ -86,12 +102,14 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
     let points = points_by_student(conn, roll.year.id, None, None).await?;
     let ordered = roll.ordered(None);
     // Ranks within each grade, on the year's approved points.
+    // Everyone placed counts, loaded or not; the order within a tie does not change a rank.
     let mut grade_rank: HashMap<i64, (u32, u32)> = HashMap::new();
     for grade in [10, 11, 12] {
-        let items: Vec<(i64, i64)> = ordered
+        let items: Vec<(i64, i64)> = roll
+            .class_of
             .iter()
-            .filter(|id| roll.classes[&roll.class_of[id]].grade == grade)
-            .map(|id| (*id, points.get(id).copied().unwrap_or(0)))
+            .filter(|(_, c)| roll.classes.get(c).is_some_and(|c| c.grade == grade))
+            .map(|(id, _)| (*id, points.get(id).copied().unwrap_or(0)))
             .collect();
         let size = items.len() as u32;
         for r in rank(&items) {

@@ -43,7 +43,7 @@ pub async fn profile(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
     };
     let evaluation = match latest {
         Some(e) => {
-            let roll = YearRoll::load(db, actor, Permission::ViewStudents, e.school_year_id).await?;
+            let roll = YearRoll::load_one(db, actor, Permission::ViewStudents, e.school_year_id, student_id).await?;
             let year = &years[&e.school_year_id];
             let criteria = rules_config::value(db, &OUTSTANDING_CRITERIA, s.school_id, year.starts_on).await?;
             evaluate_roll(db, &roll, &criteria, evaluation_day(year, today), sensitive).await?.into_iter().find(|ev| ev.student_id == student_id)
