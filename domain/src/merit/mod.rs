@@ -24,11 +24,38 @@ pub(crate) struct YearRoll {
     /// Student id → class id, for every student placed that year.
     pub class_of: HashMap<i64, i64>,
     /// Students by id: every placed student, or only the one asked for (see [`YearRoll::load_one`]).
-    pub students: HashMap<i64, student::Model>,
+    pub students: HashMap<i64, RollStudent>,
     /// Place of each loaded student in Vietnamese name order.
     name_order: HashMap<i64, usize>,
     /// Whether `students` holds only some of the placed students.
     pub partial: bool,
+}
+
+/// What the merit features read of a placed student (a whole roll is read
+/// per request: only these columns, not the whole record).
+#[derive(Clone, Debug, sea_orm::FromQueryResult)]
+pub(crate) struct RollStudent {
+    /// Student id.
+    pub id: i64,
+    /// Code in the school-management software.
+    pub student_code: Option<String>,
+    /// Họ.
+    pub family_name: String,
+    /// Tên đệm.
+    pub middle_name: String,
+    /// Tên.
+    pub given_name: String,
+    /// Date of birth.
+    pub date_of_birth: chrono::NaiveDate,
+    /// Date of joining the Youth Union.
+    pub union_joined_on: Option<chrono::NaiveDate>,
+}
+
+impl RollStudent {
+    /// The student's name in its three parts.
+    pub fn person_name(&self) -> crate::names::PersonName {
+        crate::names::PersonName { family: self.family_name.clone(), middle: self.middle_name.clone(), given: self.given_name.clone() }
+    }
 }
 
 impl YearRoll {
@@ -70,6 +97,16 @@ impl YearRoll {
             .collect();
         // The placed students (or the one), in name order by the stored collation key.
         let mut q = student::Entity::find()
+            .select_only()
+            .columns([
+                student::Column::Id,
+                student::Column::StudentCode,
+                student::Column::FamilyName,
+                student::Column::MiddleName,
+                student::Column::GivenName,
+                student::Column::DateOfBirth,
+                student::Column::UnionJoinedOn,
+            ])
             .filter(student::Column::SchoolId.eq(year.school_id))
             .filter(
                 student::Column::Id.in_subquery(
@@ -85,7 +122,7 @@ impl YearRoll {
         if let Some(id) = only {
             q = q.filter(student::Column::Id.eq(id));
         }
-        let list = q.all(conn).await?;
+        let list = q.into_model::<RollStudent>().all(conn).await?;
         let name_order = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         let students = list.into_iter().map(|s| (s.id, s)).collect();
         Ok(YearRoll { year, classes, class_of, students, name_order, partial: only.is_some() })

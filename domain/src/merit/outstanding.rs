@@ -14,7 +14,7 @@ use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::merit::{Evaluation, OutstandingCriteria, OutstandingView, PeriodLabel};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 
 /// Proposal statuses.
@@ -62,18 +62,43 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
     if let Some(ids) = &some {
         q = q.filter(enrolment::Column::StudentId.is_in(ids.clone()));
     }
-    for e in q.all(conn).await? {
-        if roll.students.contains_key(&e.student_id) {
-            placed_years.entry(e.student_id).or_default().push(e.school_year_id);
+    let placements: Vec<(i64, i64)> =
+        q.select_only().columns([enrolment::Column::StudentId, enrolment::Column::SchoolYearId]).into_tuple().all(conn).await?;
+    for (student_id, year_id) in placements {
+        if roll.students.contains_key(&student_id) {
+            placed_years.entry(student_id).or_default().push(year_id);
         }
     }
-    let mut results: HashMap<(i64, i64, i16), study_result::Model> = HashMap::new();
-    let mut q = study_result::Entity::find().filter(study_result::Column::SchoolYearId.is_in(year_ids.clone()));
+    // (study, conduct) by (student, year, semester).
+    type Marks = (Option<String>, Option<String>);
+    let mut results: HashMap<(i64, i64, i16), Marks> = HashMap::new();
+    // Only the results of semesters that have ended count.
+    let mut ended_periods = sea_orm::Condition::any();
+    for sem in semesters.iter().filter(|s| s.ends_on <= on) {
+        ended_periods = ended_periods
+            .add(sea_orm::Condition::all().add(study_result::Column::SchoolYearId.eq(sem.school_year_id)).add(study_result::Column::Period.eq(sem.number)));
+    }
+    let mut q = study_result::Entity::find().filter(ended_periods.clone());
     if let Some(ids) = &some {
         q = q.filter(study_result::Column::StudentId.is_in(ids.clone()));
     }
-    for r in q.all(conn).await? {
-        results.insert((r.student_id, r.school_year_id, r.period), r);
+    let read: Vec<(i64, i64, i16, Option<String>, Option<String>)> = if ended_periods.is_empty() {
+        Vec::new()
+    } else {
+        q.select_only()
+            .columns([
+                study_result::Column::StudentId,
+                study_result::Column::SchoolYearId,
+                study_result::Column::Period,
+                study_result::Column::Study,
+                study_result::Column::Conduct,
+            ])
+            .into_tuple()
+            .all(conn)
+            .await?
+    };
+    for (student_id, year_id, period, study, conduct) in read {
+        results.insert((student_id, year_id, period), (study, conduct));
     }
     let mut classified: HashMap<i64, (NaiveDate, String, String)> = HashMap::new();
     let mut q = union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids));
@@ -134,8 +159,8 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
                         let r = results.get(&(id, sem.school_year_id, sem.number));
                         SemesterFacts {
                             period: PeriodLabel { year: years[&sem.school_year_id].name.clone(), period: sem.number },
-                            study: r.and_then(|r| r.study.clone()),
-                            conduct: r.and_then(|r| r.conduct.clone()),
+                            study: r.and_then(|r| r.0.clone()),
+                            conduct: r.and_then(|r| r.1.clone()),
                         }
                     })
                     .collect(),
