@@ -16,10 +16,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     opts.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
         ensure_sqlite_folder(url)?;
-        let pool: u32 = std::env::var("NGUON_EXP_POOL").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
-        let rows: usize = std::env::var("NGUON_EXP_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
-        opts.max_connections(pool).min_connections(1).map_sqlx_sqlite_opts(move |o| {
-            o.row_buffer_size(rows).busy_timeout(Duration::from_secs(5))
+        opts.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
+            o.busy_timeout(Duration::from_secs(5))
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
