@@ -4,9 +4,8 @@
 //! [`authorize`] (or [`require_any`]) before touching data. The browser only
 //! hides what this module would refuse anyway.
 
-use crate::entities::org_unit;
 use nguon_shared::{AppError, Role};
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 /// Kinds of organisation unit (domain.md §2, §6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,15 +121,24 @@ pub fn require_any(actor: &Actor, permission: Permission) -> Result<(), AppError
 /// The chain of a unit: itself, its parent, … up to the root. Stops on a
 /// cycle or a missing parent rather than looping.
 pub async fn unit_chain<C: ConnectionTrait>(conn: &C, unit_id: i64) -> Result<Vec<i64>, AppError> {
-    let mut chain = Vec::new();
-    let mut next = Some(unit_id);
-    while let Some(id) = next {
-        if chain.contains(&id) || chain.len() > 32 {
+    /// One unit of the chain.
+    #[derive(sea_orm::FromQueryResult)]
+    struct Link {
+        id: i64,
+    }
+    // One recursive query instead of one per level (every authorisation reads the chain);
+    // the depth bound also stops a cycle.
+    let text = "WITH RECURSIVE chain(id, parent_id, depth) AS ( \
+            SELECT id, parent_id, 0 FROM org_units WHERE id = ? \
+            UNION ALL SELECT u.id, u.parent_id, c.depth + 1 FROM org_units u JOIN chain c ON u.id = c.parent_id WHERE c.depth < 32) \
+        SELECT id FROM chain ORDER BY depth";
+    let links = Link::find_by_statement(crate::sql::statement(conn.get_database_backend(), text, vec![unit_id.into()])).all(conn).await?;
+    let mut chain: Vec<i64> = Vec::with_capacity(links.len());
+    for l in links {
+        if chain.contains(&l.id) {
             break;
         }
-        let Some(unit) = org_unit::Entity::find_by_id(id).one(conn).await? else { break };
-        chain.push(unit.id);
-        next = unit.parent_id;
+        chain.push(l.id);
     }
     Ok(chain)
 }
