@@ -7,7 +7,7 @@ use super::forecast::{self, ForecastInput};
 use super::candidacy::{calendar_for, facts, MoveExtras};
 use super::rules::{self, check_move, move_exists, PipelineRules};
 use crate::entities::{
-    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, introducer, mentor_assignment, school_year, staff,
+    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, introducer, mentor_assignment, staff,
     student, user,
 };
 use crate::policy::{authorize_at, Actor, Permission};
@@ -32,15 +32,22 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
 
 /// The last day of the last school year the student is expected at (grade 12's year), from their placements.
 pub(crate) async fn last_school_day<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<NaiveDate>, AppError> {
-    let mut last = None;
-    for e in enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(student_id)).all(conn).await? {
-        if let (Some(cl), Some(y)) = (class::Entity::find_by_id(e.class_id).one(conn).await?, school_year::Entity::find_by_id(e.school_year_id).one(conn).await?) {
-            let years_left = (12 - cl.grade).max(0) as u32;
-            let end = y.ends_on.checked_add_months(chrono::Months::new(12 * years_left)).unwrap_or(y.ends_on);
-            last = last.max(Some(end));
-        }
+    /// A placement with its grade and its year's last day.
+    #[derive(sea_orm::FromQueryResult)]
+    struct Placed {
+        grade: i16,
+        ends_on: NaiveDate,
     }
-    Ok(last)
+    let text = "SELECT c.grade, y.ends_on FROM enrolments e JOIN classes c ON c.id = e.class_id \
+        JOIN school_years y ON y.id = e.school_year_id WHERE e.student_id = ?";
+    let placed = <Placed as sea_orm::FromQueryResult>::find_by_statement(crate::sql::statement(conn.get_database_backend(), text, vec![student_id.into()])).all(conn).await?;
+    Ok(placed
+        .into_iter()
+        .map(|p| {
+            let years_left = (12 - p.grade).max(0) as u32;
+            p.ends_on.checked_add_months(chrono::Months::new(12 * years_left)).unwrap_or(p.ends_on)
+        })
+        .max())
 }
 
 /// The next step a board card can take in one click: forward, needing nothing but a day.
