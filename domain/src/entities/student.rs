@@ -1,6 +1,7 @@
 //! A student of a school. Ethnicity and religion are sensitive (domain.md §5): only roles with `ViewSensitive` may see them.
 
 use sea_orm::entity::prelude::*;
+use sea_orm::ActiveValue::Set;
 
 /// A row of `students`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -60,28 +61,27 @@ pub enum Relation {}
 
 #[async_trait::async_trait]
 impl ActiveModelBehavior for ActiveModel {
-    /// Keeps the search and collation keys in step with the name on every
-    /// insert or update that carries the name, whoever writes the row.
+    /// Derives the search and collation keys from the name, whoever writes the
+    /// row: when a part of the name is being set, or the key is still missing.
     async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
     where
         C: ConnectionTrait,
     {
+        let renamed = self.family_name.is_set() || self.middle_name.is_set() || self.given_name.is_set();
+        let keyed = self.name_key.try_as_ref().is_some_and(Option::is_some);
         let parts = (self.family_name.try_as_ref(), self.middle_name.try_as_ref(), self.given_name.try_as_ref());
-        if let (Some(family), Some(middle), Some(given)) = parts {
+        if let (true, (Some(family), Some(middle), Some(given))) = (renamed || !keyed, parts) {
             let name = crate::names::PersonName { family: family.clone(), middle: middle.clone(), given: given.clone() };
-            self.set_name(&name);
+            self.search_key = Set(crate::names::fold(&name.full()));
+            self.name_key = Set(Some(crate::names::name_key(&name)));
         }
         Ok(self)
     }
 }
 
 impl ActiveModel {
-    /// Sets the three name parts with the search and collation keys derived from them
-    /// (also done before every save that carries the name).
+    /// Sets the three name parts; the search and collation keys follow on save.
     pub fn set_name(&mut self, name: &crate::names::PersonName) {
-        use sea_orm::ActiveValue::Set;
-        self.search_key = Set(crate::names::fold(&name.full()));
-        self.name_key = Set(Some(crate::names::name_key(name)));
         self.family_name = Set(name.family.clone());
         self.middle_name = Set(name.middle.clone());
         self.given_name = Set(name.given.clone());

@@ -347,9 +347,7 @@ fn merge(current: &student::Model, p: &ParsedStudent) -> student::Model {
     m.family_name = p.family.clone();
     m.middle_name = p.middle.clone();
     m.given_name = p.given.clone();
-    let name = PersonName { family: p.family.clone(), middle: p.middle.clone(), given: p.given.clone() };
-    m.search_key = fold(&name.full());
-    m.name_key = Some(crate::names::name_key(&name));
+    m.search_key = fold(&PersonName { family: p.family.clone(), middle: p.middle.clone(), given: p.given.clone() }.full());
     if let Some(d) = p.date_of_birth {
         m.date_of_birth = d;
     }
@@ -494,7 +492,6 @@ pub async fn commit(
                 active.middle_name = Set(m.middle_name);
                 active.given_name = Set(m.given_name);
                 active.search_key = Set(m.search_key);
-                active.name_key = Set(m.name_key);
                 active.date_of_birth = Set(m.date_of_birth);
                 active.student_code = Set(m.student_code);
                 active.gender = Set(m.gender);
