@@ -14,7 +14,7 @@ use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::merit::{Evaluation, OutstandingCriteria, OutstandingView, PeriodLabel};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Select, Set};
 use std::collections::HashMap;
 
 /// Proposal statuses.
@@ -34,6 +34,14 @@ pub(crate) const LIST_READERS: [Permission; 2] = [Permission::LogEmulation, Perm
 /// The day a year is evaluated on: today, kept within the year.
 pub fn evaluation_day(year: &school_year::Model, today: NaiveDate) -> NaiveDate {
     today.clamp(year.starts_on, year.ends_on)
+}
+
+/// `q` narrowed to the students `ids` when a roll holds only some of them.
+fn only<E: EntityTrait>(q: Select<E>, student_column: impl ColumnTrait, ids: &Option<Vec<i64>>) -> Select<E> {
+    match ids {
+        Some(ids) => q.filter(student_column.is_in(ids.clone())),
+        None => q,
+    }
 }
 
 /// Evaluates every student placed in the roll's year on `on`, in class-list order.
@@ -58,10 +66,7 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
     // A roll of some students reads only their rows (the profile); a whole roll reads the year's.
     let some: Option<Vec<i64>> = roll.partial.then(|| roll.students.keys().copied().collect());
     let mut placed_years: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut q = enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids.clone()));
-    if let Some(ids) = &some {
-        q = q.filter(enrolment::Column::StudentId.is_in(ids.clone()));
-    }
+    let q = only(enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids.clone())), enrolment::Column::StudentId, &some);
     let placements: Vec<(i64, i64)> =
         q.select_only().columns([enrolment::Column::StudentId, enrolment::Column::SchoolYearId]).into_tuple().all(conn).await?;
     for (student_id, year_id) in placements {
@@ -78,10 +83,7 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
         ended_periods = ended_periods
             .add(sea_orm::Condition::all().add(study_result::Column::SchoolYearId.eq(sem.school_year_id)).add(study_result::Column::Period.eq(sem.number)));
     }
-    let mut q = study_result::Entity::find().filter(ended_periods.clone());
-    if let Some(ids) = &some {
-        q = q.filter(study_result::Column::StudentId.is_in(ids.clone()));
-    }
+    let q = only(study_result::Entity::find().filter(ended_periods.clone()), study_result::Column::StudentId, &some);
     let read: Vec<(i64, i64, i16, Option<String>, Option<String>)> = if ended_periods.is_empty() {
         Vec::new()
     } else {
@@ -101,22 +103,17 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
         results.insert((student_id, year_id, period), (study, conduct));
     }
     let mut classified: HashMap<i64, (NaiveDate, String, String)> = HashMap::new();
-    let mut q = union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids));
-    if let Some(ids) = &some {
-        q = q.filter(union_classification::Column::StudentId.is_in(ids.clone()));
-    }
-    for c in q.all(conn).await? {
+    let q = union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids));
+    for c in only(q, union_classification::Column::StudentId, &some).all(conn).await? {
         let y = &years[&c.school_year_id];
         if classified.get(&c.student_id).is_none_or(|(start, _, _)| *start < y.starts_on) {
             classified.insert(c.student_id, (y.starts_on, y.name.clone(), c.level));
         }
     }
     let proposals: HashMap<i64, String> = if with_proposals {
-        let mut q = pool_proposal::Entity::find().filter(pool_proposal::Column::SchoolYearId.eq(roll.year.id));
-        if let Some(ids) = &some {
-            q = q.filter(pool_proposal::Column::StudentId.is_in(ids.clone()));
-        }
-        q.all(conn)
+        let q = pool_proposal::Entity::find().filter(pool_proposal::Column::SchoolYearId.eq(roll.year.id));
+        only(q, pool_proposal::Column::StudentId, &some)
+            .all(conn)
             .await?
             .into_iter()
             .map(|p| (p.student_id, p.status))
