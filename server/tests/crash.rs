@@ -5,17 +5,16 @@
 //! audit log matches the data. Both engines.
 
 mod common;
-use common::{encode, session_cookie, PW};
+use common::{admin_and_demo, post_form, ready_within, session_cookie, PW};
 
-use nguon_domain::audit::AuditContext;
 use nguon_domain::entities::{activity, audit_log, candidacy, candidacy_event, enrolment, ledger_batch, ledger_entry, student_total};
-use nguon_domain::{db, demo, setup, Locale};
+use nguon_domain::db;
 use nguon_testkit::{both_engines, TestDb};
-use reqwest::{header, Client};
+use reqwest::Client;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A server process on the test database.
 fn serve(t: &TestDb, port: u16) -> Child {
@@ -31,32 +30,14 @@ fn serve(t: &TestDb, port: u16) -> Child {
 }
 
 async fn wait_ready(http: &Client, base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(res) = http.get(format!("{base}/readyz")).send().await {
-            if res.status().is_success() {
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "the server did not become ready");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    assert!(ready_within(http, base, Duration::from_secs(30)).await, "the server did not become ready");
 }
 
 /// Answers 500 and above seen while the server ran (a fault, not a crash).
 static FAULTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 async fn call(http: &Client, base: &str, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Option<reqwest::Response> {
-    let mut req = http
-        .post(format!("{base}/api/{name}"))
-        .header(header::ORIGIN, base)
-        .header(header::ACCEPT, "application/json")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(encode(form));
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    let res = req.send().await.ok()?;
+    let res = post_form(http, base, name, form, cookie).await.ok()?;
     if res.status().is_server_error() {
         FAULTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
@@ -123,16 +104,7 @@ async fn counts(db: &DatabaseConnection) -> Counts {
 
 async fn killed_mid_write_leaves_consistent_data(t: TestDb) {
     let db = db::connect_and_migrate(&t.url).await.unwrap();
-    let input = setup::FirstRunInput {
-        organisation: "Tỉnh Lâm Đồng".into(),
-        full_name: "Quản Trị".into(),
-        username: "admin".into(),
-        password: PW.into(),
-        confirm: PW.into(),
-        locale: Locale::Vi,
-    };
-    setup::create_first_admin(&db, &AuditContext::default(), input).await.unwrap();
-    demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+    admin_and_demo(&db).await;
     let sunday = activity::Entity::find().filter(activity::Column::Name.eq("Chủ nhật xanh")).one(&db).await.unwrap().unwrap();
     let mut classes: HashMap<i64, Vec<String>> = HashMap::new();
     for e in enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.eq(sunday.school_year_id)).all(&db).await.unwrap() {
@@ -234,16 +206,7 @@ async fn two_instances_do_not_double_count() {
     use nguon_testkit::Engine;
     let t = TestDb::new(Engine::Postgres).await;
     let db = db::connect_and_migrate(&t.url).await.unwrap();
-    let input = setup::FirstRunInput {
-        organisation: "Tỉnh Lâm Đồng".into(),
-        full_name: "Quản Trị".into(),
-        username: "admin".into(),
-        password: PW.into(),
-        confirm: PW.into(),
-        locale: Locale::Vi,
-    };
-    setup::create_first_admin(&db, &AuditContext::default(), input).await.unwrap();
-    demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+    admin_and_demo(&db).await;
     let before = counts(&db).await;
     let http = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let mut servers = Vec::new();

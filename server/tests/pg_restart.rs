@@ -6,10 +6,9 @@
 //! hung or crashed.
 
 mod common;
-use common::{encode, session_cookie, PW};
+use common::{admin_and_demo, post_form, ready_within, session_cookie, PW};
 
-use nguon_domain::audit::AuditContext;
-use nguon_domain::{db, demo, setup, Locale};
+use nguon_domain::db;
 use reqwest::{header, Client, StatusCode};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -99,32 +98,6 @@ impl Drop for App {
     }
 }
 
-async fn ready_within(http: &Client, base: &str, limit: Duration) -> bool {
-    let deadline = Instant::now() + limit;
-    while Instant::now() < deadline {
-        if let Ok(res) = http.get(format!("{base}/readyz")).send().await {
-            if res.status().is_success() {
-                return true;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    false
-}
-
-async fn post(http: &Client, base: &str, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Result<reqwest::Response, reqwest::Error> {
-    let mut req = http
-        .post(format!("{base}/api/{name}"))
-        .header(header::ORIGIN, base)
-        .header(header::ACCEPT, "application/json")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(encode(form));
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    req.send().await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_recovers_by_itself_when_postgres_restarts() {
     if std::env::var("NGUON_TEST_PG").is_err() {
@@ -134,16 +107,7 @@ async fn the_app_recovers_by_itself_when_postgres_restarts() {
     let pg = PrivatePg::start();
     {
         let db = db::connect_and_migrate(&pg.url()).await.unwrap();
-        let input = setup::FirstRunInput {
-            organisation: "Tỉnh Lâm Đồng".into(),
-            full_name: "Quản Trị".into(),
-            username: "admin".into(),
-            password: PW.into(),
-            confirm: PW.into(),
-            locale: Locale::Vi,
-        };
-        setup::create_first_admin(&db, &AuditContext::default(), input).await.unwrap();
-        demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+        admin_and_demo(&db).await;
         db.close().await.unwrap();
     }
     let port = free_port();
@@ -161,7 +125,7 @@ async fn the_app_recovers_by_itself_when_postgres_restarts() {
     );
     let http = Client::builder().timeout(Duration::from_secs(20)).build().unwrap();
     assert!(ready_within(&http, &base, Duration::from_secs(30)).await, "the app starts");
-    let res = post(&http, &base, "login", &[("username", "demo.doan"), ("password", PW)], None).await.unwrap();
+    let res = post_form(&http, &base, "login", &[("username", "demo.doan"), ("password", PW)], None).await.unwrap();
     let cookie = session_cookie(res.headers()).expect("signed in");
 
     // Load: four clients read the leaderboard and the student list until told to stop.
@@ -206,7 +170,7 @@ async fn the_app_recovers_by_itself_when_postgres_restarts() {
     // The session survived (it is in the database), and writes work: a language change is saved.
     let page = http.get(format!("{base}/ledger")).header(header::COOKIE, &cookie).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
-    let saved = post(&http, &base, "set_locale", &[("locale", "en")], Some(&cookie)).await.unwrap();
+    let saved = post_form(&http, &base, "set_locale", &[("locale", "en")], Some(&cookie)).await.unwrap();
     assert!(saved.status().is_success() || saved.status().is_redirection(), "a write after the restart: {}", saved.status());
     eprintln!("served {} pages, {} failed while PostgreSQL was away", served.load(Ordering::SeqCst), failed.load(Ordering::SeqCst));
 }

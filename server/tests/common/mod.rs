@@ -55,17 +55,7 @@ impl Server {
 
     /// Calls a server function the way the wasm client does (same origin, JSON answer).
     pub async fn call(&self, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
-        let mut req = self
-            .http
-            .post(format!("{}/api/{name}", self.base))
-            .header(header::ORIGIN, &self.base)
-            .header(header::ACCEPT, "application/json")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(encode(form));
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        req.send().await.unwrap()
+        post_form(&self.http, &self.base, name, form, cookie).await.unwrap()
     }
 
     /// Posts a form the way a browser without JavaScript does, from page `from`.
@@ -171,4 +161,47 @@ pub async fn fetch_whole(req: reqwest::RequestBuilder) -> Response {
         }
     }
     panic!("the page stalled three times");
+}
+
+/// Calls server function `name` of the server at `base` the way the wasm
+/// client does (same origin, JSON answer); a transport error is returned.
+pub async fn post_form(http: &Client, base: &str, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> reqwest::Result<Response> {
+    let mut req = http
+        .post(format!("{base}/api/{name}"))
+        .header(header::ORIGIN, base)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(encode(form));
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.send().await
+}
+
+/// Whether the server at `base` answers `/readyz` with success within `limit`.
+pub async fn ready_within(http: &Client, base: &str, limit: std::time::Duration) -> bool {
+    let deadline = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < deadline {
+        if let Ok(res) = http.get(format!("{base}/readyz")).send().await {
+            if res.status().is_success() {
+                return true;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    false
+}
+
+/// The first administrator (`admin`, password [`PW`]) and the demo school, on a migrated database.
+pub async fn admin_and_demo(db: &DatabaseConnection) {
+    let input = setup::FirstRunInput {
+        organisation: "Tỉnh Lâm Đồng".into(),
+        full_name: "Quản Trị".into(),
+        username: "admin".into(),
+        password: PW.into(),
+        confirm: PW.into(),
+        locale: Locale::Vi,
+    };
+    setup::create_first_admin(db, &AuditContext::default(), input).await.unwrap();
+    nguon_domain::demo::load(db, &AuditContext::default(), PW, 88).await.unwrap();
 }
