@@ -2,15 +2,14 @@
 //! grouped query per ranking, whatever the number of entries behind it.
 
 use super::rules;
-use crate::entities::{class, enrolment, school_year, student_total};
+use crate::entities::{class, enrolment, school_year};
 use crate::names::PersonName;
 use crate::sql;
 use crate::policy::{authorize, unit_chain, Actor, Permission};
 use nguon_shared::ledger::RankRow;
 use nguon_shared::views::Slice;
 use nguon_shared::AppError;
-use sea_orm::sea_query::{Alias, Expr, Func};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Value};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Value};
 use std::collections::HashMap;
 
 /// Who is ranked together.
@@ -37,6 +36,31 @@ pub struct RankingQuery {
     pub category_id: Option<i64>,
 }
 
+/// The query of approved points per student for a year (optionally one
+/// semester or category), and its values: `student_id`, `points`.
+fn totals_query(year_id: i64, semester: Option<i16>, category_id: Option<i64>) -> (String, Vec<Value>) {
+    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back for one decoding on both engines.
+    let mut text = String::from("SELECT student_id, CAST(SUM(points) AS BIGINT) AS points FROM student_totals WHERE school_year_id = ?");
+    let mut values: Vec<Value> = vec![year_id.into()];
+    if let Some(sem) = semester {
+        text.push_str(" AND semester = ?");
+        values.push(sem.into());
+    }
+    if let Some(cat) = category_id {
+        text.push_str(" AND category_id = ?");
+        values.push(cat.into());
+    }
+    text.push_str(" GROUP BY student_id");
+    (text, values)
+}
+
+/// One student's approved points.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct StudentPoints {
+    student_id: i64,
+    points: Option<i64>,
+}
+
 /// Approved points per student for a year (optionally one semester or category).
 pub async fn points_by_student<C: ConnectionTrait>(
     conn: &C,
@@ -44,20 +68,9 @@ pub async fn points_by_student<C: ConnectionTrait>(
     semester: Option<i16>,
     category_id: Option<i64>,
 ) -> Result<HashMap<i64, i64>, AppError> {
-    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast it back for one decoding on both engines.
-    let mut q = student_total::Entity::find()
-        .select_only()
-        .column(student_total::Column::StudentId)
-        .expr_as(Func::cast_as(Func::sum(Expr::col(student_total::Column::Points)), Alias::new("BIGINT")), "points")
-        .filter(student_total::Column::SchoolYearId.eq(year_id));
-    if let Some(s) = semester {
-        q = q.filter(student_total::Column::Semester.eq(s));
-    }
-    if let Some(c) = category_id {
-        q = q.filter(student_total::Column::CategoryId.eq(c));
-    }
-    let rows: Vec<(i64, Option<i64>)> = q.group_by(student_total::Column::StudentId).into_tuple().all(conn).await?;
-    Ok(rows.into_iter().map(|(s, p)| (s, p.unwrap_or(0))).collect())
+    let (text, values) = totals_query(year_id, semester, category_id);
+    let rows = StudentPoints::find_by_statement(sql::statement(conn.get_database_backend(), &text, values)).all(conn).await?;
+    Ok(rows.into_iter().map(|r| (r.student_id, r.points.unwrap_or(0))).collect())
 }
 
 /// A page of a ranking: which names, how many rows.
@@ -97,16 +110,7 @@ pub async fn ranking_page<C: ConnectionTrait>(conn: &C, actor: &Actor, q: Rankin
             return Err(AppError::NotFound);
         }
     }
-    let mut values: Vec<Value> = vec![year.id.into()];
-    let mut totals = String::from("SELECT student_id, SUM(points) AS points FROM student_totals WHERE school_year_id = ?");
-    if let Some(sem) = q.semester {
-        totals.push_str(" AND semester = ?");
-        values.push(sem.into());
-    }
-    if let Some(cat) = q.category_id {
-        totals.push_str(" AND category_id = ?");
-        values.push(cat.into());
-    }
+    let (totals, mut values) = totals_query(year.id, q.semester, q.category_id);
     values.push(year.id.into());
     let scope = match q.scope {
         Scope::School => String::new(),
@@ -129,9 +133,8 @@ pub async fn ranking_page<C: ConnectionTrait>(conn: &C, actor: &Actor, q: Rankin
         }
         None => "",
     };
-    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back for one decoding on both engines.
     let text = format!(
-        "WITH pts AS ({totals} GROUP BY student_id), \
+        "WITH pts AS ({totals}), \
          ranked AS (SELECT s.id AS student_id, s.family_name, s.middle_name, s.given_name, s.search_key, s.name_key, \
                 c.name AS class_name, CAST(COALESCE(p.points, 0) AS BIGINT) AS points, \
                 RANK() OVER (ORDER BY COALESCE(p.points, 0) DESC) AS rank, \
