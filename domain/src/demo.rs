@@ -204,13 +204,20 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
         }
     }
 
-    // Demo accounts, one per school role.
+    // Demo accounts, one per school role. The mentor's account bears the name
+    // of the staff record it is linked to (the first Party member), the name
+    // its candidates' assessments and tasks show.
+    let mentor_name = staff_rows
+        .iter()
+        .find(|s| s.party_full_member_since.is_some())
+        .map(|s| s.person_name().full())
+        .ok_or(AppError::NotFound)?;
     let mut logins = Vec::new();
     for (login, full, role) in [
         ("demo.doan", "Hồ Thị Thu (demo)", Role::YouthUnionOfficer),
         ("demo.doan2", "Trịnh Văn Phúc (demo)", Role::YouthUnionOfficer),
         ("demo.chibo", "Đặng Văn Minh (demo)", Role::PartyCellOfficer),
-        ("demo.huongdan", "Lê Thị Hương (demo)", Role::Mentor),
+        ("demo.huongdan", mentor_name.as_str(), Role::Mentor),
     ] {
         let user = accounts::create_user(
             &txn,

@@ -19,6 +19,7 @@ pub mod org_admin;
 pub mod pipeline;
 pub mod people;
 pub mod policy;
+pub mod readiness;
 pub mod privacy;
 pub mod roster;
 pub mod rules_config;

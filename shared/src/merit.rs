@@ -254,6 +254,8 @@ pub enum TimelineEvent {
         status: String,
         /// Whether it reverses another entry.
         reversal: bool,
+        /// Why it was rejected, or why a reversal was made.
+        reason: Option<String>,
     },
     /// Study and conduct results.
     Result {

@@ -7,6 +7,7 @@ pub mod context;
 
 mod account;
 mod auth;
+mod home;
 mod ledger;
 mod mentoring;
 mod merit;
@@ -20,6 +21,7 @@ mod users;
 
 pub use account::*;
 pub use auth::*;
+pub use home::*;
 pub use ledger::*;
 pub use mentoring::*;
 pub use merit::*;

@@ -2,6 +2,7 @@
 //! (every catalogue is a value of the same struct).
 
 mod en;
+pub mod home;
 pub mod mentoring;
 pub mod privacy;
 mod vi;
@@ -37,12 +38,12 @@ pub struct Messages {
     pub setup_button: &'static str,
     pub setup_already_done: &'static str,
     pub go_to_login: &'static str,
+    /// `{reason}`: why a reviewer rejected an entry.
+    pub rejected_because: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,
-    pub home_roles: &'static str,
     pub home_no_roles: &'static str,
-    pub home_next_steps: &'static str,
     pub account_title: &'static str,
     pub change_password_title: &'static str,
     pub current_password: &'static str,
@@ -427,6 +428,8 @@ pub struct Messages {
     pub chk_probation_not_over: &'static str,
     pub chk_missing: &'static str,
     pub code_full: &'static str,
+    /// The home page.
+    pub hm: &'static home::Hm,
     /// Mentoring and follow-up.
     pub mt: &'static mentoring::Mt,
     /// The personal-data pages.

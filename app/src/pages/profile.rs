@@ -23,13 +23,16 @@ pub fn ProfilePage() -> impl IntoView {
 
 fn event_line(m: &'static Messages, item: &TimelineItem) -> (&'static str, String) {
     match &item.event {
-        TimelineEvent::Entry { activity, level, points, status, reversal } => {
+        TimelineEvent::Entry { activity, level, points, status, reversal, reason } => {
             let mut t = format!("{activity}{} ({points:+})", level.as_ref().map(|l| format!(" — {l}")).unwrap_or_default());
             if *reversal {
                 t = format!("{}: {t}", m.reverse);
             }
             if status != "approved" {
                 t.push_str(&format!(" · {}", m.entry_status(status)));
+            }
+            if let Some(r) = reason.as_ref().filter(|_| *reversal || status == "rejected") {
+                t.push_str(&format!(" · {}", fill(m.rejected_because, &[("reason", r)])));
             }
             ("entry", t)
         }

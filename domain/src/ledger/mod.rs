@@ -4,18 +4,21 @@
 //! (configurable per school), corrections by reversing entries only, and
 //! per-student totals kept equal to the sum of approved entries.
 
+pub mod reads;
 pub mod rules;
 pub mod standing;
 
+pub use reads::{review_queue, student_entries};
+
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{
-    activity, activity_category, activity_level, enrolment, ledger_batch, ledger_entry, school_year, semester, student,
-    student_total, user,
+    activity, activity_category, activity_level, enrolment, ledger_batch, ledger_entry, school_year, semester,
+    student_total,
 };
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, LEDGER_APPROVAL_REQUIRED};
 use chrono::{NaiveDate, Utc};
-use nguon_shared::ledger::{ActivityView, EntryRow, LogResult};
+use nguon_shared::ledger::{ActivityView, LogResult};
 use nguon_shared::{AppError, ErrorCode, FieldError};
 use rules::PointsRule;
 use sea_orm::sea_query::Expr;
@@ -586,78 +589,4 @@ pub async fn reverse(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
         .await?;
     txn.commit().await?;
     Ok(e.id)
-}
-
-async fn entry_rows<C: ConnectionTrait>(conn: &C, entries: Vec<ledger_entry::Model>) -> Result<Vec<EntryRow>, AppError> {
-    let ids = |f: fn(&ledger_entry::Model) -> Option<i64>| entries.iter().filter_map(f).collect::<HashSet<i64>>();
-    let students: HashMap<i64, String> = student::Entity::find()
-        .filter(student::Column::Id.is_in(ids(|e| Some(e.student_id))))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, crate::names::PersonName { family: s.family_name, middle: s.middle_name, given: s.given_name }.full()))
-        .collect();
-    let acts: HashMap<i64, activity::Model> =
-        activity::Entity::find().filter(activity::Column::Id.is_in(ids(|e| Some(e.activity_id)))).all(conn).await?.into_iter().map(|a| (a.id, a)).collect();
-    let cats: HashMap<i64, String> = activity_category::Entity::find()
-        .filter(activity_category::Column::Id.is_in(acts.values().map(|a| a.category_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let levels: HashMap<i64, String> =
-        activity_level::Entity::find().filter(activity_level::Column::Id.is_in(ids(|e| e.level_id))).all(conn).await?.into_iter().map(|l| (l.id, l.label)).collect();
-    let people: HashSet<i64> = entries.iter().flat_map(|e| [Some(e.logged_by), e.reviewed_by]).flatten().collect();
-    let logins: HashMap<i64, String> =
-        user::Entity::find().filter(user::Column::Id.is_in(people)).all(conn).await?.into_iter().map(|u| (u.id, u.username)).collect();
-    Ok(entries
-        .into_iter()
-        .map(|e| {
-            let a = acts.get(&e.activity_id);
-            EntryRow {
-                id: e.id,
-                student_id: e.student_id,
-                student_name: students.get(&e.student_id).cloned().unwrap_or_default(),
-                activity: a.map(|a| a.name.clone()).unwrap_or_default(),
-                category: a.and_then(|a| cats.get(&a.category_id)).cloned().unwrap_or_default(),
-                level: e.level_id.and_then(|l| levels.get(&l).cloned()),
-                points: e.points,
-                occurred_on: e.occurred_on,
-                status: e.status,
-                logged_by: logins.get(&e.logged_by).cloned().unwrap_or_default(),
-                reviewed_by: e.reviewed_by.and_then(|u| logins.get(&u).cloned()),
-                evidence: e.evidence,
-                reverses_id: e.reverses_id,
-                reason: e.reason,
-            }
-        })
-        .collect())
-}
-
-/// Every entry behind a student's totals for a year, oldest first.
-pub async fn student_entries<C: ConnectionTrait>(conn: &C, actor: &Actor, student_id: i64, year_id: i64) -> Result<Vec<EntryRow>, AppError> {
-    let s = student::Entity::find_by_id(student_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    authorize_at(conn, actor, Permission::ViewStudents, s.school_id).await?;
-    let entries = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::StudentId.eq(student_id))
-        .filter(ledger_entry::Column::SchoolYearId.eq(year_id))
-        .order_by_asc(ledger_entry::Column::OccurredOn)
-        .order_by_asc(ledger_entry::Column::Id)
-        .all(conn)
-        .await?;
-    entry_rows(conn, entries).await
-}
-
-/// Pending entries of a school that the actor may review (not their own).
-pub async fn review_queue<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> Result<Vec<EntryRow>, AppError> {
-    authorize_at(conn, actor, Permission::LogEmulation, school_id).await?;
-    let entries = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::SchoolId.eq(school_id))
-        .filter(ledger_entry::Column::Status.eq(status::PENDING))
-        .filter(ledger_entry::Column::LoggedBy.ne(actor.user_id))
-        .order_by_asc(ledger_entry::Column::Id)
-        .all(conn)
-        .await?;
-    entry_rows(conn, entries).await
 }

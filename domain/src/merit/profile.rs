@@ -76,6 +76,7 @@ pub async fn profile(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext,
                 points: e.points,
                 status: e.status.clone(),
                 reversal: e.reverses_id.is_some(),
+                reason: e.reason.clone(),
             },
         });
     }

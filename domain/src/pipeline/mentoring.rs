@@ -227,3 +227,38 @@ mod tests {
         assert_eq!(fields, ["ethics", "to_improve", "recommendation", "written_on"]);
     }
 }
+
+/// The candidates the actor currently mentors (at a mentored stage, at a
+/// school where they may assess), next assessment due first.
+pub async fn my_candidates<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Vec<nguon_shared::views::home::MentoredCandidate>, AppError> {
+    use crate::entities::student;
+    let mine: Vec<i64> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?.into_iter().map(|s| s.id).collect();
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    let assignments = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::StaffId.is_in(mine))
+        .filter(mentor_assignment::Column::ToDate.is_null())
+        .all(conn)
+        .await?;
+    let mut out = Vec::new();
+    for a in assignments {
+        let Some(c) = candidacy::Entity::find_by_id(a.candidacy_id).one(conn).await? else { continue };
+        let Some(stage) = Stage::from_code(&c.stage).filter(|s| mentored(*s)) else { continue };
+        if authorize_at(conn, actor, Permission::AssessCandidates, c.school_id).await.is_err() {
+            continue;
+        }
+        let w = watch_rules(conn, c.school_id, today).await?;
+        let last = last_assessment(conn, c.id).await?;
+        let name = student::Entity::find_by_id(c.student_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
+        out.push(nguon_shared::views::home::MentoredCandidate {
+            candidacy_id: c.id,
+            name,
+            stage,
+            next_due: assessment_due(last, a.from_date, &w),
+            last_written: last,
+        });
+    }
+    out.sort_by(|a, b| a.next_due.cmp(&b.next_due).then_with(|| crate::names::compare_full_names(&a.name, &b.name)));
+    Ok(out)
+}

@@ -113,7 +113,11 @@ fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>, tick: bool) ->
                             </td>
                             <td>{format!("{:+}", e.points)}</td>
                             <td>{e.logged_by.clone()}</td>
-                            <td>{m.entry_status(&e.status)}{e.reviewed_by.clone().map(|r| format!(" ({r})"))}</td>
+                            <td>
+                                {m.entry_status(&e.status)}{e.reviewed_by.clone().map(|r| format!(" ({r})"))}
+                                // A refusal says why, to the officer who logged it and to anyone reading the student's lines.
+                                {(e.status == "rejected").then(|| e.reason.clone()).flatten().map(|r| view! { <br/><small class="reason">{fill(m.rejected_because, &[("reason", &r)])}</small> })}
+                            </td>
                         </tr>
                     }).collect_view()}
                 </tbody>

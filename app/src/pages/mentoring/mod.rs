@@ -16,7 +16,7 @@ pub use classes::ClassesPage;
 pub use meetings::MeetingsPage;
 pub use rules::RulesPage;
 pub use section::mentoring_section;
-pub use tasks::TasksPage;
+pub use tasks::{task_text, TasksPage};
 
 use crate::i18n::Messages;
 use leptos::prelude::*;

@@ -10,7 +10,7 @@ use crate::api::my_tasks;
 use crate::i18n::Messages;
 use nguon_shared::mentoring::{TaskKind, TaskView};
 
-fn task_text(m: &Messages, task: &TaskView) -> String {
+pub fn task_text(m: &Messages, task: &TaskView) -> String {
     let t = m.mt;
     match &task.kind {
         TaskKind::ProposalWaiting => t.task_proposal.into(),

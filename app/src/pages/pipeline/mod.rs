@@ -17,7 +17,7 @@ use nguon_shared::pipeline::{ConsentView, RiskFlag};
 type Res<T> = Resource<Result<T, nguon_shared::AppError>>;
 
 /// A risk flag's sentence.
-pub(super) fn risk_text(m: &'static Messages, r: &RiskFlag) -> String {
+pub(crate) fn risk_text(m: &'static Messages, r: &RiskFlag) -> String {
     match r {
         RiskFlag::AgeAfterSchool { eligible_from } => fill(m.risk_age_after_school, &[("date", &format::date(*eligible_from))]),
         RiskFlag::CertificateLapsing { valid_until } => fill(m.risk_certificate, &[("date", &format::date(*valid_until))]),
