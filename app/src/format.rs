@@ -23,15 +23,20 @@ pub fn date_time(t: DateTime<Utc>) -> String {
 }
 
 /// Parses a date typed as `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`,
-/// `dd.mm.yyyy`) or sent by a date picker as `yyyy-mm-dd`.
+/// `dd.mm.yyyy`, `dd mm yyyy`, `ddmmyyyy`) or sent by a date picker as `yyyy-mm-dd`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
-        let normalised = s.replace(['-', '.'], "/");
-        // A two-digit year would silently mean the first century.
-        let four_digit_year = normalised.rsplit('/').next().is_some_and(|y| y.len() == 4);
-        four_digit_year.then(|| NaiveDate::parse_from_str(&normalised, "%d/%m/%Y").ok()).flatten()
-    })
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    // A phone's numeric keypad often has no "/": eight digits in a row
+    // (05102025) and any of its separators (. , - space) are read too.
+    let digits_only = s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit());
+    let normalised = if digits_only { format!("{}/{}/{}", &s[..2], &s[2..4], &s[4..]) } else { s.replace(['-', '.', ',', ' '], "/") };
+    let parts: Vec<&str> = normalised.split('/').filter(|p| !p.is_empty()).collect();
+    // A two-digit year would silently mean the first century.
+    let [day, month, year] = parts.as_slice() else { return None };
+    (year.len() == 4).then(|| NaiveDate::parse_from_str(&format!("{day}/{month}/{year}"), "%d/%m/%Y").ok()).flatten()
 }
 
 #[cfg(test)]
@@ -41,10 +46,10 @@ mod tests {
     #[test]
     fn parses_vietnamese_dates() {
         let d = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
-        for s in ["31/05/2026", "31/5/2026", " 31-05-2026 ", "31.05.2026", "2026-05-31"] {
+        for s in ["31/05/2026", "31/5/2026", " 31-05-2026 ", "31.05.2026", "2026-05-31", "31052026", "31 05 2026", "31,05,2026", "31. 05. 2026"] {
             assert_eq!(parse_date(s), Some(d), "{s}");
         }
-        for s in ["05/31/2026", "31/05/26", "", "hôm nay", "29/02/2026"] {
+        for s in ["05/31/2026", "31/05/26", "", "hôm nay", "29/02/2026", "3105202", "310520266", "31/05/2026/1", "2026/05/31"] {
             assert_eq!(parse_date(s), None, "{s}");
         }
     }

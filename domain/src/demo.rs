@@ -316,12 +316,12 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, extra_activi
         let term = [(sunday, d(2025, 9, 21)), (lecture, d(2025, 10, 15)), (sports, d(2025, 11, 20))].into_iter().chain(extra.iter().copied());
         for (j, (act, on)) in term.enumerate() {
             let took_part: Vec<i64> = members.iter().copied().filter(|_| rng.random_bool(0.8)).collect();
-            let input = LogInput { request_key: format!("demo-{i}-{j}"), activity_id: act, level_id: None, student_ids: took_part, occurred_on: on, evidence: "Sổ theo dõi của chi đoàn".into() };
+            let input = LogInput { request_key: format!("demo-{i}-{j}"), activity_id: act, level_id: None, student_ids: took_part, occurred_on: on, evidence: "Sổ theo dõi của chi đoàn".into(), repeat: false };
             n += ledger::log_batch(db, &first, &c1, input).await?.entries;
         }
         if let Some(winner) = members.get(rng.random_range(0..members.len().max(1))) {
             let level = levels.get(rng.random_range(0..levels.len().max(1))).copied();
-            let input = LogInput { request_key: format!("demo-{i}-prize"), activity_id: prize, level_id: level, student_ids: vec![*winner], occurred_on: d(2025, 12, 20), evidence: "Quyết định khen thưởng".into() };
+            let input = LogInput { request_key: format!("demo-{i}-prize"), activity_id: prize, level_id: level, student_ids: vec![*winner], occurred_on: d(2025, 12, 20), evidence: "Quyết định khen thưởng".into(), repeat: false };
             n += ledger::log_batch(db, &first, &c1, input).await?.entries;
         }
     }

@@ -47,7 +47,7 @@ async fn each_role_sees_its_day(t: TestDb) {
     let cls = class::Entity::find().filter(class::Column::SchoolYearId.eq(year.id)).order_by_asc(class::Column::Id).one(&db).await.unwrap().unwrap();
     let students: Vec<i64> = enrolment::Entity::find().filter(enrolment::Column::ClassId.eq(cls.id)).all(&db).await.unwrap().into_iter().map(|e| e.student_id).collect();
     let before = home(&db, &doan2, in_year).await.unwrap().union.unwrap().week;
-    let input = LogInput { request_key: "home-1".into(), activity_id: act.id, level_id: None, student_ids: students.clone(), occurred_on: d(2026, 3, 2), evidence: String::new() };
+    let input = LogInput { request_key: "home-1".into(), activity_id: act.id, level_id: None, student_ids: students.clone(), occurred_on: d(2026, 3, 2), evidence: String::new(), repeat: false };
     let logged = ledger::log_batch(&db, &doan2, &ctx(&doan2), input).await.unwrap();
     assert!(!logged.approved, "the demo school asks for a second officer");
     let week = home(&db, &doan2, in_year).await.unwrap().union.unwrap().week;

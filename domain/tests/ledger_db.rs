@@ -111,7 +111,7 @@ async fn catalogue(s: &School) -> Catalogue {
 }
 
 fn log(key: &str, activity: i64, level: Option<i64>, students: &[i64], on: chrono::NaiveDate) -> LogInput {
-    LogInput { request_key: key.into(), activity_id: activity, level_id: level, student_ids: students.to_vec(), occurred_on: on, evidence: "Sổ trực tuần".into() }
+    LogInput { request_key: key.into(), activity_id: activity, level_id: level, student_ids: students.to_vec(), occurred_on: on, evidence: "Sổ trực tuần".into(), repeat: false }
 }
 
 /// Checks totals == sum of approved entries, bucket by bucket.

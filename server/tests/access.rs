@@ -316,6 +316,7 @@ async fn access_matrix(t: TestDb) {
             student_ids: vec![student],
             occurred_on: d(2025, 10, 5),
             evidence: String::new(),
+            repeat: false,
         };
         ledger::log_batch(&s.db, o, &c, entry("pending")).await.unwrap();
         let pending = nguon_domain::entities::ledger_entry::Entity::find().all(&s.db).await.unwrap().last().unwrap().id;

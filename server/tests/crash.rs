@@ -129,7 +129,7 @@ async fn killed_mid_write_leaves_consistent_data(t: TestDb) {
             tokio::spawn(async move {
                 for i in 0.. {
                     let key = format!("crash-{round}-{i}");
-                    let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "21/09/2025"), ("evidence", "")];
+                    let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "21/09/2025"), ("evidence", ""), ("repeat", "1")];
                     for s in &classes[i % classes.len()] {
                         form.push(("students[]", s));
                     }
@@ -229,7 +229,7 @@ async fn two_instances_do_not_double_count() {
     for (i, students) in classes.values().take(6).enumerate() {
         let key = format!("twice-{i}");
         let activity_id = sunday.id.to_string();
-        let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "28/09/2025"), ("evidence", "")];
+        let mut form: Vec<(&str, &str)> = vec![("request_key", &key), ("activity", &activity_id), ("level", ""), ("occurred_on", "28/09/2025"), ("evidence", ""), ("repeat", "1")];
         form.extend(students.iter().map(|s| ("students[]", s.as_str())));
         let res = call(&http, &bases[i % 2], "log_activity", &form, Some(&doan)).await.unwrap();
         assert!(res.status().is_success());

@@ -386,13 +386,6 @@ async fn plain_form_post_shows_translated_error(t: TestDb) {
     assert!(res.headers().get_all(header::SET_COOKIE).iter().any(|v| v.to_str().unwrap().starts_with("nguon_lang=en")));
 }
 
-fn outcome_cookie(h: &reqwest::header::HeaderMap) -> Option<String> {
-    h.get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("nguon_outcome=") && !v.contains("Max-Age=0"))
-        .map(|v| v.split(';').next().unwrap().to_string())
-}
 
 async fn language_switch_and_bad_inputs(t: TestDb) {
     let s = Server::with_admin(t, |_| {}).await;

@@ -63,6 +63,21 @@ pub enum ErrorCode {
     AlreadyDone,
     /// A date outside the school year (or the activity's period).
     OutOfPeriod,
+    /// A date outside the dates allowed, which the message names.
+    OutsideDates {
+        /// First day allowed.
+        from: chrono::NaiveDate,
+        /// Last day allowed.
+        to: chrono::NaiveDate,
+    },
+    /// The same activity is already logged for these students on that day;
+    /// logging it again needs the form's confirmation.
+    AlreadyLogged {
+        /// How many of the students already have it.
+        students: u32,
+        /// Who logged it first (login names).
+        by: String,
+    },
     /// A spreadsheet past the bounds (too many rows or columns, or unpacking too large).
     FileTooBig {
         /// Most rows read.

@@ -160,6 +160,7 @@ pub async fn log_activity(
     students: Option<Vec<i64>>,
     occurred_on: String,
     evidence: String,
+    repeat: Option<String>,
 ) -> Result<LogResult, AppError> {
     use super::context::*;
     use nguon_domain::ledger::{self, LogInput};
@@ -176,6 +177,7 @@ pub async fn log_activity(
             student_ids: students.unwrap_or_default(),
             occurred_on: required_date("occurred_on", &occurred_on)?,
             evidence,
+            repeat: repeat.is_some_and(|v| !v.is_empty()),
         };
         ledger::log_batch(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input).await
     }

@@ -120,9 +120,20 @@ impl FormInputs {
         self.input(name, label, value, "numeric", None)
     }
 
-    /// A labelled date input, dd/mm/yyyy (numeric keyboard on phones).
+    /// A labelled date input shown dd/mm/yyyy; on a phone's numeric keypad,
+    /// which often lacks "/", the digits alone (05102025) are enough.
     pub fn date(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
-        self.input(name, label, value, "numeric", Some("dd/mm/yyyy"))
+        let value = self.typed(name).unwrap_or(value);
+        let hint = self.m.date_hint;
+        self.field(name, label, |c| {
+            let hint_id = format!("{}-hint", c.id);
+            view! {
+                <input id=c.id name=name type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=value autocomplete="off"
+                    aria-invalid=c.invalid aria-describedby=format!("{hint_id} {}", c.described_by)/>
+                <small class="hint" id=hint_id>{hint}</small>
+            }
+            .into_any()
+        })
     }
 
     /// What every labelled control shares: its label remembered for the

@@ -40,6 +40,11 @@ pub struct Messages {
     pub go_to_login: &'static str,
     /// `{reason}`: why a reviewer rejected an entry.
     pub rejected_because: &'static str,
+    /// Under a date field: how to type a date on a phone.
+    pub date_hint: &'static str,
+    /// `{from}`, `{to}`: the days an activity can be logged on.
+    pub log_dates_hint: &'static str,
+    pub log_repeat_confirm: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,
@@ -124,7 +129,6 @@ pub struct Messages {
     pub nav_years: &'static str,
     pub nav_import: &'static str,
     pub none: &'static str,
-    pub date_hint: &'static str,
     pub years_title: &'static str,
     pub no_years: &'static str,
     pub col_year: &'static str,
@@ -428,6 +432,10 @@ pub struct Messages {
     pub chk_probation_not_over: &'static str,
     pub chk_missing: &'static str,
     pub code_full: &'static str,
+    /// `{from}`, `{to}`: the first and last day allowed.
+    pub code_outside_dates: &'static str,
+    /// `{n}`: students already logged; `{by}`: who logged them.
+    pub code_already_logged: &'static str,
     /// The home page.
     pub hm: &'static home::Hm,
     /// Mentoring and follow-up.
@@ -631,6 +639,8 @@ impl Messages {
             ErrorCode::FileTooBig { rows, columns } => fill(self.code_file_too_big, &[("rows", &rows.to_string()), ("columns", &columns.to_string())]),
             ErrorCode::KeptByRule => self.code_kept_by_rule.into(),
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
+            ErrorCode::OutsideDates { from, to } => fill(self.code_outside_dates, &[("from", &crate::format::date(*from)), ("to", &crate::format::date(*to))]),
+            ErrorCode::AlreadyLogged { students, by } => fill(self.code_already_logged, &[("n", &students.to_string()), ("by", by)]),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),
             ErrorCode::Full => self.code_full.into(),
             ErrorCode::UnknownGrade { value } => fill(self.code_unknown_grade, &[("v", value)]),

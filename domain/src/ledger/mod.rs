@@ -299,6 +299,9 @@ pub struct LogInput {
     pub occurred_on: NaiveDate,
     /// Evidence note.
     pub evidence: String,
+    /// The officer confirmed logging again what is already logged for
+    /// some of these students on that day (a second time the same day).
+    pub repeat: bool,
 }
 
 async fn semester_of<C: ConnectionTrait>(conn: &C, year_id: i64, on: NaiveDate) -> Result<i16, AppError> {
@@ -340,6 +343,39 @@ async fn add_to_totals<C: ConnectionTrait>(conn: &C, e: &ledger_entry::Model) ->
     Ok(())
 }
 
+/// Whether the activity already counts (logged, not rejected, not reversed)
+/// for some of `students` on that day: how many of them, and who logged it.
+async fn already_logged<C: ConnectionTrait>(conn: &C, activity_id: i64, on: NaiveDate, students: &HashSet<i64>) -> Result<Option<ErrorCode>, AppError> {
+    let earlier = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::ActivityId.eq(activity_id))
+        .filter(ledger_entry::Column::OccurredOn.eq(on))
+        .filter(ledger_entry::Column::StudentId.is_in(students.iter().copied()))
+        .filter(ledger_entry::Column::Status.ne(status::REJECTED))
+        .filter(ledger_entry::Column::ReversesId.is_null())
+        .all(conn)
+        .await?;
+    if earlier.is_empty() {
+        return Ok(None);
+    }
+    let reversed: HashSet<i64> = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::ReversesId.is_in(earlier.iter().map(|e| e.id)))
+        .filter(ledger_entry::Column::Status.ne(status::REJECTED))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|e| e.reverses_id)
+        .collect();
+    let counting: Vec<&ledger_entry::Model> = earlier.iter().filter(|e| !reversed.contains(&e.id)).collect();
+    if counting.is_empty() {
+        return Ok(None);
+    }
+    let who: HashSet<i64> = counting.iter().map(|e| e.logged_by).collect();
+    let mut by: Vec<String> = crate::entities::user::Entity::find().filter(crate::entities::user::Column::Id.is_in(who)).all(conn).await?.into_iter().map(|u| u.username).collect();
+    by.sort();
+    let students = counting.iter().map(|e| e.student_id).collect::<HashSet<_>>().len() as u32;
+    Ok(Some(ErrorCode::AlreadyLogged { students, by: by.join(", ") }))
+}
+
 /// Logs an activity for one or more students of the activity's school, in
 /// one transaction. Entries wait for a second officer unless the school's
 /// rule says otherwise. Repeating a request key returns the first batch
@@ -376,7 +412,7 @@ pub async fn log_batch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
     };
     let last_day = a.ends_on.unwrap_or(year.ends_on);
     if input.occurred_on < a.starts_on || input.occurred_on > last_day {
-        errors.push(FieldError::new("occurred_on", ErrorCode::OutOfPeriod));
+        errors.push(FieldError::new("occurred_on", ErrorCode::OutsideDates { from: a.starts_on, to: last_day }));
     }
     let evidence = text("evidence", &input.evidence, 1000, false, &mut errors);
     let unique: HashSet<i64> = input.student_ids.iter().copied().collect();
@@ -399,6 +435,11 @@ pub async fn log_batch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
+    }
+    if !input.repeat {
+        if let Some(code) = already_logged(&txn, a.id, input.occurred_on, &unique).await? {
+            return Err(AppError::invalid("repeat", code));
+        }
     }
     let approval = rules_config::value(&txn, &LEDGER_APPROVAL_REQUIRED, a.school_id, input.occurred_on).await?;
     let now = Utc::now();

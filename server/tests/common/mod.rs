@@ -122,6 +122,15 @@ pub fn session_cookie(h: &HeaderMap) -> Option<String> {
         .map(|v| v.split(';').next().unwrap().to_string())
 }
 
+/// The form outcome cookie a plain form post set (`nguon_outcome=…`), to send with the next page.
+pub fn outcome_cookie(h: &HeaderMap) -> Option<String> {
+    h.get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("nguon_outcome=") && !v.contains("Max-Age=0"))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
 pub async fn app_error(res: Response) -> AppError {
     let body = res.text().await.unwrap();
     serde_json::from_str(&body).unwrap_or_else(|e| panic!("not an AppError ({e}): {body}"))

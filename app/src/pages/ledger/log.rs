@@ -35,7 +35,12 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
                 Ok(LogView { choice: YearChoice { years, year: Some(year) }, request_key, classes, activities, students }) => {
                     let chosen_activity = act_p().parse::<i64>().ok().and_then(|id| activities.iter().find(|a| a.id == id).cloned());
                     let ticked_before = typed_values::<LogActivity>("students");
-                    let on_typed = typed_value::<LogActivity>("occurred_on").unwrap_or_else(|| format::date(format::today()));
+                    // A day the activity may be logged on: today when it is inside the activity's
+                    // period (within the year), else the nearest end of that period.
+                    let (first_day, last_day) = chosen_activity.as_ref().map_or((year.starts_on, year.ends_on), |a| (a.starts_on, a.ends_on.unwrap_or(year.ends_on)));
+                    let default_day = format::today().clamp(first_day, last_day.max(first_day));
+                    let on_typed = typed_value::<LogActivity>("occurred_on").unwrap_or_else(|| format::date(default_day));
+                    let asked_repeat = error.get_untracked().is_some_and(|e| e.field_errors("repeat").next().is_some());
                     let evidence_typed = typed_value::<LogActivity>("evidence");
                     let level_typed = typed_value::<LogActivity>("level");
                     let count = students.len();
@@ -96,8 +101,10 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
                                     <div class="field-row">
                                         <div class="field">
                                             <label for="f-on">{m.occurred_on}</label>
-                                            <input id="f-on" name="occurred_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" value=on_typed.clone()/>
+                                            <input id="f-on" name="occurred_on" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" autocomplete="off"
+                                                value=on_typed.clone() aria-describedby="f-on-hint"/>
                                             {field_messages(m, error, "occurred_on")}
+                                            <small class="hint" id="f-on-hint">{fill(m.log_dates_hint, &[("from", &format::date(first_day)), ("to", &format::date(last_day))])}" "{m.date_hint}</small>
                                         </div>
                                         <div class="field">
                                             <label for="f-evidence">{m.evidence}</label>
@@ -121,6 +128,14 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
                                             }
                                         }).collect_view()}
                                     </fieldset>
+                                    // Asked only after the service found the same activity already logged on that day.
+                                    {asked_repeat.then(|| view! {
+                                        <div class="field checkbox confirm" id="repeat-confirm">
+                                            {field_messages(m, error, "repeat")}
+                                            <input id="f-repeat" type="checkbox" name="repeat" value="1"/>
+                                            <label for="f-repeat">{m.log_repeat_confirm}</label>
+                                        </div>
+                                    })}
                                     <button type="submit" disabled=move || action.pending().get()>{fill(m.log_button, &[("n", &count.to_string())])}</button>
                                 </ActionForm>
                             }
