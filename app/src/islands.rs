@@ -81,8 +81,9 @@ fn upload_with_progress(ev: leptos::ev::SubmitEvent, endpoint: &str, progress: R
     }
 }
 
-/// A "tick all" box for a list of checkboxes named `name` in the form `form`
-/// (inside it, or attached with `form=`). Hidden until the wasm is live, so
+/// A "tick all" box for a list of checkboxes named `name` in the element
+/// `form` (a form, or a part of one such as a fieldset; inside it, or
+/// attached with `form=`). Hidden until the wasm is live, so
 /// it never shows as a control that does nothing.
 #[island]
 pub fn TickAll(
@@ -117,7 +118,10 @@ fn set_all(form: &str, name: &str, on: bool) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::wasm_bindgen::JsCast;
-        let selector = format!("#{form} input[type=checkbox][name='{name}'], input[type=checkbox][form='{form}'][name='{name}']");
+        // The boxes, and any narrower "tick all" inside (a batch's), so every box agrees.
+        let selector = format!(
+            "#{form} input[type=checkbox][name='{name}'], input[type=checkbox][form='{form}'][name='{name}'], #{form} .tick-all input[type=checkbox]"
+        );
         let Ok(list) = document().query_selector_all(&selector) else { return };
         for i in 0..list.length() {
             if let Some(input) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {

@@ -47,6 +47,10 @@ pub struct EntryRow {
     pub student_id: i64,
     /// Student's full name.
     pub student_name: String,
+    /// The student's class in the entry's school year.
+    pub class_name: Option<String>,
+    /// The logging action it came in (none for a correction).
+    pub batch_id: Option<i64>,
     /// The activity's name.
     pub activity: String,
     /// The category's name.

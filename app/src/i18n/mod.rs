@@ -45,6 +45,13 @@ pub struct Messages {
     /// `{from}`, `{to}`: the days an activity can be logged on.
     pub log_dates_hint: &'static str,
     pub log_repeat_confirm: &'static str,
+    /// `{class}`, `{date}`, `{by}`, `{n}`: one logging in the review queue.
+    pub review_batch_line: &'static str,
+    /// `{p}`: signed points.
+    pub review_points_each: &'static str,
+    /// `{p}`: signed points.
+    pub review_points_total: &'static str,
+    pub tick_batch: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

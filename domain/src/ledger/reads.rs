@@ -3,7 +3,7 @@
 //! week's logging).
 
 use super::status;
-use crate::entities::{activity, activity_category, activity_level, ledger_batch, ledger_entry, student, user};
+use crate::entities::{activity, activity_category, activity_level, class, enrolment, ledger_batch, ledger_entry, student, user};
 use crate::policy::{authorize_at, Actor, Permission};
 use chrono::{DateTime, Utc};
 use nguon_shared::ledger::EntryRow;
@@ -32,6 +32,21 @@ pub(crate) async fn entry_rows<C: ConnectionTrait>(conn: &C, entries: Vec<ledger
         .collect();
     let levels: HashMap<i64, String> =
         activity_level::Entity::find().filter(activity_level::Column::Id.is_in(ids(|e| e.level_id))).all(conn).await?.into_iter().map(|l| (l.id, l.label)).collect();
+    // The class each student was placed in that year.
+    let placements = enrolment::Entity::find()
+        .filter(enrolment::Column::StudentId.is_in(ids(|e| Some(e.student_id))))
+        .filter(enrolment::Column::SchoolYearId.is_in(ids(|e| Some(e.school_year_id))))
+        .all(conn)
+        .await?;
+    let class_names: HashMap<i64, String> = class::Entity::find()
+        .filter(class::Column::Id.is_in(placements.iter().map(|p| p.class_id).collect::<HashSet<_>>()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let class_of: HashMap<(i64, i64), String> =
+        placements.iter().filter_map(|p| class_names.get(&p.class_id).map(|n| ((p.student_id, p.school_year_id), n.clone()))).collect();
     let people: HashSet<i64> = entries.iter().flat_map(|e| [Some(e.logged_by), e.reviewed_by]).flatten().collect();
     let logins: HashMap<i64, String> =
         user::Entity::find().filter(user::Column::Id.is_in(people)).all(conn).await?.into_iter().map(|u| (u.id, u.username)).collect();
@@ -43,6 +58,8 @@ pub(crate) async fn entry_rows<C: ConnectionTrait>(conn: &C, entries: Vec<ledger
                 id: e.id,
                 student_id: e.student_id,
                 student_name: students.get(&e.student_id).cloned().unwrap_or_default(),
+                class_name: class_of.get(&(e.student_id, e.school_year_id)).cloned(),
+                batch_id: e.batch_id,
                 activity: a.map(|a| a.name.clone()).unwrap_or_default(),
                 category: a.and_then(|a| cats.get(&a.category_id)).cloned().unwrap_or_default(),
                 level: e.level_id.and_then(|l| levels.get(&l).cloned()),

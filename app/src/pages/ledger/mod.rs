@@ -82,14 +82,12 @@ pub(crate) fn year_select(m: &'static Messages, years: &[SchoolYearView], chosen
 
 /// The entries as a table, a first page of them (`?show=` for more); with
 /// `tick`, each row has a box (ticked, or as sent when the review form was refused).
-fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>, tick: bool) -> AnyView {
-    let ticked_before = typed_values::<ReviewEntries>("entries");
+fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>) -> AnyView {
     let (rows, total, shown) = (&entries.rows, entries.total as usize, entries.rows.len());
     view! {
         <div class="table-wrap">
             <table id="entries">
                 <thead><tr>
-                    {tick.then(|| view! { <th scope="col">"✓"</th> })}
                     <th scope="col">{m.occurred_on}</th>
                     <th scope="col">{m.full_name}</th>
                     <th scope="col">{m.activity}</th>
@@ -100,16 +98,12 @@ fn entries_table(m: &'static Messages, entries: &Slice<EntryRow>, tick: bool) ->
                 <tbody>
                     {rows.iter().enumerate().map(|(i, e)| view! {
                         <tr id=format!("entry-{i}")>
-                            {tick.then(|| {
-                                let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
-                                view! { <td><input type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked aria-label=m.choose/></td> }
-                            })}
                             <td>{format::date(e.occurred_on)}</td>
                             <td>{e.student_name.clone()}</td>
                             <td>
                                 {e.activity.clone()}{e.level.clone().map(|l| format!(" — {l}"))}
                                 <br/><small class="muted">{e.category.clone()}{e.evidence.clone().map(|v| format!(" · {v}"))}</small>
-                                {e.reverses_id.map(|id| view! { <br/><small>{fill(m.reverses, &[("id", &id.to_string())])}{e.reason.clone().map(|r| format!(": {r}"))}</small> })}
+                                {e.reverses_id.map(|_| view! { <br/><small>{m.reverses}{e.reason.clone().map(|r| format!(": {r}"))}</small> })}
                             </td>
                             <td>{format!("{:+}", e.points)}</td>
                             <td>{e.logged_by.clone()}</td>

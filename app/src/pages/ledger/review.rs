@@ -35,7 +35,8 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewView>, act
                     view! {
                     <ActionForm action=action attr:id="review-form" attr:class="card">
                         <TickAll form="review-form".to_string() name="entries[]".to_string() label=m.tick_all.to_string() ticked=true/>
-                        {entries_table(m, &queue, true)}
+                        {batch_groups(m, &queue.rows)}
+                        {show_more(m, queue.total as usize, queue.rows.len(), PAGE_ROWS, "show", "entry")}
                         <div class="field-row">
                             <div class="field">
                                 <label for="f-decision">{m.decision}</label>
@@ -62,3 +63,75 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewView>, act
     .into_any()
 }
 
+
+/// The queue's entries grouped by the logging they came in (a correction
+/// stands alone), in the queue's order.
+fn group_by_batch(rows: &[EntryRow]) -> Vec<Vec<&EntryRow>> {
+    let mut groups: Vec<Vec<&EntryRow>> = Vec::new();
+    for e in rows {
+        match groups.iter_mut().find(|g| e.batch_id.is_some() && g[0].batch_id == e.batch_id) {
+            Some(g) => g.push(e),
+            None => groups.push(vec![e]),
+        }
+    }
+    groups
+}
+
+/// One fieldset per logging: what, which class, which day, who logged it,
+/// how many students and points; a box per student, ticked unless the form
+/// came back refused without it.
+fn batch_groups(m: &'static Messages, rows: &[EntryRow]) -> AnyView {
+    let ticked_before = typed_values::<ReviewEntries>("entries");
+    group_by_batch(rows)
+        .into_iter()
+        .enumerate()
+        .map(|(k, group)| {
+            let first = group[0];
+            let id = format!("batch-{k}");
+            let mut classes: Vec<String> = group.iter().filter_map(|e| e.class_name.clone()).collect();
+            classes.dedup();
+            let same_points = group.iter().all(|e| e.points == first.points);
+            let points = if same_points {
+                fill(m.review_points_each, &[("p", &format!("{:+}", first.points))])
+            } else {
+                fill(m.review_points_total, &[("p", &format!("{:+}", group.iter().map(|e| i64::from(e.points)).sum::<i64>()))])
+            };
+            let what = format!("{}{}", first.activity, first.level.clone().map(|l| format!(" — {l}")).unwrap_or_default());
+            let facts = fill(
+                m.review_batch_line,
+                &[("class", &classes.join(", ")), ("date", &format::date(first.occurred_on)), ("by", &first.logged_by), ("n", &group.len().to_string())],
+            );
+            let many_classes = classes.len() > 1;
+            view! {
+                <fieldset class="batch" id=id.clone()>
+                    <legend><strong>{what}</strong></legend>
+                    <p class="batch-facts">{facts}" · "<strong>{points}</strong></p>
+                    {first.evidence.clone().map(|v| view! { <p class="muted">{v}</p> })}
+                    {first.reverses_id.map(|_| view! { <p class="muted">{m.reverses}{first.reason.clone().map(|r| format!(": {r}"))}</p> })}
+                    {(group.len() > 1).then(|| view! {
+                        <TickAll form=id.clone() name="entries[]".to_string() label=m.tick_batch.to_string() ticked=true/>
+                    })}
+                    <ul class="batch-entries">
+                        {group.iter().map(|e| {
+                            let box_id = format!("entry-{}", e.id);
+                            let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
+                            let extra = match (many_classes, same_points) {
+                                (true, true) => e.class_name.clone().map(|c| format!(" · {c}")),
+                                (true, false) => Some(format!(" · {} · {:+}", e.class_name.clone().unwrap_or_default(), e.points)),
+                                (false, false) => Some(format!(" · {:+}", e.points)),
+                                (false, true) => None,
+                            };
+                            view! {
+                                <li class="field checkbox">
+                                    <input id=box_id.clone() type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked/>
+                                    <label for=box_id>{e.student_name.clone()}{extra}</label>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+            }
+        })
+        .collect_view()
+        .into_any()
+}

@@ -28,7 +28,7 @@ fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerVi
                     view! {
                         <h1>{fill(m.student_ledger_title, &[("name", &name)])}</h1>
                         <p id="student-total"><strong>{fill(m.total_approved, &[("n", &total.to_string())])}</strong></p>
-                        {entries_table(m, &rows, false)}
+                        {entries_table(m, &rows)}
                         {(!reversible.is_empty()).then(|| reverse_form(m, reversible, reverse))}
                     }.into_any()
                 }
