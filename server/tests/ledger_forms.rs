@@ -5,7 +5,7 @@
 //! review of a whole class refused for a missing reason comes back with
 //! every entry still ticked, and once sent again decides every ticked entry.
 
-use nguon_domain::entities::{activity, class, enrolment, ledger_entry, user};
+use nguon_domain::entities::{activity, audit_log, class, enrolment, ledger_entry, user};
 use nguon_testkit::{both_engines, TestDb};
 use reqwest::{header, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -117,6 +117,23 @@ async fn logging_and_review_never_go_silently_wrong(t: TestDb) {
     let rejected = ledger_entry::Entity::find().filter(ledger_entry::Column::Id.is_in(first.clone())).filter(ledger_entry::Column::Status.eq("rejected")).count(&s.db).await.unwrap();
     assert_eq!(rejected as usize, first.len(), "every ticked entry decided");
     assert_eq!(pending_of(&s, doan2_id).await.len(), biggest.len(), "the second logging still waits");
+
+    // The audit log of all this (and of loading the demo: accounts, roles, proposals, stage moves…) speaks words, not codes.
+    let stored = audit_log::Entity::find().all(&s.db).await.unwrap();
+    let vi = nguon_app::i18n::messages(nguon_shared::Locale::Vi).au;
+    for r in &stored {
+        assert!(vi.knows_action(&r.action), "action {} has no words", r.action);
+        assert!(vi.knows_entity(&r.entity), "record kind {} has no words", r.entity);
+    }
+    let admin = s.login("admin", PW).await.unwrap();
+    let html = s.page("/admin/audit", Some(&admin)).await.text().await.unwrap();
+    assert!(html.contains("Từ chối") && html.contains("Điểm thi đua") && html.contains("Lý do"), "rejections in words");
+    let table = &html[html.find(r#"id="audit-table""#).expect("the log's table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    for code in nguon_app::i18n::audit::ACTIONS.iter().chain(nguon_app::i18n::audit::ENTITIES.iter()) {
+        assert!(!table.contains(&format!(">{code}<")) && !table.contains(&format!(">{code} ")), "raw code {code} in the log's table");
+    }
+    assert!(!table.contains("<code>") && !table.contains("<pre>") && !table.contains("\"status\""), "no raw codes or JSON");
 }
 
 both_engines!(logging_and_review_never_go_silently_wrong);

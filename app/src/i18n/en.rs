@@ -409,6 +409,7 @@ pub const EN: Messages = Messages {
     code_full: "The class is full.",
     code_outside_dates: "The date must be between {from} and {to}.",
     code_already_logged: "{n} students already have this activity logged on this day (by {by}). If this really is another time, tick the confirmation box and send again.",
+    au: &super::audit::EN,
     hm: &super::home::EN,
     mt: &super::mentoring::EN,
     pv: &super::privacy::EN,

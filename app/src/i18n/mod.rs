@@ -2,6 +2,7 @@
 //! (every catalogue is a value of the same struct).
 
 mod en;
+pub mod audit;
 pub mod home;
 pub mod mentoring;
 pub mod privacy;
@@ -443,6 +444,8 @@ pub struct Messages {
     pub code_outside_dates: &'static str,
     /// `{n}`: students already logged; `{by}`: who logged them.
     pub code_already_logged: &'static str,
+    /// The audit log in words.
+    pub au: &'static audit::Au,
     /// The home page.
     pub hm: &'static home::Hm,
     /// Mentoring and follow-up.

@@ -409,6 +409,7 @@ pub const VI: Messages = Messages {
     code_full: "Lớp đã hết chỗ.",
     code_outside_dates: "Ngày phải trong khoảng {from} – {to}.",
     code_already_logged: "{n} học sinh đã được ghi hoạt động này vào ngày này (người ghi: {by}). Nếu đây thật sự là một lần khác, hãy đánh dấu ô xác nhận rồi gửi lại.",
+    au: &super::audit::VI,
     hm: &super::home::VI,
     mt: &super::mentoring::VI,
     pv: &super::privacy::VI,

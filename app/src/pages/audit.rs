@@ -3,6 +3,8 @@
 use crate::api::audit_log;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
+use crate::i18n::audit::{ACTIONS, ENTITIES};
+use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -43,9 +45,9 @@ fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<ng
             </div>
             <div class="field-row">
                 {text_field("actor", m.username, "")}
-                {text_field("action", m.audit_action, "create, update, login…")}
+                {code_select("action", m.audit_action, m.au.any_action, &ACTIONS, &param("action"), |c| m.au.action(c))}
             </div>
-            {text_field("entity", m.audit_entity, "student, staff, role_grant…")}
+            {code_select("entity", m.audit_entity, m.au.any_entity, &ENTITIES, &param("entity"), |c| m.au.entity(c))}
             <button type="submit">{m.filter_button}</button>
         </Form>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
@@ -75,14 +77,14 @@ fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<ng
                                         <tr>
                                             <td>{format::date_time(r.occurred_at)}<br/><small class="muted">{r.client_addr.unwrap_or_default()}</small></td>
                                             <td>{r.actor.unwrap_or_else(|| "—".into())}</td>
-                                            <td><code>{r.action}</code></td>
-                                            <td><code>{r.entity}</code>{r.entity_id.map(|id| format!(" #{id}"))}</td>
+                                            <td class="audit-action">{m.au.action(&r.action)}</td>
+                                            <td>{m.au.entity(&r.entity)}{r.entity_id.map(|id| view! { <br/><small class="muted">{fill(m.au.record, &[("id", &id)])}</small> })}</td>
                                             <td>
                                                 {(r.before.is_some() || r.after.is_some()).then(|| view! {
                                                     <details>
                                                         <summary>{m.audit_details}</summary>
-                                                        {r.before.map(|b| view! { <p class="muted">{m.audit_before}</p><pre>{b}</pre> })}
-                                                        {r.after.map(|a| view! { <p class="muted">{m.audit_after}</p><pre>{a}</pre> })}
+                                                        {r.before.map(|b| view! { <p class="muted">{m.audit_before}</p>{details(m, &b)} })}
+                                                        {r.after.map(|a| view! { <p class="muted">{m.audit_after}</p>{details(m, &a)} })}
                                                     </details>
                                                 })}
                                             </td>
@@ -96,6 +98,45 @@ fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<ng
                 }
             })}
         </Transition>
+    }
+    .into_any()
+}
+
+/// A filter choosing one stored code, each shown in words.
+fn code_select(name: &'static str, label: &'static str, any: &'static str, codes: &[&'static str], chosen: &str, words: impl Fn(&str) -> String) -> AnyView {
+    let id = format!("f-{name}");
+    let options: Vec<(&'static str, String)> = codes.iter().map(|c| (*c, words(c))).collect();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {options.into_iter().map(|(code, text)| view! { <option value=code selected=chosen == code>{text}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// A change recorded as JSON, as a list of fields in words: a value is
+/// shown as text, a list joined, yes/no for flags; anything else as stored.
+fn details(m: &'static Messages, json: &str) -> AnyView {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) else {
+        return view! { <pre>{json.to_string()}</pre> }.into_any();
+    };
+    let shown = |v: &serde_json::Value| -> String {
+        match v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Bool(b) => if *b { m.au.yes } else { m.au.no }.to_string(),
+            serde_json::Value::Null => "—".to_string(),
+            serde_json::Value::Array(items) => items.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)).collect::<Vec<_>>().join(", "),
+            other => other.to_string(),
+        }
+    };
+    view! {
+        <dl class="audit-details">
+            {fields.iter().map(|(k, v)| view! { <dt>{m.au.key(k)}</dt><dd>{shown(v)}</dd> }).collect_view()}
+        </dl>
     }
     .into_any()
 }
