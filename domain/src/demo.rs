@@ -436,7 +436,7 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
         }
         let proposal = proposals.iter().find(|p| p.student.id == st.id).ok_or(AppError::NotFound)?.proposal.id;
         let Some(id) = pool::decide(db, &cell, &cc, proposal, true, "Chi bộ nhất trí đưa vào nguồn", d(2025, 10, 15)).await? else { continue };
-        let step = |to, on| MoveInput { candidacy_id: id, to, on, reason: String::new(), override_reason: String::new(), extras: MoveExtras::default() };
+        let step = |to, on| MoveInput { candidacy_id: id, to, on, reason: String::new(), override_reason: String::new(), override_confirmed: false, extras: MoveExtras::default() };
         if i >= 1 {
             move_candidate(db, &cell, &cc, step(Stage::AwarenessClass, d(2025, 11, 3)), later).await?;
         }

@@ -107,7 +107,7 @@ fn consent_of(student_id: i64, subject: &str, on: chrono::NaiveDate) -> NewConse
 }
 
 fn mv(id: i64, to: Stage, on: chrono::NaiveDate) -> MoveInput {
-    MoveInput { candidacy_id: id, to, on, reason: String::new(), override_reason: String::new(), extras: MoveExtras::default() }
+    MoveInput { candidacy_id: id, to, on, reason: String::new(), override_reason: String::new(), override_confirmed: false, extras: MoveExtras::default() }
 }
 
 fn checks(e: AppError) -> Vec<CheckFailure> {
@@ -201,7 +201,7 @@ async fn from_proposal_to_full_membership(t: TestDb) {
     );
     records::update_item(&s.db, &s.cell, &c, v, "concluded", Some(d(2026, 2, 20)), None, "Văn phòng Đảng ủy").await.unwrap();
     // An expired comment: only a Party cell officer may override, with a reason.
-    let override_input = |who_reason: &str| MoveInput { override_reason: who_reason.into(), ..vote(8) };
+    let override_input = |who_reason: &str| MoveInput { override_reason: who_reason.into(), override_confirmed: true, ..vote(8) };
     assert_eq!(
         checks(move_candidate(&s.db, &s.cell, &c, vote(8), now).await.unwrap_err()),
         vec![CheckFailure::DocumentExpired { kind: "union_comment".into(), valid_until: d(2026, 2, 28) }]
@@ -209,6 +209,12 @@ async fn from_proposal_to_full_membership(t: TestDb) {
     assert!(move_candidate(&s.db, &s.superior, &ctx(&s.superior), override_input("Cấp trên đồng ý"), now).await.is_err());
     assert_eq!(move_candidate(&s.db, &s.doan, &ctx(&s.doan), override_input("x"), now).await.unwrap_err(), AppError::NotFound);
     assert_eq!(move_candidate(&s.db, &s.outsider, &ctx(&s.outsider), override_input("x"), now).await.unwrap_err(), AppError::NotFound);
+    // The first answer lists the checks being overridden and asks to confirm; nothing moves.
+    let unconfirmed = MoveInput { override_confirmed: false, ..override_input("Đoàn xác nhận lại bằng văn bản ngày 10/03/2026") };
+    let AppError::Invalid(asked) = move_candidate(&s.db, &s.cell, &c, unconfirmed, now).await.unwrap_err() else { panic!("asks") };
+    assert!(asked.iter().any(|e| e.field == "confirm_override" && e.code == ErrorCode::NeedsConfirmation));
+    assert!(asked.iter().any(|e| matches!(&e.code, ErrorCode::Rule { failure: CheckFailure::DocumentExpired { .. } })), "the checks are named");
+    assert_eq!(candidacy::Entity::find_by_id(an).one(&s.db).await.unwrap().unwrap().stage, "dossier");
     move_candidate(&s.db, &s.cell, &c, override_input("Đoàn xác nhận lại bằng văn bản ngày 10/03/2026"), now).await.unwrap();
     let events = candidacy_event::Entity::find().filter(candidacy_event::Column::CandidacyId.eq(an)).all(&s.db).await.unwrap();
     let last = events.last().unwrap();

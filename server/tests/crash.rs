@@ -166,7 +166,7 @@ async fn killed_mid_write_leaves_consistent_data(t: TestDb) {
                 for i in 0.. {
                     let to = ["awareness_class", "candidate", "dossier"][i % 3];
                     let c = &open[i % open.len()];
-                    let form = [("candidacy", c.as_str()), ("to", to), ("on", &today), ("reason", ""), ("override_reason", "Thử khả năng chịu lỗi"), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")];
+                    let form = [("candidacy", c.as_str()), ("to", to), ("on", &today), ("reason", ""), ("override_reason", "Thử khả năng chịu lỗi"), ("confirm_override", "1"), ("members", ""), ("present", ""), ("for_votes", ""), ("against", ""), ("abstain", ""), ("decision_number", ""), ("decided_on", ""), ("superior_agreement", "")];
                     call(&http, &base, "move_candidacy", &form, Some(&chibo)).await;
                 }
             })

@@ -63,6 +63,8 @@ pub enum ErrorCode {
     AlreadyDone,
     /// A date outside the school year (or the activity's period).
     OutOfPeriod,
+    /// An act that is hard to undo needs its confirmation box ticked.
+    NeedsConfirmation,
     /// A date outside the dates allowed, which the message names.
     OutsideDates {
         /// First day allowed.

@@ -87,6 +87,14 @@ pub fn required_date(field: &str, text: &str) -> Result<chrono::NaiveDate, AppEr
     }
 }
 
+/// The confirmation box of an act that is hard to undo: refused unless ticked.
+pub fn require_confirmation(field: &str, value: Option<&str>) -> Result<(), AppError> {
+    match value.map(str::trim) {
+        Some(v) if !v.is_empty() => Ok(()),
+        _ => Err(AppError::invalid(field, nguon_shared::ErrorCode::NeedsConfirmation)),
+    }
+}
+
 /// A field whose value is outside the allowed set.
 pub fn invalid_value(field: &str) -> AppError {
     AppError::invalid(field, nguon_shared::ErrorCode::InvalidValue)

@@ -93,10 +93,11 @@ pub async fn grant_role(user: i64, role: String, unit: i64) -> Result<(), AppErr
 
 /// Revokes a role grant (kept in the history).
 #[server(endpoint = "revoke_grant")]
-pub async fn revoke_grant(grant: i64) -> Result<(), AppError> {
+pub async fn revoke_grant(grant: i64, confirm: Option<String>) -> Result<(), AppError> {
     use super::context::*;
     let result = async {
         let actor = actor().await?;
+        require_confirmation("confirm", confirm.as_deref())?;
         nguon_domain::people::revoke(&state()?.db, &actor, &audit_context(Some(actor.user_id)), grant).await
     }
     .await;

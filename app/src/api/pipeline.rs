@@ -69,11 +69,12 @@ pub async fn record_consent(
 
 /// Withdraws a consent (an open candidacy ends as withdrawn).
 #[server(endpoint = "withdraw_consent")]
-pub async fn withdraw_consent(consent: i64, on: String, reason: String) -> Result<(), AppError> {
+pub async fn withdraw_consent(consent: i64, on: String, reason: String, confirm: Option<String>) -> Result<(), AppError> {
     use super::context::*;
     let result = async {
         let actor = actor().await?;
         let on = required_date("on", &on)?;
+        require_confirmation("confirm", confirm.as_deref())?;
         nguon_domain::pipeline::consent::withdraw(&state()?.db, &actor, &audit_context(Some(actor.user_id)), consent, on, &reason).await
     }
     .await;
@@ -101,6 +102,7 @@ pub async fn move_candidacy(
     decided_on: String,
     superior_agreement: String,
     back: Option<String>,
+    confirm_override: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::*;
     use nguon_domain::pipeline::candidacy::{move_candidate, MoveExtras, MoveInput};
@@ -127,7 +129,8 @@ pub async fn move_candidacy(
             None
         };
         let superior_agreement = Some(superior_agreement.trim().to_string()).filter(|s| !s.is_empty());
-        let input = MoveInput { candidacy_id: candidacy, to, on, reason, override_reason, extras: MoveExtras { vote, decision, superior_agreement } };
+        let override_confirmed = confirm_override.is_some_and(|v| !v.is_empty());
+        let input = MoveInput { candidacy_id: candidacy, to, on, reason, override_reason, override_confirmed, extras: MoveExtras { vote, decision, superior_agreement } };
         move_candidate(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input, crate::format::today()).await
     }
     .await;

@@ -164,6 +164,27 @@ impl FormInputs {
         })
     }
 
+    /// A confirmation box for an act that is hard to undo, named `name`
+    /// (sent as "1" when ticked): always shown when `always`, else only when
+    /// this form came back asking for it. Never ticked in advance.
+    pub fn confirm(&self, name: &'static str, label: impl Into<String>, always: bool) -> AnyView {
+        if !always && !self.invalid(name) {
+            return ().into_any();
+        }
+        let label: String = label.into();
+        self.remember(name, &label);
+        let id = self.field_id(name);
+        let invalid = self.invalid(name).then_some("true");
+        view! {
+            <div class="field checkbox confirm">
+                {self.messages(name)}
+                <input id=id.clone() type="checkbox" name=name value="1" aria-invalid=invalid aria-describedby=format!("{id}-err")/>
+                <label for=id>{label}</label>
+            </div>
+        }
+        .into_any()
+    }
+
     /// A labelled text area.
     pub fn textarea(&self, name: &'static str, label: impl Into<String>, value: String) -> AnyView {
         let value = self.typed(name).unwrap_or(value);

@@ -53,6 +53,10 @@ pub struct Messages {
     /// `{p}`: signed points.
     pub review_points_total: &'static str,
     pub tick_batch: &'static str,
+    pub confirm_override: &'static str,
+    pub confirm_withdraw: &'static str,
+    /// `{role}`: the role and its unit.
+    pub confirm_revoke: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,
@@ -442,6 +446,7 @@ pub struct Messages {
     pub code_full: &'static str,
     /// `{from}`, `{to}`: the first and last day allowed.
     pub code_outside_dates: &'static str,
+    pub code_needs_confirmation: &'static str,
     /// `{n}`: students already logged; `{by}`: who logged them.
     pub code_already_logged: &'static str,
     /// The audit log in words.
@@ -649,6 +654,7 @@ impl Messages {
             ErrorCode::FileTooBig { rows, columns } => fill(self.code_file_too_big, &[("rows", &rows.to_string()), ("columns", &columns.to_string())]),
             ErrorCode::KeptByRule => self.code_kept_by_rule.into(),
             ErrorCode::OutOfPeriod => self.code_out_of_period.into(),
+            ErrorCode::NeedsConfirmation => self.code_needs_confirmation.into(),
             ErrorCode::OutsideDates { from, to } => fill(self.code_outside_dates, &[("from", &crate::format::date(*from)), ("to", &crate::format::date(*to))]),
             ErrorCode::AlreadyLogged { students, by } => fill(self.code_already_logged, &[("n", &students.to_string()), ("by", by)]),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),

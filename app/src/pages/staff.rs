@@ -184,12 +184,22 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
             match g.revoked_at {
                 None => view! {
                     <li>
-                        {line}<br/><small class="muted">{granted}</small>
-                        {FormInputs::new::<RevokeGrant>(m, format!("rv-{}", g.id), Some(("grant", g.id.to_string()))).summary()}
-                        <ActionForm action=acts.revoke attr:class="inline">
-                            <input type="hidden" name="grant" value=g.id.to_string()/>
-                            " "<button type="submit" class="link">{m.revoke}</button>
-                        </ActionForm>
+                        {line.clone()}<br/><small class="muted">{granted}</small>
+                        {
+                            let fi = FormInputs::new::<RevokeGrant>(m, format!("rv-{}", g.id), Some(("grant", g.id.to_string())));
+                            let confirm = fi.confirm("confirm", fill(m.confirm_revoke, &[("role", &line)]), true);
+                            view! {
+                                {fi.summary()}
+                                <details class="danger-zone" open=fi.refused()>
+                                    <summary>{m.revoke}</summary>
+                                    <ActionForm action=acts.revoke>
+                                        <input type="hidden" name="grant" value=g.id.to_string()/>
+                                        {confirm}
+                                        <button type="submit" class="secondary danger">{m.revoke}</button>
+                                    </ActionForm>
+                                </details>
+                            }
+                        }
                     </li>
                 }
                 .into_any(),

@@ -243,6 +243,9 @@ pub struct MoveInput {
     pub reason: String,
     /// An officer's reason to override failed checks (Party cell officers only).
     pub override_reason: String,
+    /// The officer saw the checks being overridden and confirmed (a second
+    /// step: the first answer lists them and asks).
+    pub override_confirmed: bool,
     /// What the move records.
     pub extras: MoveExtras,
 }
@@ -295,6 +298,11 @@ pub async fn move_candidate(db: &DatabaseConnection, actor: &Actor, ctx: &AuditC
         let impossible = failures.iter().any(|f| matches!(f, CheckFailure::NotAllowed { .. }));
         if impossible || override_reason.is_empty() || !is_cell_officer(actor, &chain) {
             return Err(refused(failures));
+        }
+        if !input.override_confirmed {
+            let mut ask: Vec<FieldError> = failures.into_iter().map(|f| FieldError::new("checks", ErrorCode::Rule { failure: f })).collect();
+            ask.push(FieldError::new("confirm_override", ErrorCode::NeedsConfirmation));
+            return Err(AppError::Invalid(ask));
         }
     }
     let txn = crate::db::begin_write(db).await?;

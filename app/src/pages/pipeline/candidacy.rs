@@ -122,6 +122,8 @@ fn move_form(m: &'static Messages, v: &CandidacyView, mv: ServerAction<MoveCandi
         {fi.text("reason", m.reason, String::new())}
         {fi.text("override_reason", m.override_reason, String::new())}
         <small class="hint">{m.override_hint}</small>
+        // Asked after the first answer listed the checks being overridden.
+        {fi.confirm("confirm_override", m.confirm_override, false)}
     };
     view! {
         <section class="card" id="move">
@@ -368,16 +370,22 @@ fn consents_section(m: &'static Messages, v: &CandidacyView, manage: bool, withd
         let fields = view! {
             <div class="field-row">
                 {fi.select("consent", m.consents_title, open, None)}
-                {fi.date("on", m.withdrawn_on, format::date(format::today()))}
+                {fi.date("on", m.withdrawn_on, String::new())}
             </div>
             {fi.text("reason", m.reason, String::new())}
+            {fi.confirm("confirm", m.confirm_withdraw, true)}
         };
+        // Folded: recording a withdrawal ends an open candidacy, so it is never one tap away.
+        let open_again = fi.refused();
         view! {
-            <ActionForm action=withdraw attr:id="withdraw-form">
-                {fi.summary()}
-                {fields}
-                <button type="submit" class="secondary">{m.withdraw_consent}</button>
-            </ActionForm>
+            <details class="danger-zone" open=open_again>
+                <summary>{m.withdraw_consent}</summary>
+                <ActionForm action=withdraw attr:id="withdraw-form">
+                    {fi.summary()}
+                    {fields}
+                    <button type="submit" class="secondary danger">{m.withdraw_consent}</button>
+                </ActionForm>
+            </details>
         }
     });
     view! {
