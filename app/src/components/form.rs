@@ -35,8 +35,15 @@ pub fn ErrorBanner(m: &'static Messages, error: Signal<Option<AppError>>) -> imp
 /// The error summary of `e` (see [`ErrorBanner`]): fields named by
 /// `label_of` link to their message `#{prefix}-{field}-err`.
 pub fn error_summary(m: &'static Messages, e: &AppError, prefix: &str, label_of: &dyn Fn(&str) -> Option<String>) -> AnyView {
+    error_summary_at(m, e, prefix, label_of, "")
+}
+
+/// [`error_summary`] for a form whose refused procedure checks are fixed on
+/// another page: `fix_page` (`/pipeline/12`) is where each check's link leads
+/// (empty: this page).
+pub fn error_summary_at(m: &'static Messages, e: &AppError, prefix: &str, label_of: &dyn Fn(&str) -> Option<String>, fix_page: &str) -> AnyView {
     let items: Vec<(Option<String>, String)> = match e {
-        AppError::Invalid(list) => list.iter().map(|f| summary_item(m, prefix, &f.field, &f.code, label_of)).collect(),
+        AppError::Invalid(list) => list.iter().map(|f| summary_item(m, prefix, &f.field, &f.code, label_of, fix_page)).collect(),
         _ => Vec::new(),
     };
     view! {
@@ -63,8 +70,13 @@ fn summary_item(
     field: &str,
     code: &nguon_shared::ErrorCode,
     label_of: &dyn Fn(&str) -> Option<String>,
+    fix_page: &str,
 ) -> (Option<String>, String) {
     let message = m.field_error(code);
+    // A rule of the procedure links to the part of the candidacy's page where it is fixed.
+    if let nguon_shared::ErrorCode::Rule { failure } = code {
+        return (fix_anchor(failure).map(|a| format!("{fix_page}#{a}")), message);
+    }
     if let Some(n) = field.strip_prefix("line:") {
         return (None, format!("{}: {message}", crate::i18n::fill(m.line_n, &[("n", n)])));
     }
@@ -73,6 +85,20 @@ fn summary_item(
     match label_of(field) {
         Some(label) => (Some(format!("#{prefix}-{field}-err")), format!("{label}: {message}")),
         None => (None, message),
+    }
+}
+
+/// Where on a candidacy's page a refused check is fixed: the consents, the
+/// awareness certificate, the mentor and introducers, or the dossier. Checks
+/// that only time fixes (age, the order of steps) link nowhere.
+pub fn fix_anchor(failure: &nguon_shared::pipeline::CheckFailure) -> Option<&'static str> {
+    use nguon_shared::pipeline::CheckFailure as F;
+    match failure {
+        F::NoConsent => Some("sec-consents"),
+        F::NoCertificate | F::CertificateLapsed { .. } => Some("sec-certificate"),
+        F::NoMentor | F::NotFullMember { .. } | F::IntroducerTooRecent { .. } | F::Introducers { .. } => Some("sec-people"),
+        F::DocumentMissing { .. } | F::DocumentExpired { .. } | F::VerificationPending { .. } => Some("sec-dossier"),
+        _ => None,
     }
 }
 

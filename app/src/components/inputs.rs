@@ -4,7 +4,7 @@
 //! refused field with its own message, and gives back every value typed,
 //! selects included. Other forms of the same kind on the page stay as they were.
 
-use crate::components::form::{error_summary, SuccessLine};
+use crate::components::form::{error_summary_at, SuccessLine};
 use crate::i18n::Messages;
 use crate::outcome;
 use leptos::prelude::*;
@@ -28,6 +28,10 @@ pub struct FormInputs {
     succeeded: bool,
     /// The label of each input rendered so far, for the summary.
     labels: Arc<Mutex<Vec<(&'static str, String)>>>,
+    /// Whose form it is, named at the top of a refusal (a card among many).
+    subject: Option<String>,
+    /// The page where a refused procedure check is fixed (empty: this page).
+    fix_page: String,
 }
 
 impl FormInputs {
@@ -43,7 +47,7 @@ impl FormInputs {
         let refused = sent.filter(|o| !o.ok);
         let error = refused.as_ref().and_then(|o| o.result::<()>()).and_then(|r| r.err());
         let typed = refused.map(|o| o.values).unwrap_or_default();
-        FormInputs { m, form: form.into(), error, typed, succeeded, labels: Arc::default() }
+        FormInputs { m, form: form.into(), error, typed, succeeded, labels: Arc::default(), subject: None, fix_page: String::new() }
     }
 
     /// Whether this form instance is the one that was sent and refused (a
@@ -69,13 +73,25 @@ impl FormInputs {
         let labels = self.labels.lock().map(|l| l.clone()).unwrap_or_default();
         let m = self.m;
         let label_of = move |field: &str| labels.iter().find(|(n, _)| *n == field).map(|(_, l)| l.clone()).or_else(|| m.field_label(field).map(str::to_string));
-        error_summary(m, e, &self.form, &label_of)
+        let summary = error_summary_at(m, e, &self.form, &label_of, &self.fix_page);
+        match &self.subject {
+            Some(who) => view! { <div class="refused-about"><p><strong>{who.clone()}</strong></p>{summary}</div> }.into_any(),
+            None => summary,
+        }
     }
 
     fn remember(&self, name: &'static str, label: &str) {
         if let Ok(mut l) = self.labels.lock() {
             l.push((name, label.to_string()));
         }
+    }
+
+    /// A form about one person among many on the page (a card on the board):
+    /// a refusal names them, and its checks link to `fix_page`.
+    pub fn about(mut self, subject: impl Into<String>, fix_page: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self.fix_page = fix_page.into();
+        self
     }
 
     /// For a form whose page says what it changed elsewhere (with a count):

@@ -40,6 +40,7 @@ pub const EN: Messages = Messages {
     confirm_override: "I have read the unmet checks above and confirm the override.",
     confirm_withdraw: "I understand: withdrawing the consent ends the student's open candidacy.",
     confirm_revoke: "I confirm revoking the role {role}; this person loses the rights at once.",
+    dossier_missing: "Still missing: {docs}.",
     home_title: "Home",
     home_welcome: "Welcome, {name}!",
     home_no_roles: "You have no role yet. Ask an administrator.",

@@ -57,6 +57,8 @@ pub struct Messages {
     pub confirm_withdraw: &'static str,
     /// `{role}`: the role and its unit.
     pub confirm_revoke: &'static str,
+    /// `{docs}`: the documents the next step still needs.
+    pub dossier_missing: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

@@ -40,6 +40,7 @@ pub const VI: Messages = Messages {
     confirm_override: "Tôi đã đọc các điều kiện chưa đạt ở trên và xác nhận vượt quy định.",
     confirm_withdraw: "Tôi hiểu: khi rút lại sự đồng ý, hồ sơ đang mở của học sinh sẽ kết thúc (rút khỏi nguồn).",
     confirm_revoke: "Tôi xác nhận thu hồi vai trò {role}; người này mất quyền ngay.",
+    dossier_missing: "Còn thiếu: {docs}.",
     home_title: "Trang chủ",
     home_welcome: "Xin chào, {name}!",
     home_no_roles: "Bạn chưa được giao vai trò nào. Hãy liên hệ quản trị viên.",

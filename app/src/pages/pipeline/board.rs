@@ -44,7 +44,7 @@ fn card_view(m: &'static Messages, c: &CandidateCard, mv: Option<ServerAction<Mo
     let quick = mv.zip(c.quick_move).map(|(mv, to)| {
         let id = c.id.to_string();
         // The same move as on the candidacy page, dated today; a refusal shows on the card.
-        let fi = FormInputs::new::<MoveCandidacy>(m, format!("qm-{id}"), Some(("candidacy", id.clone())));
+        let fi = FormInputs::new::<MoveCandidacy>(m, format!("qm-{id}"), Some(("candidacy", id.clone()))).about(c.name.clone(), format!("/pipeline/{id}"));
         view! {
             {fi.summary()}
             <ActionForm action=mv attr:class="quick-move">

@@ -171,7 +171,7 @@ fn certificate_section(m: &'static Messages, v: &CandidacyView, manage: bool, ac
         }
     });
     view! {
-        <section class="card">
+        <section class="card" id="sec-certificate">
             <h2>{m.certificate_title}</h2>
             {match v.certificate.clone() {
                 Some((n, d)) => view! { <p id="certificate">{fill(m.certificate_line, &[("n", &n), ("date", &format::date(d))])}</p> }.into_any(),
@@ -223,7 +223,7 @@ fn people_section(m: &'static Messages, v: &CandidacyView, members: Option<&[Mem
         }
     });
     view! {
-        <section class="card">
+        <section class="card" id="sec-people">
             <h2>{m.mentors_title}</h2>
             <ul id="mentors">{v.mentors.iter().map(|(n, from, to, repl)| view! {
                 <li>{n.clone()}" "{format!("{} – {}", format::date(*from), to.map(format::date).unwrap_or_default())}{repl.then_some(m.replacement_mark)}</li>
@@ -324,6 +324,15 @@ fn dossier_section(m: &'static Messages, v: &CandidacyView, manage: bool, acts: 
             </details>
         }
     });
+    // The documents the next step still needs, by name (from the checks of the next move).
+    let missing: Vec<String> = v
+        .next_checks
+        .iter()
+        .filter_map(|f| match f {
+            nguon_shared::pipeline::CheckFailure::DocumentMissing { kind } => Some(m.document_kind(kind)),
+            _ => None,
+        })
+        .collect();
     let biography_form = manage.then(|| {
         let fi = FormInputs::new::<ReturnBiography>(m, "bi", None);
         let fields = view! {
@@ -340,9 +349,10 @@ fn dossier_section(m: &'static Messages, v: &CandidacyView, manage: bool, acts: 
         }
     });
     view! {
-        <section class="card">
+        <section class="card" id="sec-dossier">
             <h2>{m.dossier_title}</h2>
             <p class="muted">{m.dossier_hint}</p>
+            {(!missing.is_empty()).then(|| view! { <p class="alert" id="dossier-missing">{fill(m.dossier_missing, &[("docs", &missing.join(", "))])}</p> })}
             <div class="table-wrap"><table id="dossier">
                 <thead><tr>
                     <th scope="col">{m.document}</th>
@@ -389,7 +399,7 @@ fn consents_section(m: &'static Messages, v: &CandidacyView, manage: bool, withd
         }
     });
     view! {
-        <section class="card">
+        <section class="card" id="sec-consents">
             <h2>{m.consents_title}</h2>
             {consent_list(m, &v.consents)}
             {form}
