@@ -66,6 +66,10 @@ pub struct NavPermissions {
     /// The register of data-subject requests.
     pub privacy: bool,
     /// Tasks in the user's inbox (pipeline users and keepers of the register).
+    /// Manages the pipeline somewhere (classes, meetings, the calendar); a mentor does not.
+    pub manage_pipeline: bool,
+    /// Logs emulation points somewhere (logging, review, the catalogue).
+    pub log_emulation: bool,
     pub tasks: u32,
 }
 

@@ -24,6 +24,8 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
                 audit: require_any(&actor, Permission::ViewAuditLog).is_ok(),
                 pipeline: require_any(&actor, Permission::ManagePipeline).is_ok() || require_any(&actor, Permission::AssessCandidates).is_ok(),
                 privacy: require_any(&actor, Permission::HandleDataRequests).is_ok(),
+                manage_pipeline: require_any(&actor, Permission::ManagePipeline).is_ok(),
+                log_emulation: require_any(&actor, Permission::LogEmulation).is_ok(),
                 tasks: 0,
             };
             if nav.pipeline || nav.privacy {

@@ -102,6 +102,20 @@ pub fn fix_anchor(failure: &nguon_shared::pipeline::CheckFailure) -> Option<&'st
     }
 }
 
+/// A page's data refused or failed to load: the message, and for "not
+/// found" or "not allowed" why that may be and where to go instead (home,
+/// which lists what the user can do), so no page is a dead end.
+pub fn load_error(m: &'static Messages, e: &AppError) -> AnyView {
+    let lost = matches!(e, AppError::NotFound | AppError::Forbidden);
+    view! {
+        <div class="alert error" role="alert">
+            <p>{m.error(e)}</p>
+            {lost.then(|| view! { <p>{m.lost_why}" "<a href="/" id="go-home">{m.lost_go_home}</a></p> })}
+        </div>
+    }
+    .into_any()
+}
+
 /// What an accepted form changed, in one line ("Đã ghi 43 dòng điểm"); the
 /// page scrolls to it after a plain form post (`#outcome`).
 #[component]

@@ -59,6 +59,9 @@ pub struct Messages {
     pub confirm_revoke: &'static str,
     /// `{docs}`: the documents the next step still needs.
     pub dossier_missing: &'static str,
+    pub lost_why: &'static str,
+    pub lost_go_home: &'static str,
+    pub not_a_logger: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

@@ -52,7 +52,7 @@ fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<ng
         </Form>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || entries.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(p) if p.rows.is_empty() => view! { <p class="muted">{m.none}</p> }.into_any(),
                 Ok(p) => {
                     let next = p.next_before.map(|id| {

@@ -28,7 +28,7 @@ fn home(page: PageCtx, user: CurrentUserView, data: Res<HomeView>) -> AnyView {
         <h1>{fill(m.home_welcome, &[("name", &user.full_name)])}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(v) => view! {
                     {v.union.map(|u| union(m, u))}
                     {v.cell.map(|c| cell(m, c))}

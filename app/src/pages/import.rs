@@ -68,7 +68,7 @@ fn import_page(page: PageCtx, _user: CurrentUserView, data: Res<ImportView>) -> 
                             </div>
                         }.into_any(),
                         Ok(_) => view! { <p class="alert" role="status">{m.no_years}" "<a href="/admin/years">{m.nav_years}</a></p> }.into_any(),
-                        Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                        Err(e) => crate::components::form::load_error(m, &e),
                     })}
                 </Transition>
                 <div class="field">
@@ -101,7 +101,7 @@ fn import_page(page: PageCtx, _user: CurrentUserView, data: Res<ImportView>) -> 
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                    Err(e) => crate::components::form::load_error(m, &e),
                 })}
             </Transition>
         </section>
@@ -145,7 +145,7 @@ fn preview_page(page: PageCtx, _user: CurrentUserView, import: ServerAction<Impo
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || preview.get().map(|r| match r {
                 Ok(p) => preview_view(m, p, import),
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
             })}
         </Transition>
     }

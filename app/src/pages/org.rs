@@ -53,7 +53,7 @@ fn org_page(page: PageCtx, _user: CurrentUserView, d: OrgData) -> AnyView {
         <h1>{m.org_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(OrgView { units, editing, links }) => view! {
                     {links.map(|l| links_section(m, l, &units, link))}
                     {tree_table(m, &units, editing, update)}

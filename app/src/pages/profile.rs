@@ -58,7 +58,7 @@ fn profile_page(page: PageCtx, _user: CurrentUserView, data: Resource<Result<Pro
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(p) => {
                     let ledger_href = match p.year_id {
                         Some(y) => format!("/ledger/student/{}?year={y}", p.id),

@@ -52,7 +52,7 @@ fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: R
         {move || query.with(|q| q.get("added").is_some()).then(|| view! { <SuccessLine>{m.staff_added}</SuccessLine> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(StaffView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p>{m.no_schools}</p> }.into_any(),
                 Ok(StaffView { choice: SchoolChoice { schools, school: Some(current) }, staff, cells, editing }) => {
                     view! {

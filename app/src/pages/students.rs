@@ -32,7 +32,7 @@ fn students_page(page: PageCtx, _user: CurrentUserView, data: Resource<Result<St
         <h1>{m.students_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(StudentsView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p>{m.no_schools}</p> }.into_any(),
                 Ok(StudentsView { choice: SchoolChoice { schools, school: Some(chosen) }, classes, list }) => {
                     view! {

@@ -41,7 +41,7 @@ fn users_list(page: PageCtx, _user: CurrentUserView, users: Resource<Result<Vec<
                             </table>
                         </div>
                     }.into_any(),
-                    Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                    Err(e) => crate::components::form::load_error(m, &e),
                 })}
             </Transition>
     }

@@ -65,7 +65,7 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
         {rolled}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(YearsView { years, .. }) if years.is_empty() => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(YearsView { years, classes, .. }) => {
                     view! { {years_table(m, &years)}{classes.map(|c| classes_section(m, c, add, homeroom))} }.into_any()

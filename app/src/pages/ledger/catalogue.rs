@@ -28,10 +28,10 @@ fn activities_page(page: PageCtx, _user: CurrentUserView, data: Res<CatalogueVie
     let CatalogueActions { add_cat, add_act, copy } = acts;
     view! {
         <h1>{m.ledger_catalogue}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(CatalogueView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(CatalogueView { choice: YearChoice { years, year: Some(year) }, activities: list, categories: cats }) => {
                     let other_years: Vec<SchoolYearView> = years.iter().filter(|y| y.school_id == year.school_id && y.id != year.id).cloned().collect();

@@ -20,10 +20,10 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<LeaderboardView
     let (scope_p, sem_p, cat_p) = (param("scope"), param("semester"), param("category"));
     view! {
         <h1>{m.ledger_ranking}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(LeaderboardView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(LeaderboardView { choice: YearChoice { years: all_years, year: Some(year) }, classes, categories, ranks }) => {
                     let scope = scope_p();

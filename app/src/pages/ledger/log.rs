@@ -17,9 +17,12 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
     let m = page.m;
     let (class_p, act_p, logged_p) = (param("class"), param("activity"), param("logged"));
     let error = form_error(action.value());
+    if !page.info.nav.log_emulation {
+        return not_a_logger(m, &page, m.ledger_log);
+    }
     view! {
         <h1>{m.ledger_log}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         {move || {
             let n = logged_p();
             let from_action = action.value().get().and_then(|r| r.ok()).map(|r| r.entries.to_string());
@@ -30,7 +33,7 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
         <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(LogView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(LogView { choice: YearChoice { years, year: Some(year) }, request_key, classes, activities, students }) => {
                     let chosen_activity = act_p().parse::<i64>().ok().and_then(|id| activities.iter().find(|a| a.id == id).cloned());

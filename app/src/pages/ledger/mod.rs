@@ -43,13 +43,28 @@ fn shown_rows() -> u32 {
 }
 
 
+/// A logging page opened by a role that does not log (a mentor, a cell
+/// officer): says so and where to go, instead of a form that would be refused.
+fn not_a_logger(m: &'static Messages, page: &PageCtx, title: &'static str) -> AnyView {
+    view! {
+        <h1>{title}</h1>
+        {subnav(m, &page.info.nav)}
+        <div class="alert" id="not-a-logger"><p>{m.not_a_logger}" "<a href="/">{m.lost_go_home}</a></p></div>
+    }
+    .into_any()
+}
+
 /// The ledger pages' navigation.
-pub(crate) fn subnav(m: &'static Messages) -> AnyView {
+pub(crate) fn subnav(m: &'static Messages, nav: &nguon_shared::views::NavPermissions) -> AnyView {
+    // Logging and review only for those who log: no form whose submit is refused.
+    let logs = nav.log_emulation;
     view! {
         <nav class="subnav" aria-label=m.nav_ledger>
             <a href="/ledger">{m.ledger_ranking}</a>
-            <a href="/ledger/log">{m.ledger_log}</a>
-            <a href="/ledger/review">{m.ledger_review}</a>
+            {logs.then(|| view! {
+                <a href="/ledger/log">{m.ledger_log}</a>
+                <a href="/ledger/review">{m.ledger_review}</a>
+            })}
             <a href="/ledger/activities">{m.ledger_catalogue}</a>
             <a href="/ledger/results">{m.ledger_results}</a>
             <a href="/ledger/classification">{m.ledger_classification}</a>

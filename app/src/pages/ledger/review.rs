@@ -17,9 +17,12 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewView>, act
     let rejecting = typed_value::<ReviewEntries>("decision").as_deref() == Some("reject");
     let reason_typed = typed_value::<ReviewEntries>("reason");
     let error = form_error(action.value());
+    if !page.info.nav.log_emulation {
+        return not_a_logger(m, &page, m.ledger_review);
+    }
     view! {
         <h1>{m.ledger_review}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         <p class="muted">{m.review_intro}</p>
         {move || action.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="reviewed">{fill(m.reviewed, &[("n", &n.to_string())])}</SuccessLine>
@@ -27,7 +30,7 @@ fn review_page(page: PageCtx, _user: CurrentUserView, data: Res<ReviewView>, act
         <ErrorBanner m=m error=error/>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(ReviewView { choice: YearChoice { year: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(ReviewView { queue, .. }) if queue.rows.is_empty() => view! { <p class="muted" id="queue-empty">{m.nothing_to_review}</p> }.into_any(),
                 Ok(ReviewView { queue, .. }) => {

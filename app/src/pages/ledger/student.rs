@@ -19,10 +19,10 @@ pub fn StudentLedgerPage() -> impl IntoView {
 fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerView>, reverse: ServerAction<ReverseEntry>) -> AnyView {
     let m = page.m;
     view! {
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(StudentLedgerView { name, approved_points: total, entries: rows, reversible, .. }) => {
                     let reversible: Vec<(i64, String)> = reversible.into_iter().map(|e| (e.id, format!("#{} {} ({:+})", e.id, e.activity, e.points))).collect();
                     view! {

@@ -43,11 +43,11 @@ fn calendar_page(page: PageCtx, data: Res<CalendarView>, acts: CalendarActions) 
         {move || acts.watch.value().get().and_then(|r| r.ok()).map(|_| view! { <SuccessLine id="watch-saved">{t.saved}</SuccessLine> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(CalendarView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(CalendarView { choice: SchoolChoice { schools, school: Some(school) }, year, watch: w, holidays: days }) => {
                     view! {
-                        {pipeline_links(m, Some(school))}
+                        {pipeline_links(m, &page.info.nav, Some(school))}
                         {school_filter(m, &schools, school)}
                         {watch_form(m, school, &w, acts.watch)}
                         <section class="card">

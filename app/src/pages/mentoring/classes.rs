@@ -132,11 +132,11 @@ fn classes_page(page: PageCtx, _user: CurrentUserView, data: Res<ClassesView>, a
         <h1>{t.classes_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(ClassesView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(ClassesView { choice: SchoolChoice { schools, school: Some(school) }, classes, waiting }) => {
                     view! {
-                    {pipeline_links(m, Some(school))}
+                    {pipeline_links(m, &page.info.nav, Some(school))}
                     {school_filter(m, &schools, school)}
                     {if classes.is_empty() {
                         view! { <p class="muted" id="no-classes">{t.no_classes}" "{t.no_centre}</p> }.into_any()

@@ -89,10 +89,10 @@ fn meetings_page(page: PageCtx, data: Res<MeetingsView>, record: ServerAction<Re
         <h1>{t.meetings_title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(MeetingsView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(MeetingsView { choice: SchoolChoice { schools, school: Some(school) }, meetings, students }) => view! {
-                    {pipeline_links(m, Some(school))}
+                    {pipeline_links(m, &page.info.nav, Some(school))}
                     {school_filter(m, &schools, school)}
                     {record_form(m, school, &students, meetings.is_empty(), record)}
                     {if meetings.is_empty() {

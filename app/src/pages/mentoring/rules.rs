@@ -45,7 +45,7 @@ fn rules_page(page: PageCtx, data: Res<RulesView>, save: ServerAction<crate::api
         {move || save.value().get().and_then(|r| r.ok()).map(|_| view! { <SuccessLine id="rules-saved">{t.saved}</SuccessLine> })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(RulesView { unit: None, .. } | RulesView { procedure: None, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(RulesView { units, unit: Some(unit), procedure: Some(p) }) => {
                     let r = &p.rules;

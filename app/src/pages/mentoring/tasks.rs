@@ -37,10 +37,10 @@ fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
     let t = m.mt;
     view! {
         <h1>{t.tasks_title}</h1>
-        {page.info.nav.pipeline.then(|| pipeline_links(m, None))}
+        {page.info.nav.pipeline.then(|| pipeline_links(m, &page.info.nav, None))}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(list) if list.is_empty() => view! { <p class="muted" id="no-tasks">{t.no_tasks}</p> }.into_any(),
                 Ok(list) => view! {
                     <ul class="tasks" id="tasks">{list.iter().map(|task| {

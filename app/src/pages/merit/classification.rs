@@ -119,7 +119,7 @@ fn classification_page(
     let class_p = param("class");
     view! {
         <h1>{m.ledger_classification}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         {move || confirm.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="confirmed">{fill(m.confirmed_n, &[("n", &n.to_string())])}</SuccessLine>
         })}

@@ -81,7 +81,7 @@ fn class_select(m: &'static Messages, classes: &[ClassOption], chosen: &str) -> 
 }
 
 fn error_view(m: &'static Messages, e: &nguon_shared::AppError) -> AnyView {
-    view! { <p class="alert error" role="alert">{m.error(e)}</p> }.into_any()
+    crate::components::form::load_error(m, e)
 }
 
 /// `(grade, label)` choices, with an empty one labelled `empty`.

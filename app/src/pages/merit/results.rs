@@ -20,7 +20,7 @@ fn results_page(page: PageCtx, _user: CurrentUserView, data: Res<ResultsView>, s
     let (class_p, period_p, imported_p, mapped_p) = (param("class"), param("period"), param("imported"), param("mapped"));
     view! {
         <h1>{m.ledger_results}</h1>
-        {subnav(m)}
+        {subnav(m, &page.info.nav)}
         {move || save.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="results-saved">{fill(m.results_saved, &[("n", &n.to_string())])}</SuccessLine>
         })}

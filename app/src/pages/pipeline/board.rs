@@ -142,7 +142,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts:
         })}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(BoardView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(BoardView { choice: SchoolChoice { schools, school: Some(school) }, cards, proposals }) => {
                     let mv = proposals.is_some().then_some(acts.mv);
@@ -155,7 +155,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts:
                     let ended: Vec<CandidateCard> = cards.iter().filter(|c| c.stage.is_exit()).cloned().collect();
                     let at_risk = cards.iter().filter(|c| !c.risks.is_empty() && !c.stage.is_final()).count();
                     view! {
-                        {crate::pages::mentoring::pipeline_links(m, Some(school))}
+                        {crate::pages::mentoring::pipeline_links(m, &page.info.nav, Some(school))}
                         {school_filter(m, &schools, school)}
                         <p id="board-summary">{fill(m.board_summary, &[("n", &cards.iter().filter(|c| !c.stage.is_final()).count().to_string()), ("r", &at_risk.to_string())])}</p>
                         {(!proposals.is_empty()).then(|| view! {

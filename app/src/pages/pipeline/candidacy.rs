@@ -414,7 +414,7 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyPage
         <p><a href="/pipeline">{m.nav_pipeline}</a></p>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(CandidacyPageView { candidacy: v, members }) => {
                     let manage = members.is_some();
                     view! {

@@ -76,7 +76,7 @@ fn export_page(page: PageCtx, data: Res<StudentExport>) -> AnyView {
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(x) => view! {
                     <p class="no-print"><a href=format!("/privacy/student/{}", x.student_id)>{x.name.clone()}</a></p>
                     <h1 id="export-name">{fill(t.export_heading, &[("name", &x.name)])}</h1>

@@ -34,7 +34,7 @@ fn register_page(page: PageCtx, data: Res<PrivacyView>, rules: ServerAction<SetP
         <h1>{t.title}</h1>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(PrivacyView { choice: SchoolChoice { school: None, .. }, .. }) => view! { <p class="muted">{m.no_years}</p> }.into_any(),
                 Ok(v) => {
                     let school = v.choice.school.unwrap_or_default();

@@ -49,7 +49,7 @@ fn student_page(page: PageCtx, data: Res<PrivacyStudentView>, acts: Actions) -> 
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="alert error" role="alert">{m.error(&e)}</p> }.into_any(),
+                Err(e) => crate::components::form::load_error(m, &e),
                 Ok(v) => view! {
                     <p><a href="/privacy">{t.back_register}</a></p>
                     <h1 id="privacy-name">{v.name.clone()}</h1>
