@@ -180,6 +180,12 @@ pub async fn change_password(
 pub async fn reset_password(db: &DatabaseConnection, ctx: &AuditContext, username: &str, new: &str) -> Result<(), AppError> {
     let account = find_by_username(db, username).await?;
     let new = NewPassword::parse(new, new, &account.username)?;
+    set_password_ending_sessions(db, ctx, account, new).await
+}
+
+/// Sets a validated new password and ends every session of the account, in
+/// one transaction, audited as a reset (callers have authorised it).
+pub async fn set_password_ending_sessions(db: &DatabaseConnection, ctx: &AuditContext, account: user::Model, new: NewPassword) -> Result<(), AppError> {
     let hash = hash_password(new.expose()).await?;
     let txn = crate::db::begin_write(db).await?;
     let id = account.id;

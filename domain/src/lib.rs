@@ -25,6 +25,7 @@ pub mod roster;
 pub mod rules_config;
 pub mod school_years;
 pub mod sessions;
+pub mod staff_accounts;
 pub mod students;
 pub mod settings;
 pub mod sql;

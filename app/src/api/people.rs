@@ -104,6 +104,19 @@ pub async fn revoke_grant(grant: i64, confirm: Option<String>) -> Result<(), App
     finish_form(result, None)
 }
 
+/// Sets a new password for a member of staff's account (forgotten) and ends
+/// its sessions; answers the login name. Password fields never travel back.
+#[server(endpoint = "reset_staff_password")]
+pub async fn reset_staff_password(staff: i64, new: String, confirm: String) -> Result<String, AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        nguon_domain::staff_accounts::reset_password(&state()?.db, &actor, &audit_context(Some(actor.user_id)), staff, &new, &confirm).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
 /// A page of the audit log; dates `dd/mm/yyyy`, `before` a cursor (empty: newest).
 #[server(endpoint = "audit_log")]
 pub async fn audit_log(from: String, to: String, actor_name: String, action: String, entity: String, before: String) -> Result<AuditPage, AppError> {

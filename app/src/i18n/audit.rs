@@ -3,10 +3,11 @@
 //! language labels every code in the same order (compiler-checked lengths).
 
 /// Action codes, as stored.
-pub const ACTIONS: [&str; 34] = [
+pub const ACTIONS: [&str; 36] = [
     "accept", "add_introducer", "anonymise", "answer", "approve", "assign_mentor", "cancel", "confirm", "copy_catalogue", "correct", "create",
     "decline", "delete", "enrol", "enter_pool", "export", "grant", "import", "load_demo", "log", "login", "logout", "move", "propose",
     "read_sensitive", "reject", "reverse", "revoke", "revoke_sessions", "roll_over", "set_rule", "update", "upload", "withdraw",
+    "password_change", "password_reset",
 ];
 
 /// Kinds of record, as stored.
@@ -28,7 +29,7 @@ pub const KEYS: [&str; 40] = [
 /// The labels of one language.
 #[allow(missing_docs)]
 pub struct Au {
-    pub actions: [&'static str; 34],
+    pub actions: [&'static str; 36],
     pub entities: [&'static str; 29],
     pub keys: [&'static str; 40],
     pub any_action: &'static str,
@@ -76,6 +77,7 @@ pub static VI: Au = Au {
         "Đính chính", "Tạo mới", "Không chấp nhận", "Xóa", "Ghi danh", "Đưa vào nguồn", "Xuất dữ liệu", "Cấp vai trò", "Nhập từ tệp",
         "Tải trường mẫu", "Ghi điểm", "Đăng nhập", "Đăng xuất", "Chuyển bước", "Đề xuất", "Xem thông tin nhạy cảm", "Từ chối",
         "Hủy điểm ghi nhầm", "Thu hồi vai trò", "Đăng xuất các phiên khác", "Lên lớp", "Đặt quy định", "Cập nhật", "Tải tệp lên", "Rút lại",
+        "Đổi mật khẩu", "Đặt lại mật khẩu",
     ],
     entities: [
         "Lớp bồi dưỡng", "Hồ sơ phát triển đảng viên", "Lớp học", "Sự đồng ý", "Yêu cầu về dữ liệu cá nhân", "Giấy tờ hồ sơ", "Xóa dữ liệu",
@@ -104,7 +106,7 @@ pub static EN: Au = Au {
         "Copied the catalogue", "Corrected", "Created", "Declined", "Deleted", "Enrolled", "Entered the pool", "Exported", "Granted a role",
         "Imported", "Loaded the demo school", "Logged points", "Signed in", "Signed out", "Moved a stage", "Proposed", "Read sensitive data",
         "Rejected", "Cancelled points logged by mistake", "Revoked a role", "Signed out other sessions", "Rolled over the year", "Set a rule",
-        "Updated", "Uploaded a file", "Withdrew",
+        "Updated", "Uploaded a file", "Withdrew", "Changed the password", "Reset the password",
     ],
     entities: [
         "Awareness class", "Candidacy", "Class", "Consent", "Personal-data request", "Dossier document", "Erasure", "Holiday", "Logging",

@@ -62,6 +62,13 @@ pub struct Messages {
     pub lost_why: &'static str,
     pub lost_go_home: &'static str,
     pub not_a_logger: &'static str,
+    /// `{login}`: the account.
+    pub reset_password: &'static str,
+    pub reset_password_hint: &'static str,
+    /// `{login}`: the account.
+    pub password_reset_done: &'static str,
+    pub forgot_password: &'static str,
+    pub forgot_password_help: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

@@ -37,6 +37,11 @@ fn login_form(page: PageCtx) -> AnyView {
                 <Field m=m name="password" label=m.password kind="password" autocomplete="current-password" error=error/>
                 <button type="submit" disabled=move || login.pending().get()>{m.login_button}</button>
             </ActionForm>
+            // No e-mail at a school: the way back is the administrator who gave the account.
+            <details class="forgot" id="forgot-password">
+                <summary>{m.forgot_password}</summary>
+                <p>{m.forgot_password_help}</p>
+            </details>
         </section>
     }
     .into_any()

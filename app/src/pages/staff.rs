@@ -1,7 +1,7 @@
 //! Staff of a school: people, their accounts, Party membership facts and
 //! role grants (with who granted or revoked what, and when).
 
-use crate::api::{staff_view, CreateStaff, GrantRole, RevokeGrant, SetStaffParty};
+use crate::api::{staff_view, CreateStaff, GrantRole, ResetStaffPassword, RevokeGrant, SetStaffParty};
 use crate::components::form::{form_error, Field, SuccessLine};
 use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
@@ -26,8 +26,11 @@ pub fn StaffPage() -> impl IntoView {
         party: form_action(),
         grant: form_action(),
         revoke: form_action(),
+        reset: form_action(),
     };
-    let version = move || acts.create.version().get() + acts.party.version().get() + acts.grant.version().get() + acts.revoke.version().get();
+    let version = move || {
+        acts.create.version().get() + acts.party.version().get() + acts.grant.version().get() + acts.revoke.version().get() + acts.reset.version().get()
+    };
     // The resource lives in the component body, outside the render function that may run twice (see `WithUser`).
     let data = Resource::new(
         move || (param("school"), param("staff"), rows_to_show(&param("show"), PAGE_ROWS) as u32, version()),
@@ -42,6 +45,7 @@ struct StaffActions {
     party: ServerAction<SetStaffParty>,
     grant: ServerAction<GrantRole>,
     revoke: ServerAction<RevokeGrant>,
+    reset: ServerAction<ResetStaffPassword>,
 }
 
 fn staff_page(page: PageCtx, _user: CurrentUserView, acts: StaffActions, data: Resource<Result<StaffView, nguon_shared::AppError>>) -> AnyView {
@@ -235,6 +239,7 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
             </ActionForm>
         }
     });
+    let reset_form = s.account.clone().map(|(_, login)| reset_password_form(m, s.id, &login, acts.reset));
     let login = s.account.as_ref().map(|(_, u)| u.clone()).unwrap_or_else(|| m.no_account.to_string());
     view! {
         <section class="card" id="edit-staff">
@@ -249,8 +254,49 @@ fn edit_section(m: &'static Messages, e: StaffEdit, cells: &[UnitOption], acts: 
             <h3>{m.roles}</h3>
             <ul class="plain grants">{grants}</ul>
             {grant_form}
+            {reset_form}
             <p><a href=format!("/admin/staff?school={school}")>{m.close}</a></p>
         </section>
+    }
+    .into_any()
+}
+
+/// A new password for a member of staff who forgot theirs: typed twice by
+/// the administrator, who tells it to the person; every session of the
+/// account ends. Folded away; the answer names the account.
+fn reset_password_form(m: &'static Messages, staff_id: i64, login: &str, action: ServerAction<ResetStaffPassword>) -> AnyView {
+    let fi = FormInputs::new::<ResetStaffPassword>(m, format!("pw-{staff_id}"), Some(("staff", staff_id.to_string()))).quiet();
+    let done = action.value().get_untracked().and_then(|r| r.ok()).or_else(|| {
+        crate::outcome::current()
+            .filter(|o| o.ok && o.path == <ResetStaffPassword as leptos::server_fn::ServerFn>::PATH)
+            .and_then(|o| o.result::<String>())
+            .and_then(|r| r.ok())
+    });
+    let (new_id, confirm_id) = (format!("pw-{staff_id}-new"), format!("pw-{staff_id}-confirm"));
+    let (new_msgs, confirm_msgs) = (fi.messages("new"), fi.messages("confirm"));
+    let summary = fi.summary();
+    let title = fill(m.reset_password, &[("login", login)]);
+    view! {
+        {done.map(|l| view! { <SuccessLine id="password-reset">{fill(m.password_reset_done, &[("login", &l)])}</SuccessLine> })}
+        <details class="danger-zone" open=fi.refused() id=format!("reset-{staff_id}")>
+            <summary>{title.clone()}</summary>
+            <p class="muted">{m.reset_password_hint}</p>
+            <ActionForm action=action attr:id=format!("pw-{staff_id}")>
+                {summary}
+                <input type="hidden" name="staff" value=staff_id.to_string()/>
+                <div class="field">
+                    <label for=new_id.clone()>{m.new_password}</label>
+                    <input id=new_id type="password" name="new" autocomplete="new-password"/>
+                    {new_msgs}
+                </div>
+                <div class="field">
+                    <label for=confirm_id.clone()>{m.confirm_password}</label>
+                    <input id=confirm_id type="password" name="confirm" autocomplete="new-password"/>
+                    {confirm_msgs}
+                </div>
+                <button type="submit" class="secondary danger">{title}</button>
+            </ActionForm>
+        </details>
     }
     .into_any()
 }
