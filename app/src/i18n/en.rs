@@ -49,6 +49,8 @@ pub const EN: Messages = Messages {
     password_reset_done: "The password of {login} was reset; every session of the account has ended.",
     forgot_password: "Forgot your password?",
     forgot_password_help: "The school does not send passwords by e-mail. Ask the administrator of your school (who gave you the account) to reset it: they open Administration → Staff, choose your name, press «Reset the password», then tell you the new one in person. After signing in, change it on the Account page.",
+    empty_stages: "Nobody yet at: {stages}.",
+    board_scrolls: "The board is wider than the screen: scroll sideways for the other stages →",
     home_title: "Home",
     home_welcome: "Welcome, {name}!",
     home_no_roles: "You have no role yet. Ask an administrator.",

@@ -69,6 +69,9 @@ pub struct Messages {
     pub password_reset_done: &'static str,
     pub forgot_password: &'static str,
     pub forgot_password_help: &'static str,
+    /// `{stages}`: the stages nobody is at.
+    pub empty_stages: &'static str,
+    pub board_scrolls: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

@@ -49,6 +49,8 @@ pub const VI: Messages = Messages {
     password_reset_done: "Đã đặt lại mật khẩu của {login}; mọi phiên đăng nhập của tài khoản đã kết thúc.",
     forgot_password: "Quên mật khẩu?",
     forgot_password_help: "Trường không gửi mật khẩu qua thư điện tử. Hãy nhờ quản trị viên của trường (người đã cấp tài khoản cho bạn) đặt lại mật khẩu: họ mở Quản trị → Cán bộ, chọn tên bạn, bấm «Đặt lại mật khẩu», rồi báo mật khẩu mới trực tiếp cho bạn. Sau khi đăng nhập, hãy đổi mật khẩu ở trang Tài khoản.",
+    empty_stages: "Chưa có ai ở bước: {stages}.",
+    board_scrolls: "Bảng rộng hơn màn hình: kéo ngang để xem các bước còn lại →",
     home_title: "Trang chủ",
     home_welcome: "Xin chào, {name}!",
     home_no_roles: "Bạn chưa được giao vai trò nào. Hãy liên hệ quản trị viên.",

@@ -134,7 +134,7 @@ fn student_table(m: &'static crate::i18n::Messages, page: StudentPage, query: &l
     view! {
         <p class="muted" id="student-count">{count}</p>
         <div class="table-wrap">
-            <table id="student-table">
+            <table id="student-table" class="stack">
                 <thead><tr>
                     <th scope="col">{m.col_no}</th>
                     <th scope="col">{m.full_name}</th>
@@ -151,14 +151,14 @@ fn student_table(m: &'static crate::i18n::Messages, page: StudentPage, query: &l
                         let name = r.full_name();
                         view! {
                             <tr>
-                                <td>{offset as usize + i + 1}</td>
-                                <td><a href=format!("/students/{}", r.id)>{name}</a></td>
-                                <td>{format::date(r.date_of_birth)}</td>
-                                <td>{r.class_name.unwrap_or_default()}</td>
-                                <td>{r.union_joined_on.map(format::date).unwrap_or_default()}</td>
+                                <td class="no">{offset as usize + i + 1}</td>
+                                <td class="name"><a href=format!("/students/{}", r.id)>{name}</a></td>
+                                <td data-label=m.col_dob>{format::date(r.date_of_birth)}</td>
+                                <td data-label=m.col_class>{r.class_name.unwrap_or_default()}</td>
+                                <td data-label=m.col_union>{r.union_joined_on.map(format::date).unwrap_or_else(|| "—".into())}</td>
                                 {sensitive.then(|| view! {
-                                    <td>{r.ethnicity.clone().unwrap_or_default()}</td>
-                                    <td>{r.religion.clone().unwrap_or_default()}</td>
+                                    <td data-label=m.col_ethnicity>{r.ethnicity.clone().unwrap_or_default()}</td>
+                                    <td data-label=m.col_religion>{r.religion.clone().unwrap_or_default()}</td>
                                 })}
                             </tr>
                         }

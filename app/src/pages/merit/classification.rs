@@ -25,7 +25,7 @@ fn classification_form(m: &'static Messages, year: i64, rows: Vec<Classification
         <ActionForm action=confirm attr:class="card" attr:id="classification-form">
             {summary}
             <input type="hidden" name="year" value=year.to_string()/>
-            <div class="table-wrap"><table id="classification">
+            <div class="table-wrap"><table id="classification" class="stack">
                 <thead><tr>
                     <th scope="col">{m.full_name}</th>
                     <th scope="col">{m.col_points}</th>
@@ -42,15 +42,15 @@ fn classification_form(m: &'static Messages, year: i64, rows: Vec<Classification
                         let differs = r.confirmed.as_ref().is_some_and(|c| *c != r.suggested);
                         view! {
                             <tr class:differs=differs>
-                                <td>
+                                <td class="name">
                                     <input type="hidden" name="student[]" value=sid.clone()/>
                                     <a href=format!("/students/{sid}")>{r.name.clone()}</a>
                                 </td>
-                                <td>{r.points}</td>
-                                <td>{r.study.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
-                                <td>{r.conduct.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
-                                <td>{m.level_label(&r.suggested)}</td>
-                                <td>
+                                <td data-label=m.col_points>{r.points}</td>
+                                <td data-label=m.col_study>{r.study.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                <td data-label=m.col_conduct>{r.conduct.as_deref().map(|g| m.grade_label(g)).unwrap_or_else(|| m.not_recorded.to_string())}</td>
+                                <td data-label=m.col_suggested>{m.level_label(&r.suggested)}</td>
+                                <td class="choice">
                                     <select name="level[]" aria-label=format!("{} — {}", m.col_confirmed, r.name)>
                                         {UNION_LEVELS.iter().map(|l| view! { <option value=*l selected=*l == chosen>{m.level_label(l)}</option> }).collect_view()}
                                     </select>

@@ -147,11 +147,16 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts:
                 Ok(BoardView { choice: SchoolChoice { schools, school: Some(school) }, cards, proposals }) => {
                     let mv = proposals.is_some().then_some(acts.mv);
                     let proposals = proposals.unwrap_or_default();
-                    let columns: Vec<(Stage, Vec<CandidateCard>)> = Stage::ALL
+                    let all_columns: Vec<(Stage, Vec<CandidateCard>)> = Stage::ALL
                         .into_iter()
                         .filter(|s| !s.is_exit())
                         .map(|s| (s, cards.iter().filter(|c| c.stage == s).cloned().collect()))
                         .collect();
+                    // Only stages with someone in them take a column, so the board fits a
+                    // desktop; the empty ones are named in one line.
+                    let empty: Vec<&'static str> = all_columns.iter().filter(|(_, l)| l.is_empty()).map(|(s, _)| m.stage_label(*s)).collect();
+                    let columns: Vec<(Stage, Vec<CandidateCard>)> = all_columns.into_iter().filter(|(_, l)| !l.is_empty()).collect();
+                    let wide = columns.len() > 4;
                     let ended: Vec<CandidateCard> = cards.iter().filter(|c| c.stage.is_exit()).cloned().collect();
                     let at_risk = cards.iter().filter(|c| !c.risks.is_empty() && !c.stage.is_final()).count();
                     view! {
@@ -166,6 +171,8 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts:
                                 </ul>
                             </section>
                         })}
+                        {(!empty.is_empty()).then(|| view! { <p class="muted" id="empty-stages">{fill(m.empty_stages, &[("stages", &empty.join(", "))])}</p> })}
+                        {wide.then(|| view! { <p class="muted scroll-hint" id="board-scrolls">{m.board_scrolls}</p> })}
                         <div class="kanban" id="board">
                             {columns.into_iter().map(|(stage, list)| view! {
                                 <section class="column" data-stage=stage.code()>
