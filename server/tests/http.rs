@@ -295,7 +295,7 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     let html = s.page("/classes", Some(&cell)).await.text().await.unwrap();
     assert!(html.contains("Lớp bồi dưỡng nhận thức về Đảng khóa 2/") && html.contains("2/60"), "classes page");
     let html = s.page("/calendar", Some(&cell)).await.text().await.unwrap();
-    assert!(html.contains("Ngày nghỉ lễ, Tết (mặc định)"), "calendar page");
+    assert!(html.contains("Tết Nguyên đán") && html.contains("Quốc khánh (2/9)"), "calendar page, holidays by name");
     // The administrator's page of the procedure's rules, the unverified reading said so.
     let admin = s.login("duc.le", PW).await.unwrap();
     let html = s.page("/admin/rules", Some(&admin)).await.text().await.unwrap();

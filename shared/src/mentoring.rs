@@ -250,10 +250,31 @@ pub struct TaskView {
 pub struct HolidayView {
     /// The day.
     pub day: NaiveDate,
+    /// Which public holiday it is, for a default one.
+    pub kind: Option<HolidayKind>,
     /// Name of a recorded change (None for a default holiday).
     pub name: Option<String>,
     /// Off (a holiday) or made a working day.
     pub off: bool,
     /// The recorded change's id (None for a default), if this school's unit recorded it.
     pub change_id: Option<i64>,
+}
+
+/// A public holiday of the Labour Code (art. 112), as the default calendar has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum HolidayKind {
+    /// Tết Dương lịch, 1 January.
+    NewYear,
+    /// Tết Nguyên đán: the eve and the first four days of the lunar year.
+    LunarNewYear,
+    /// Giỗ Tổ Hùng Vương, 10th day of the 3rd lunar month.
+    HungKings,
+    /// Ngày Chiến thắng, 30 April.
+    Reunification,
+    /// Quốc tế Lao động, 1 May.
+    Labour,
+    /// Quốc khánh, 2 September, and the day next to it.
+    National,
+    /// A day off in place of a holiday that fell on a weekend.
+    InLieu,
 }

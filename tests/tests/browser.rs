@@ -620,7 +620,7 @@ async fn cell_keeps_classes_meetings_and_the_calendar() {
     env.wait_text(".subnav", "Lịch làm việc").await;
     env.click(".subnav a[href^='/calendar']").await;
     env.wait_text("h1", "Lịch làm việc và nhắc việc").await;
-    env.wait_text("#holidays", "Ngày nghỉ lễ, Tết (mặc định)").await;
+    env.wait_text("#holidays", "Giỗ Tổ Hùng Vương").await;
     env.wait_hydrated().await;
     let year = env.js("return document.querySelector('#h-year').value").await;
     let day = format!("31/12/{}", year.as_str().unwrap());

@@ -360,7 +360,7 @@ pub const EN: Messages = Messages {
     crit_union: "Union member",
     crit_age: "Age",
     semester_of_year: "semester {n} of {y}",
-    r_all_semesters: "{min} or better in all {n} semesters",
+    r_all_semesters: "{min} or better in every semester ({n})",
     r_below_in: "{got} in {p} ({min} or better needed)",
     r_no_result: "no result for {p}",
     r_no_semester: "no semester has ended yet",

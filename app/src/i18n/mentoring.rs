@@ -80,6 +80,8 @@ pub struct Mt {
     pub watch_fields: [&'static str; 5],
     pub holidays_title: &'static str,
     pub default_holiday: &'static str,
+    /// Names of the default public holidays, in [`HolidayKind`] order.
+    pub holiday_names: [&'static str; 7],
     pub day_off: &'static str,
     pub working_day: &'static str,
     /// What a "working day" change is for.
@@ -187,7 +189,8 @@ pub const VI: Mt = Mt {
         "Việc cần làm: hạn trong vòng (ngày)",
     ],
     holidays_title: "Ngày nghỉ năm {year}",
-    default_holiday: "Ngày nghỉ lễ, Tết (mặc định)",
+    default_holiday: "Ngày nghỉ lễ, Tết",
+    holiday_names: ["Tết Dương lịch", "Tết Nguyên đán", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", "Ngày Chiến thắng (30/4)", "Ngày Quốc tế Lao động (1/5)", "Quốc khánh (2/9)", "Nghỉ bù (ngày lễ trùng cuối tuần)"],
     day_off: "Ngày nghỉ",
     working_day: "Ngày làm việc",
     working_day_hint: "Ngày làm việc: bỏ một ngày nghỉ mặc định, hoặc làm bù vào thứ Bảy, Chủ nhật theo lịch của Chính phủ.",
@@ -306,7 +309,8 @@ pub const EN: Mt = Mt {
         "Tasks: deadlines within (days)",
     ],
     holidays_title: "Days off in {year}",
-    default_holiday: "Public holiday (default)",
+    default_holiday: "Public holiday",
+    holiday_names: ["New Year's Day", "Lunar New Year (Tết)", "Hùng Kings' Commemoration (10th day, 3rd lunar month)", "Reunification Day (30 April)", "International Labour Day (1 May)", "National Day (2 September)", "Day off in lieu (a holiday on a weekend)"],
     day_off: "Day off",
     working_day: "Working day",
     working_day_hint: "Working day: cancels a default holiday, or makes a Saturday or Sunday a make-up working day (the government's schedule).",
@@ -360,5 +364,21 @@ mod tests {
         assert_eq!(code_label(&RATINGS, &VI.ratings, "fair"), "Khá");
         assert_eq!(code_label(&RECOMMENDATIONS, &EN.recommendations, "ready"), "Ready for the next step");
         assert_eq!(code_label(&RATINGS, &VI.ratings, "excellent"), "excellent", "an unknown code shows as itself");
+    }
+}
+
+impl Mt {
+    /// The name of a default public holiday.
+    pub fn public_holiday(&self, kind: nguon_shared::mentoring::HolidayKind) -> &'static str {
+        use nguon_shared::mentoring::HolidayKind as K;
+        self.holiday_names[match kind {
+            K::NewYear => 0,
+            K::LunarNewYear => 1,
+            K::HungKings => 2,
+            K::Reunification => 3,
+            K::Labour => 4,
+            K::National => 5,
+            K::InLieu => 6,
+        }]
     }
 }

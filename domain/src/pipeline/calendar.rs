@@ -10,6 +10,7 @@
 //! Ngọc Đức's published method), which is what makes Vietnam's Tết differ
 //! from China's in some years (e.g. 1985, 2007).
 
+use nguon_shared::mentoring::HolidayKind;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 use std::f64::consts::PI;
@@ -124,29 +125,34 @@ fn is_weekend(d: NaiveDate) -> bool {
 
 /// The default public holidays of Gregorian year `y`, make-up days included.
 pub fn default_holidays(y: i32) -> BTreeSet<NaiveDate> {
-    let mut days = BTreeSet::new();
-    days.insert(ymd(y, 1, 1));
+    named_default_holidays(y).into_keys().collect()
+}
+
+/// [`default_holidays`], each with which holiday it is.
+pub fn named_default_holidays(y: i32) -> std::collections::BTreeMap<NaiveDate, HolidayKind> {
+    let mut days = std::collections::BTreeMap::new();
+    days.insert(ymd(y, 1, 1), HolidayKind::NewYear);
     let tet = lunar_to_solar(1, 1, y);
     for i in 0..5 {
         // From the eve (last day of the lunar year) to the 4th day.
-        days.insert(tet - Days::new(1) + Days::new(i));
+        days.insert(tet - Days::new(1) + Days::new(i), HolidayKind::LunarNewYear);
     }
-    days.insert(lunar_to_solar(10, 3, y));
-    days.insert(ymd(y, 4, 30));
-    days.insert(ymd(y, 5, 1));
+    days.insert(lunar_to_solar(10, 3, y), HolidayKind::HungKings);
+    days.insert(ymd(y, 4, 30), HolidayKind::Reunification);
+    days.insert(ymd(y, 5, 1), HolidayKind::Labour);
     let national = ymd(y, 9, 2);
-    days.insert(national);
+    days.insert(national, HolidayKind::National);
     // The adjacent day: the Monday before a Tuesday 2/9, else the day after.
-    days.insert(if national.weekday() == Weekday::Tue { ymd(y, 9, 1) } else { ymd(y, 9, 3) });
+    days.insert(if national.weekday() == Weekday::Tue { ymd(y, 9, 1) } else { ymd(y, 9, 3) }, HolidayKind::National);
     let mut made_up = BTreeSet::new();
-    for d in days.iter().filter(|d| is_weekend(**d)) {
+    for d in days.keys().filter(|d| is_weekend(**d)) {
         let mut next = *d + Days::new(1);
-        while is_weekend(next) || days.contains(&next) || made_up.contains(&next) {
+        while is_weekend(next) || days.contains_key(&next) || made_up.contains(&next) {
             next = next + Days::new(1);
         }
         made_up.insert(next);
     }
-    days.extend(made_up);
+    days.extend(made_up.into_iter().map(|d| (d, HolidayKind::InLieu)));
     days
 }
 

@@ -4,7 +4,7 @@
 //! or days made working, e.g. the government's yearly schedule); and, for
 //! administrators, the admission procedure's numbers per deciding scope.
 
-use super::calendar::default_holidays;
+use super::calendar::named_default_holidays;
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{holiday, org_unit};
 use crate::policy::{authorize_at, unit_chain, Actor, Permission};
@@ -57,9 +57,9 @@ pub async fn set_watch(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContex
 pub async fn holidays<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, year: i32) -> Result<Vec<HolidayView>, AppError> {
     authorize_at(conn, actor, Permission::ManagePipeline, school_id).await?;
     let mut days: BTreeMap<NaiveDate, HolidayView> =
-        default_holidays(year).into_iter().map(|day| (day, HolidayView { day, name: None, off: true, change_id: None })).collect();
+        named_default_holidays(year).into_iter().map(|(day, kind)| (day, HolidayView { day, kind: Some(kind), name: None, off: true, change_id: None })).collect();
     for h in holiday_changes(conn, school_id).await?.into_iter().filter(|h| h.day.year() == year) {
-        days.insert(h.day, HolidayView { day: h.day, name: Some(h.name), off: h.off, change_id: (h.unit_id == school_id).then_some(h.id) });
+        days.insert(h.day, HolidayView { day: h.day, kind: None, name: Some(h.name), off: h.off, change_id: (h.unit_id == school_id).then_some(h.id) });
     }
     Ok(days.into_values().collect())
 }

@@ -63,7 +63,7 @@ fn calendar_page(page: PageCtx, data: Res<CalendarView>, acts: CalendarActions) 
                                 <tbody>{days.into_iter().map(|h| view! {
                                     <tr>
                                         <td>{format::date(h.day)}</td>
-                                        <td>{h.name.clone().unwrap_or_else(|| t.default_holiday.to_string())}</td>
+                                        <td>{h.name.clone().or_else(|| h.kind.map(|k| t.public_holiday(k).to_string())).unwrap_or_else(|| t.default_holiday.to_string())}</td>
                                         <td>{if h.off { t.day_off } else { t.working_day }}</td>
                                         <td>{h.change_id.map(|id| remove_form(m, id, acts.remove))}</td>
                                     </tr>
