@@ -334,6 +334,19 @@ async fn emulation(db: &DatabaseConnection, school: i64, year: i64, extra_activi
         ledger::review(db, &second, &c2, chunk, true, "").await?;
     }
     results(db, year, &first, &classes, rng).await?;
+    if extra_activities == 0 {
+        // The demo school's ledger is one term of three activities (about 12
+        // points a student); the default thresholds are a full year's (20, 60,
+        // 100 points), under which every student would be suggested "not
+        // completed". The union sets thresholds that fit its term, as a school may.
+        let term = |points: i64, study: &str, conduct: &str| nguon_shared::merit::LevelThreshold {
+            min_points: points,
+            min_study: Some(study.into()),
+            min_conduct: Some(conduct.into()),
+        };
+        let fitted = nguon_shared::merit::ClassificationThresholds { excellent: term(12, "kha", "tot"), good: term(8, "dat", "kha"), complete: term(3, "dat", "dat") };
+        crate::merit::classification::set_thresholds(db, &first, &c1, year, fitted).await?;
+    }
     Ok(n)
 }
 

@@ -51,6 +51,7 @@ pub const EN: Messages = Messages {
     forgot_password_help: "The school does not send passwords by e-mail. Ask the administrator of your school (who gave you the account) to reset it: they open Administration → Staff, choose your name, press «Reset the password», then tell you the new one in person. After signing in, change it on the Account page.",
     empty_stages: "Nobody yet at: {stages}.",
     board_scrolls: "The board is wider than the screen: scroll sideways for the other stages →",
+    roll_over_needs_year: "No school year follows the existing ones yet. Create the year {next} above, then move the students up.",
     home_title: "Home",
     home_welcome: "Welcome, {name}!",
     home_no_roles: "You have no role yet. Ask an administrator.",

@@ -72,6 +72,8 @@ pub struct Messages {
     /// `{stages}`: the stages nobody is at.
     pub empty_stages: &'static str,
     pub board_scrolls: &'static str,
+    /// `{next}`: the name of the year to create.
+    pub roll_over_needs_year: &'static str,
     pub home_title: &'static str,
     /// `{name}`: the user's full name.
     pub home_welcome: &'static str,

@@ -51,6 +51,7 @@ pub const VI: Messages = Messages {
     forgot_password_help: "Trường không gửi mật khẩu qua thư điện tử. Hãy nhờ quản trị viên của trường (người đã cấp tài khoản cho bạn) đặt lại mật khẩu: họ mở Quản trị → Cán bộ, chọn tên bạn, bấm «Đặt lại mật khẩu», rồi báo mật khẩu mới trực tiếp cho bạn. Sau khi đăng nhập, hãy đổi mật khẩu ở trang Tài khoản.",
     empty_stages: "Chưa có ai ở bước: {stages}.",
     board_scrolls: "Bảng rộng hơn màn hình: kéo ngang để xem các bước còn lại →",
+    roll_over_needs_year: "Chưa có năm học nào sau năm học hiện có. Hãy tạo năm học {next} ở trên, rồi cho học sinh lên lớp.",
     home_title: "Trang chủ",
     home_welcome: "Xin chào, {name}!",
     home_no_roles: "Bạn chưa được giao vai trò nào. Hãy liên hệ quản trị viên.",

@@ -101,19 +101,43 @@ fn years_page(page: PageCtx, _user: CurrentUserView, d: YearsData) -> AnyView {
     .into_any()
 }
 
-/// Moves every student of a year up a grade into the next year.
+/// Moves every student of a year up a grade into the next year. Only a year
+/// that has a later year at its school is offered, with that year; when no
+/// school has one yet, the page says to create it first.
 fn roll_over_form(m: &'static crate::i18n::Messages, years: &[SchoolYearView], roll: ServerAction<RollOverYear>) -> AnyView {
     let fi = FormInputs::new::<RollOverYear>(m, "ro", None).quiet();
-    let options: Vec<(String, String)> = years.iter().map(|y| (y.id.to_string(), format!("{} — {}", y.school_name, y.name))).collect();
+    let label = |y: &SchoolYearView| format!("{} — {}", y.school_name, y.name);
+    // Each year with the next one of its school.
+    let pairs: Vec<(&SchoolYearView, &SchoolYearView)> = years
+        .iter()
+        .filter_map(|from| years.iter().filter(|to| to.school_id == from.school_id && to.starts_on > from.starts_on).min_by_key(|to| to.starts_on).map(|to| (from, to)))
+        .collect();
+    let Some(latest) = pairs.iter().max_by_key(|(from, _)| from.starts_on) else {
+        let newest = years.iter().max_by_key(|y| y.starts_on);
+        let next = newest.map(|y| {
+            let start = chrono::Datelike::year(&y.starts_on) + 1;
+            format!("{start}-{}", start + 1)
+        });
+        return view! {
+            <section class="card" id="roll-over">
+                <h2>{m.roll_over_title}</h2>
+                <p class="muted" id="roll-over-needs-year">{fill(m.roll_over_needs_year, &[("next", &next.unwrap_or_default())])}</p>
+            </section>
+        }
+        .into_any();
+    };
+    let from_options: Vec<(String, String)> = pairs.iter().map(|(f, _)| (f.id.to_string(), label(f))).collect();
+    let mut to_options: Vec<(String, String)> = pairs.iter().map(|(_, t)| (t.id.to_string(), label(t))).collect();
+    to_options.dedup();
     let fields = view! {
         <div class="field-row">
-            {fi.select("from_year", m.from_year, options.clone(), None)}
-            {fi.select("to_year", m.to_year, options, None)}
+            {fi.select("from_year", m.from_year, from_options, Some(latest.0.id.to_string()))}
+            {fi.select("to_year", m.to_year, to_options, Some(latest.1.id.to_string()))}
         </div>
     };
     let summary = fi.summary();
     view! {
-        <section class="card">
+        <section class="card" id="roll-over">
             <h2>{m.roll_over_title}</h2>
             <p class="muted">{m.roll_over_intro}</p>
             <ActionForm action=roll attr:id="roll-over-form">
