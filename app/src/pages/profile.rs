@@ -58,7 +58,8 @@ fn profile_page(page: PageCtx, _user: CurrentUserView, data: Resource<Result<Pro
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => crate::components::form::load_error(m, &e),
+                // No heading of its own to show: the refusal is the page.
+                Err(e) => view! { <h1>{m.error(&e)}</h1>{crate::components::form::load_error(m, &e)} }.into_any(),
                 Ok(p) => {
                     let ledger_href = match p.year_id {
                         Some(y) => format!("/ledger/student/{}?year={y}", p.id),

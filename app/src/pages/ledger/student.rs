@@ -22,7 +22,8 @@ fn student_page(page: PageCtx, _user: CurrentUserView, data: Res<StudentLedgerVi
         {subnav(m, &page.info.nav)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => crate::components::form::load_error(m, &e),
+                // No heading of its own to show: the refusal is the page.
+                Err(e) => view! { <h1>{m.error(&e)}</h1>{crate::components::form::load_error(m, &e)} }.into_any(),
                 Ok(StudentLedgerView { name, approved_points: total, entries: rows, reversible, .. }) => {
                     let reversible: Vec<(i64, String)> = reversible.into_iter().map(|e| (e.id, format!("#{} {} ({:+})", e.id, e.activity, e.points))).collect();
                     view! {

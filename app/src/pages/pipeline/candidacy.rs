@@ -414,7 +414,8 @@ fn candidacy_view(page: PageCtx, _user: CurrentUserView, data: Res<CandidacyPage
         <p><a href="/pipeline">{m.nav_pipeline}</a></p>
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => crate::components::form::load_error(m, &e),
+                // No heading of its own to show: the refusal is the page.
+                Err(e) => view! { <h1>{m.error(&e)}</h1>{crate::components::form::load_error(m, &e)} }.into_any(),
                 Ok(CandidacyPageView { candidacy: v, members }) => {
                     let manage = members.is_some();
                     view! {

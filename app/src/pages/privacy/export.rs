@@ -76,7 +76,8 @@ fn export_page(page: PageCtx, data: Res<StudentExport>) -> AnyView {
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => crate::components::form::load_error(m, &e),
+                // No heading of its own to show: the refusal is the page.
+                Err(e) => view! { <h1>{m.error(&e)}</h1>{crate::components::form::load_error(m, &e)} }.into_any(),
                 Ok(x) => view! {
                     <p class="no-print"><a href=format!("/privacy/student/{}", x.student_id)>{x.name.clone()}</a></p>
                     <h1 id="export-name">{fill(t.export_heading, &[("name", &x.name)])}</h1>

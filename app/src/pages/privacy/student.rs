@@ -49,7 +49,8 @@ fn student_page(page: PageCtx, data: Res<PrivacyStudentView>, acts: Actions) -> 
     view! {
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => crate::components::form::load_error(m, &e),
+                // No heading of its own to show: the refusal is the page.
+                Err(e) => view! { <h1>{m.error(&e)}</h1>{crate::components::form::load_error(m, &e)} }.into_any(),
                 Ok(v) => view! {
                     <p><a href="/privacy">{t.back_register}</a></p>
                     <h1 id="privacy-name">{v.name.clone()}</h1>
