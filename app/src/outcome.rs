@@ -58,6 +58,12 @@ impl FormOutcome {
         if full.len() <= MAX_COOKIE_BYTES {
             return full;
         }
+        // Many ticked boxes (a review of hundreds of entries): one pair per box
+        // name, its values joined, so the ticks still come back.
+        let compact = encode(&FormOutcome { values: compact_values(&self.values), ..self.clone() });
+        if compact.len() <= MAX_COOKIE_BYTES {
+            return compact;
+        }
         let without_values = FormOutcome { values: Vec::new(), ..self.clone() };
         let shorter = encode(&without_values);
         if shorter.len() <= MAX_COOKIE_BYTES {
@@ -74,7 +80,8 @@ impl FormOutcome {
     pub fn from_cookie_value(value: &str) -> Option<FormOutcome> {
         use base64::Engine;
         let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(value.trim()).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let o: FormOutcome = serde_json::from_slice(&bytes).ok()?;
+        Some(FormOutcome { values: expand_values(o.values), ..o })
     }
 
     /// The answer as the server function's result type.
@@ -85,6 +92,44 @@ impl FormOutcome {
             Some(Err(serde_json::from_str::<AppError>(&self.body).unwrap_or_else(|_| too_long())))
         }
     }
+}
+
+/// Marks a pair holding every value of a repeated field, joined.
+#[cfg(feature = "ssr")]
+const JOINED: char = '\u{1f}';
+
+/// The values with each repeated field (`entries[]`) as one pair: its name
+/// marked with a leading [`JOINED`], its values joined by it.
+#[cfg(feature = "ssr")]
+fn compact_values(values: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (k, v) in values {
+        if !k.ends_with("[]") {
+            out.push((k.clone(), v.clone()));
+            continue;
+        }
+        let joined = format!("{JOINED}{k}");
+        match out.iter_mut().find(|(name, _)| *name == joined) {
+            Some((_, all)) => {
+                all.push(JOINED);
+                all.push_str(v);
+            }
+            None => out.push((joined, v.clone())),
+        }
+    }
+    out
+}
+
+/// The inverse of [`compact_values`]: one pair per value again.
+#[cfg(feature = "ssr")]
+fn expand_values(values: Vec<(String, String)>) -> Vec<(String, String)> {
+    values
+        .into_iter()
+        .flat_map(|(k, v)| match k.strip_prefix(JOINED) {
+            Some(name) => v.split(JOINED).map(|part| (name.to_string(), part.to_string())).collect::<Vec<_>>(),
+            None => vec![(k, v)],
+        })
+        .collect()
 }
 
 /// The error shown when a refusal could not be carried back whole.
@@ -164,6 +209,22 @@ mod tests {
         let back = FormOutcome::from_cookie_value(&huge.to_cookie_value()).unwrap();
         assert_eq!(back.result::<Option<String>>(), Some(Ok(None)));
         assert!(back.ok);
+    }
+
+    #[test]
+    fn many_ticked_boxes_still_come_back() {
+        // A review of 400 entries refused: every tick comes back, in a cookie.
+        let mut values: Vec<(String, String)> = (0..400).map(|i| ("entries[]".to_string(), (100_000 + i).to_string())).collect();
+        values.push(("decision".into(), "reject".into()));
+        let o = FormOutcome { path: "/api/review_entries".into(), ok: false, body: "\"Conflict\"".into(), values };
+        let v = o.to_cookie_value();
+        assert!(v.len() <= MAX_COOKIE_BYTES);
+        let back = FormOutcome::from_cookie_value(&v).unwrap();
+        let mut sent = o.values.clone();
+        let mut got = back.values.clone();
+        sent.sort();
+        got.sort();
+        assert_eq!(got, sent);
     }
 
     #[test]

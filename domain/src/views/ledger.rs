@@ -78,10 +78,26 @@ pub async fn log<C: ConnectionTrait>(
 pub async fn review<C: ConnectionTrait>(conn: &C, actor: &Actor, year: Option<i64>, limit: usize, today: NaiveDate) -> Result<ReviewView, AppError> {
     let choice = year_choice(conn, actor, year, today).await?;
     let queue = match &choice.year {
-        Some(y) => Slice::first(crate::ledger::review_queue(conn, actor, y.school_id).await?, limit),
+        Some(y) => whole_batches(crate::ledger::review_queue(conn, actor, y.school_id).await?, limit),
         None => Slice::empty(),
     };
     Ok(ReviewView { choice, queue })
+}
+
+/// The first `limit` entries of the queue and the rest of the last logging
+/// they reach into: a class's logging is reviewed whole, never split
+/// between what is shown and what is not.
+pub fn whole_batches(queue: Vec<nguon_shared::ledger::EntryRow>, limit: usize) -> Slice<nguon_shared::ledger::EntryRow> {
+    let total = queue.len() as u32;
+    let mut rows = Vec::new();
+    for e in queue {
+        let same_batch = e.batch_id.is_some() && rows.last().is_some_and(|l: &nguon_shared::ledger::EntryRow| l.batch_id == e.batch_id);
+        if rows.len() >= limit && !same_batch {
+            break;
+        }
+        rows.push(e);
+    }
+    Slice { rows, total }
 }
 
 /// A year's activity catalogue and categories.
@@ -116,4 +132,44 @@ pub async fn student_lines<C: ConnectionTrait>(
         .map(|e| ReversibleEntry { id: e.id, activity: e.activity.clone(), points: e.points })
         .collect();
     Ok(StudentLedgerView { choice, name, approved_points, entries: Slice::first(rows, limit), reversible })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_batches;
+    use nguon_shared::ledger::EntryRow;
+
+    fn entry(id: i64, batch: Option<i64>) -> EntryRow {
+        EntryRow {
+            id,
+            student_id: id,
+            student_name: String::new(),
+            class_name: None,
+            batch_id: batch,
+            activity: String::new(),
+            category: String::new(),
+            level: None,
+            points: 5,
+            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            status: "pending".into(),
+            logged_by: String::new(),
+            reviewed_by: None,
+            evidence: None,
+            reverses_id: None,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn a_logging_is_never_split_by_the_page() {
+        // Two loggings of 37, a correction, a logging of 3.
+        let mut queue: Vec<EntryRow> = (0..37).map(|i| entry(i, Some(1))).chain((37..74).map(|i| entry(i, Some(2)))).collect();
+        queue.push(entry(74, None));
+        queue.extend((75..78).map(|i| entry(i, Some(3))));
+        for (limit, shown) in [(50, 74), (37, 37), (38, 74), (74, 74), (75, 75), (76, 78), (1, 37), (500, 78)] {
+            let s = whole_batches(queue.clone(), limit);
+            assert_eq!((s.rows.len(), s.total), (shown, 78), "limit {limit}");
+        }
+        assert_eq!(whole_batches(Vec::new(), 50).rows.len(), 0);
+    }
 }
