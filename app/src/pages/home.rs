@@ -101,7 +101,7 @@ fn union(m: &'static Messages, u: UnionHome) -> AnyView {
                 view! {
                     <ol class="plain" id="home-top">
                         {u.top.into_iter().map(|r| view! {
-                            <li>{if r.tied { format!("{}=", r.rank) } else { r.rank.to_string() }}". "
+                            <li><span class="rank">{if r.tied { format!("{}=", r.rank) } else { format!("{}.", r.rank) }}</span>" "
                                 <a href=format!("/students/{}", r.student_id)>{r.name}</a>
                                 <span class="muted">" · "{r.class_name}" · "</span><strong>{r.points}</strong>
                             </li>
