@@ -103,3 +103,19 @@ fn ensure_sqlite_folder(url: &str) -> Result<(), DbErr> {
     }
     Ok(())
 }
+
+#[derive(sea_orm::FromQueryResult)]
+struct Size {
+    bytes: i64,
+}
+
+/// The database's size on disk, in bytes (SQLite: its pages; PostgreSQL: the database).
+pub async fn size_bytes(db: &DatabaseConnection) -> Result<i64, DbErr> {
+    use sea_orm::{DbBackend, Statement};
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => "SELECT pg_database_size(current_database())::bigint AS bytes",
+        _ => "SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()",
+    };
+    let row = <Size as sea_orm::FromQueryResult>::find_by_statement(Statement::from_string(db.get_database_backend(), sql)).one(db).await?;
+    Ok(row.map_or(0, |r| r.bytes))
+}

@@ -66,7 +66,7 @@ impl DemoSize {
 }
 
 /// A generated person's name and gender.
-fn person(rng: &mut StdRng) -> (names::PersonName, &'static str) {
+pub(crate) fn person(rng: &mut StdRng) -> (names::PersonName, &'static str) {
     let female = rng.random_bool(0.52);
     let pick = |rng: &mut StdRng, list: &[&'static str]| list[rng.random_range(0..list.len())];
     let family = pick(rng, FAMILY);

@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod merit;
 pub mod demo;
 pub mod entities;
+pub mod generate;
 pub mod names;
 pub mod org;
 pub mod org_admin;

@@ -35,6 +35,17 @@ pub enum DemoScale {
     School,
 }
 
+/// The presets of generated data (`generate`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratePreset {
+    /// One school: 60 classes, about 2,500 students, about 80,000 entries in the year.
+    School,
+    /// Seven schools over three years.
+    District,
+    /// 150 schools, about 250,000 students a year, about 10 million entries over five years.
+    Province,
+}
+
 /// The sub-commands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -76,6 +87,21 @@ pub enum Command {
         /// school: 60 classes, about 2,400 students, about 80,000 ledger entries; takes minutes).
         #[arg(long, value_enum, default_value_t = DemoScale::Demo)]
         scale: DemoScale,
+    },
+    /// Fill an empty database with generated data at scale (for benchmarks): the organisation,
+    /// schools, years, classes, students, staff, accounts for every role at every school
+    /// (tNNN.doan, tNNN.doan2, tNNN.chibo, tNNN.huongdan, tNNN.quantri, capuy.NNN, admin),
+    /// the emulation ledger and study results. Reports the time taken and the database's size.
+    Generate {
+        /// How much: `school`, `district` or `province`.
+        #[arg(long, value_enum)]
+        preset: GeneratePreset,
+        /// The random seed: the same seed writes the same data.
+        #[arg(long, default_value_t = 88)]
+        seed: u64,
+        /// Read the accounts' password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// End every session of an account (e.g. a lost phone), without changing its password.
     RevokeSessions {
@@ -245,6 +271,28 @@ pub async fn run() -> ExitCode {
                     )
                 })
                 .map_err(|e| describe(&e)),
+        },
+        Command::Generate { preset, seed, password_stdin } => match read_password(password_stdin) {
+            Err(e) => Err(e.to_string()),
+            Ok(password) => {
+                use nguon_domain::generate::{self, Preset};
+                let p = match preset {
+                    GeneratePreset::School => Preset::SCHOOL,
+                    GeneratePreset::District => Preset::DISTRICT,
+                    GeneratePreset::Province => Preset::PROVINCE,
+                };
+                match generate::generate(&db, p, seed, &password, nguon_app::format::today()).await {
+                    Ok(g) => {
+                        let size = db::size_bytes(&db).await.unwrap_or(0);
+                        println!(
+                            "Đã tạo dữ liệu / generated: {} trường/schools, {} học sinh/students, {} cán bộ/staff, {} tài khoản/accounts, {} dòng điểm/ledger entries, {} kết quả/results in {:.1} s; cơ sở dữ liệu/database {:.1} MB",
+                            g.schools, g.students, g.staff, g.accounts, g.entries, g.results, g.elapsed.as_secs_f64(), size as f64 / 1_048_576.0
+                        );
+                        Ok(())
+                    }
+                    Err(e) => Err(describe(&e)),
+                }
+            }
         },
         Command::RevokeSessions { username } => accounts::revoke_all_sessions(&db, &ctx, &username)
             .await
