@@ -18,7 +18,7 @@ use nguon_testkit::{both_engines, TestDb};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::HashMap;
 
-const SMALL: Preset = Preset { schools: 2, communes: 2, years: 2, classes_per_grade: 1, activities_per_year: 6 };
+const SMALL: Preset = Preset { schools: 2, communes: 2, years: 3, classes_per_grade: 3, activities_per_year: 6 };
 
 async fn generated_data_keeps_the_invariants(t: TestDb) {
     let db = db::connect_and_migrate(&t.url).await.unwrap();
@@ -93,6 +93,41 @@ async fn generated_data_keeps_the_invariants(t: TestDb) {
     let ranking = standing::ranking(&db, &actor, q).await.unwrap();
     let year_total: i64 = student_total::Entity::find().filter(student_total::Column::SchoolYearId.eq(current.id)).all(&db).await.unwrap().iter().map(|t| t.points).sum();
     assert_eq!(ranking.iter().map(|r| r.points).sum::<i64>(), year_total);
+    pipeline_is_consistent(&db, today).await;
+}
+
+/// Candidacies: consent first, events chained from the pool to the stage held, and the board and
+/// each candidacy's page build for the cell officer.
+async fn pipeline_is_consistent(db: &sea_orm::DatabaseConnection, today: chrono::NaiveDate) {
+    use nguon_domain::entities::{candidacy, candidacy_event, consent};
+    use nguon_domain::pipeline::board;
+    let candidacies = candidacy::Entity::find().all(db).await.unwrap();
+    assert!(!candidacies.is_empty());
+    let stages: std::collections::BTreeSet<&str> = candidacies.iter().map(|c| c.stage.as_str()).collect();
+    assert!(stages.len() >= 3, "several stages: {stages:?}");
+    let events = candidacy_event::Entity::find().all(db).await.unwrap();
+    let consents = consent::Entity::find().all(db).await.unwrap();
+    for c in &candidacies {
+        let given = consents.iter().filter(|k| k.student_id == c.student_id).map(|k| k.given_on).min().expect("a consent");
+        let mut chain: Vec<_> = events.iter().filter(|e| e.candidacy_id == c.id).collect();
+        chain.sort_by_key(|e| (e.happened_on, e.id));
+        assert!(given < chain[0].happened_on, "consent before the candidacy");
+        assert_eq!(chain[0].from_stage, None);
+        assert_eq!(chain[0].to_stage, "pool");
+        for w in chain.windows(2) {
+            assert_eq!(w[1].from_stage.as_deref(), Some(w[0].to_stage.as_str()), "each event starts where the last ended");
+        }
+        assert_eq!(chain.last().unwrap().to_stage, c.stage);
+        assert_eq!(chain.last().unwrap().happened_on, c.stage_since);
+    }
+    let chibo = user::Entity::find().filter(user::Column::Username.eq("t001.chibo")).one(db).await.unwrap().unwrap();
+    let cell = Actor { user_id: chibo.id, grants: accounts::active_grants(db, chibo.id).await.unwrap() };
+    let school = cell.grants[0].1;
+    let cards = board::board(db, &cell, school, today).await.unwrap();
+    for c in candidacies.iter().filter(|c| c.school_id == school) {
+        assert!(cards.iter().any(|card| card.id == c.id));
+        board::detail(db, &cell, c.id, today).await.unwrap();
+    }
 }
 
 fn grants_school(actor: &Actor) -> i64 {

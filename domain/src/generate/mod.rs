@@ -13,6 +13,7 @@
 
 mod bulk;
 mod ledger;
+mod pipeline;
 mod school;
 
 use crate::audit::{self, AuditContext, AuditEntry};
@@ -76,6 +77,8 @@ pub struct Generated {
     pub entries: usize,
     /// Study results (one per student and ended semester).
     pub results: usize,
+    /// Candidacies (at every stage, some withdrawn).
+    pub candidacies: usize,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -109,6 +112,7 @@ pub async fn generate(db: &DatabaseConnection, preset: Preset, seed: u64, passwo
     for (n, s) in tree.schools.iter().enumerate() {
         let people = school::people(&txn, &mut ids, s, preset, n, &hash, today, &mut rng, &mut out).await?;
         ledger::year_by_year(&txn, &mut ids, s, &people, preset, today, &mut rng, &mut out).await?;
+        pipeline::candidates(&txn, &mut ids, s, &people, today, &mut rng, &mut out).await?;
     }
     bulk::fix_sequences(&txn).await?;
     out.elapsed = started.elapsed();
@@ -122,7 +126,7 @@ pub async fn generate(db: &DatabaseConnection, preset: Preset, seed: u64, passwo
             before: None,
             after: Some(serde_json::json!({
                 "seed": seed, "schools": out.schools, "students": out.students, "staff": out.staff,
-                "accounts": out.accounts, "entries": out.entries, "results": out.results,
+                "accounts": out.accounts, "entries": out.entries, "results": out.results, "candidacies": out.candidacies,
             })),
         },
     )

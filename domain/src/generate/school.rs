@@ -33,6 +33,10 @@ pub struct School {
 pub struct People {
     /// The union officers' accounts (the first logs, the second reviews).
     pub union_officers: [i64; 2],
+    /// The Party cell officer's account.
+    pub cell_officer: i64,
+    /// The staff who are Party members (mentors, introducers).
+    pub members: Vec<i64>,
     /// Each year: its id, first day, semester ends, and its classes.
     pub years: Vec<Year>,
 }
@@ -207,6 +211,7 @@ pub async fn people(
     let mut users = Vec::new();
     let mut grants = Vec::new();
     let mut union_officers = [0; 2];
+    let mut cell_officer = 0;
     let accounts: [(String, String, Role); 5] = [
         (format!("t{n:03}.doan"), format!("Bí thư Đoàn THPT số {n}"), Role::YouthUnionOfficer),
         (format!("t{n:03}.doan2"), format!("Phó Bí thư Đoàn THPT số {n}"), Role::YouthUnionOfficer),
@@ -220,6 +225,9 @@ pub async fn people(
         if k < 2 {
             union_officers[k] = uid;
         }
+        if role == Role::PartyCellOfficer {
+            cell_officer = uid;
+        }
         if role == Role::Mentor {
             if let Some(m) = staff_rows.iter_mut().find(|r| *r.id.as_ref() == mentor_staff) {
                 m.user_id = Set(Some(uid));
@@ -230,6 +238,10 @@ pub async fn people(
     }
     out.accounts += users.len();
     out.staff += staff_rows.len();
+    let mut members: Vec<i64> = staff_rows.iter().filter(|r| r.party_cell_unit_id.as_ref().is_some()).map(|r| *r.id.as_ref()).collect();
+    if members.len() < 3 {
+        members = staff_rows.iter().take(3).map(|r| *r.id.as_ref()).collect();
+    }
     insert(txn, users, 8).await?;
     insert(txn, grants, 8).await?;
     insert(txn, staff_rows, 10).await?;
@@ -323,5 +335,5 @@ pub async fn people(
     insert(txn, classes, 6).await?;
     insert(txn, students, 23).await?;
     insert(txn, enrolments, 4).await?;
-    Ok(People { union_officers, years })
+    Ok(People { union_officers, cell_officer, members, years })
 }

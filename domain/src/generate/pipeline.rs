@@ -1,0 +1,246 @@
+//! Each school's candidates, year by year: a few grade-12 union members a
+//! year are proposed by the union after their consent, accepted by the cell
+//! and carried along the procedure as far as the calendar allows (every step
+//! an event, every step's record — certificate, mentor, introducers, the
+//! dossier's documents, votes, the decision, the ceremony — written with it);
+//! some withdraw on the way.
+
+use super::bulk::{insert, Ids};
+use super::school::{People, School};
+use super::{Generated, Rng};
+use crate::entities::{candidacy, candidacy_event, certificate, consent, decision, dossier_item, introducer, mentor_assignment, pool_proposal, vote};
+use crate::merit::outstanding::status as proposal_status;
+use chrono::{Days, Months, NaiveDate, TimeZone, Utc};
+use nguon_shared::pipeline::Stage;
+use nguon_shared::AppError;
+use rand::Rng as _;
+use sea_orm::{DatabaseTransaction, Set};
+
+/// The rows of one school's pipeline, written together.
+#[derive(Default)]
+struct Rows {
+    consents: Vec<consent::ActiveModel>,
+    proposals: Vec<pool_proposal::ActiveModel>,
+    candidacies: Vec<candidacy::ActiveModel>,
+    events: Vec<candidacy_event::ActiveModel>,
+    certificates: Vec<certificate::ActiveModel>,
+    mentors: Vec<mentor_assignment::ActiveModel>,
+    introducers: Vec<introducer::ActiveModel>,
+    items: Vec<dossier_item::ActiveModel>,
+    votes: Vec<vote::ActiveModel>,
+    decisions: Vec<decision::ActiveModel>,
+}
+
+fn at(day: NaiveDate) -> chrono::DateTime<Utc> {
+    Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).expect("a valid time"))
+}
+
+/// The procedure's steps after the pool, each with its day counted from the
+/// school year's first day.
+fn path(year_start: NaiveDate) -> [(Stage, NaiveDate); 9] {
+    let day = |months: u32, days: u64| year_start.checked_add_months(Months::new(months)).expect("a valid date") + Days::new(days);
+    [
+        (Stage::AwarenessClass, day(2, 0)),
+        (Stage::Candidate, day(3, 0)),
+        (Stage::Dossier, day(4, 5)),
+        (Stage::CellVote, day(6, 5)),
+        (Stage::CommitteeReview, day(6, 20)),
+        (Stage::Decision, day(7, 10)),
+        (Stage::Ceremony, day(8, 0)),
+        (Stage::Probation, day(8, 0)),
+        (Stage::FullMember, day(20, 0)),
+    ]
+}
+
+/// Candidates of every year of a school.
+pub async fn candidates(txn: &DatabaseTransaction, ids: &mut Ids, s: &School, people: &People, today: NaiveDate, rng: &mut Rng, out: &mut Generated) -> Result<(), AppError> {
+    let mut rows = Rows::default();
+    let (union_officer, cell_officer) = (people.union_officers[0], people.cell_officer);
+    for y in &people.years {
+        let proposed_on = y.starts_on + Days::new(33);
+        if proposed_on > today {
+            continue;
+        }
+        // Grade 12 are the last third of the year's classes; about 3 % of them are proposed.
+        let twelfth = &y.classes[y.classes.len() * 2 / 3..];
+        let chosen: Vec<i64> = twelfth.iter().flat_map(|(_, m)| m.iter().copied()).filter(|_| rng.random_bool(0.03)).collect();
+        for student_id in &chosen {
+            let consent_on = proposed_on - Days::new(7);
+            rows.consents.push(consent::ActiveModel {
+                id: Set(ids.next("consents")),
+                student_id: Set(*student_id),
+                subject: Set("student".into()),
+                person_name: Set("Học sinh (dữ liệu tạo sẵn)".into()),
+                relation: Set(None),
+                given_on: Set(consent_on),
+                method: Set("paper".into()),
+                scope: Set("Xét vào nguồn phát triển đảng viên".into()),
+                recorded_by: Set(union_officer),
+                recorded_at: Set(at(consent_on)),
+                withdrawn_on: Set(None),
+                withdrawn_reason: Set(None),
+                withdrawn_by: Set(None),
+            });
+            let proposal_id = ids.next("pool_proposals");
+            let accepted_on = proposed_on + Days::new(7);
+            rows.proposals.push(pool_proposal::ActiveModel {
+                id: Set(proposal_id),
+                student_id: Set(*student_id),
+                school_id: Set(s.id),
+                school_year_id: Set(y.id),
+                reason: Set("Tiêu biểu trong phong trào thi đua".into()),
+                criteria: Set("[]".into()),
+                status: Set(proposal_status::ACCEPTED.into()),
+                proposed_by: Set(union_officer),
+                proposed_at: Set(at(proposed_on)),
+                decided_by: Set(Some(cell_officer)),
+                decided_at: Set(Some(at(accepted_on))),
+                decision_reason: Set(Some("Chi bộ nhất trí đưa vào nguồn".into())),
+            });
+            let candidacy_id = ids.next("candidacies");
+            let mut stage = Stage::Pool;
+            let mut since = accepted_on;
+            let event = |ids: &mut Ids, from: Option<Stage>, to: Stage, on: NaiveDate, reason: Option<String>| candidacy_event::ActiveModel {
+                id: Set(ids.next("candidacy_events")),
+                candidacy_id: Set(candidacy_id),
+                from_stage: Set(from.map(|f| f.code().to_string())),
+                to_stage: Set(to.code().into()),
+                happened_on: Set(on),
+                reason: Set(reason),
+                overridden_checks: Set(None),
+                details: Set(None),
+                recorded_by: Set(cell_officer),
+                recorded_at: Set(at(on)),
+            };
+            rows.events.push(event(ids, None, Stage::Pool, accepted_on, Some("Chi bộ nhất trí đưa vào nguồn".into())));
+            // One in ten withdraws at some step; the others go as far as the calendar allows.
+            let leaves_at = if rng.random_bool(0.1) { Some(rng.random_range(0..6)) } else { None };
+            let mut ceremony = None;
+            for (k, (to, on)) in path(y.starts_on).into_iter().enumerate() {
+                if on > today {
+                    break;
+                }
+                if leaves_at == Some(k) {
+                    rows.events.push(event(ids, Some(stage), Stage::Withdrawn, on, Some("Gia đình xin rút".into())));
+                    stage = Stage::Withdrawn;
+                    since = on;
+                    break;
+                }
+                records(ids, &mut rows, candidacy_id, to, on, people, cell_officer);
+                if to == Stage::Ceremony {
+                    ceremony = Some(on);
+                }
+                rows.events.push(event(ids, Some(stage), to, on, None));
+                stage = to;
+                since = on;
+            }
+            rows.candidacies.push(candidacy::ActiveModel {
+                id: Set(candidacy_id),
+                student_id: Set(*student_id),
+                school_id: Set(s.id),
+                proposal_id: Set(Some(proposal_id)),
+                stage: Set(stage.code().into()),
+                stage_since: Set(since),
+                ceremony_on: Set(ceremony),
+                superior_agreement: Set(None),
+                created_by: Set(cell_officer),
+                created_at: Set(at(accepted_on)),
+            });
+        }
+    }
+    out.candidacies += rows.candidacies.len();
+    insert(txn, rows.consents, 13).await?;
+    insert(txn, rows.proposals, 12).await?;
+    insert(txn, rows.candidacies, 10).await?;
+    insert(txn, rows.events, 10).await?;
+    insert(txn, rows.certificates, 7).await?;
+    insert(txn, rows.mentors, 9).await?;
+    insert(txn, rows.introducers, 8).await?;
+    insert(txn, rows.items, 12).await?;
+    insert(txn, rows.votes, 11).await?;
+    insert(txn, rows.decisions, 8).await?;
+    Ok(())
+}
+
+/// What reaching `to` on `on` records, as the services would have.
+fn records(ids: &mut Ids, rows: &mut Rows, candidacy_id: i64, to: Stage, on: NaiveDate, people: &People, by: i64) {
+    match to {
+        Stage::Candidate => {
+            let issued = on - Days::new(3);
+            rows.certificates.push(certificate::ActiveModel {
+                id: Set(ids.next("certificates")),
+                candidacy_id: Set(candidacy_id),
+                number: Set(format!("{candidacy_id}/GCN-TTCT")),
+                issued_on: Set(issued),
+                issuer: Set(Some("Trường Chính trị tỉnh".into())),
+                recorded_by: Set(by),
+                recorded_at: Set(at(issued)),
+            });
+            rows.mentors.push(mentor_assignment::ActiveModel {
+                id: Set(ids.next("mentor_assignments")),
+                candidacy_id: Set(candidacy_id),
+                staff_id: Set(people.members[candidacy_id as usize % people.members.len()]),
+                from_date: Set(on),
+                to_date: Set(None),
+                replacement: Set(false),
+                reason: Set(None),
+                decided_by: Set(by),
+                decided_at: Set(at(on)),
+            });
+        }
+        Stage::Dossier => {
+            for k in 0..2 {
+                rows.introducers.push(introducer::ActiveModel {
+                    id: Set(ids.next("introducers")),
+                    candidacy_id: Set(candidacy_id),
+                    staff_id: Set(people.members[(candidacy_id as usize + k + 1) % people.members.len()]),
+                    together_since: Set(on - Days::new(400)),
+                    replacement: Set(false),
+                    added_by: Set(by),
+                    added_at: Set(at(on)),
+                    removed_at: Set(None),
+                });
+            }
+            for kind in ["application", "biography", "union_comment", "residence_cell_comment", "union_resolution", "introducer_letter"] {
+                rows.items.push(dossier_item::ActiveModel {
+                    id: Set(ids.next("dossier_items")),
+                    candidacy_id: Set(candidacy_id),
+                    kind: Set(kind.into()),
+                    subject: Set(None),
+                    place: Set(None),
+                    status: Set("received".into()),
+                    requested_on: Set(Some(on)),
+                    received_on: Set(Some(on + Days::new(20))),
+                    valid_until: Set(None),
+                    holder: Set(Some("Chi bộ".into())),
+                    updated_by: Set(by),
+                    updated_at: Set(at(on + Days::new(20))),
+                });
+            }
+        }
+        Stage::CellVote | Stage::CommitteeReview => rows.votes.push(vote::ActiveModel {
+            id: Set(ids.next("votes")),
+            candidacy_id: Set(candidacy_id),
+            body: Set(if to == Stage::CellVote { "cell" } else { "committee" }.into()),
+            meeting_on: Set(on),
+            members: Set(9),
+            present: Set(9),
+            for_votes: Set(8),
+            against: Set(1),
+            abstain: Set(0),
+            recorded_by: Set(by),
+            recorded_at: Set(at(on)),
+        }),
+        Stage::Decision => rows.decisions.push(decision::ActiveModel {
+            id: Set(ids.next("decisions")),
+            candidacy_id: Set(candidacy_id),
+            deciding_body_id: Set(None),
+            number: Set(format!("{candidacy_id}-QĐ/ĐU")),
+            decided_on: Set(on - Days::new(5)),
+            received_on: Set(on),
+            recorded_by: Set(by),
+            recorded_at: Set(at(on)),
+        }),
+        _ => {}
+    }
+}
