@@ -161,6 +161,7 @@ pub async fn log_activity(
     occurred_on: String,
     evidence: String,
     repeat: Option<String>,
+    back: Option<String>,
 ) -> Result<LogResult, AppError> {
     use super::context::*;
     use nguon_domain::ledger::{self, LogInput};
@@ -182,7 +183,9 @@ pub async fn log_activity(
         ledger::log_batch(&state()?.db, &actor, &audit_context(Some(actor.user_id)), input).await
     }
     .await;
-    let done = result.as_ref().ok().map(|r| format!("/ledger/log?logged={}", r.entries));
+    // Back to the same year, class and activity (numbers only: the query cannot lead elsewhere).
+    let keep = back.as_deref().map(keep_numbers).unwrap_or_default();
+    let done = result.as_ref().ok().map(|r| format!("/ledger/log?{keep}logged={}", r.entries));
     finish_form(result, done.as_deref())
 }
 
@@ -216,3 +219,24 @@ pub async fn reverse_entry(entry: i64, reason: String) -> Result<i64, AppError> 
     finish_form(result, None)
 }
 
+
+/// The `year`, `class` and `activity` numbers of a form's `back` query, as
+/// `year=1&class=2&activity=3&` (anything else dropped).
+#[cfg(feature = "ssr")]
+fn keep_numbers(back: &str) -> String {
+    back.split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(k, v)| matches!(*k, "year" | "class" | "activity") && !v.is_empty() && v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(k, v)| format!("{k}={v}&"))
+        .collect()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn logging_returns_to_its_class_only() {
+        assert_eq!(super::keep_numbers("year=1&class=22&activity=3"), "year=1&class=22&activity=3&");
+        assert_eq!(super::keep_numbers("year=1&class=&next=//evil.example&activity=x"), "year=1&");
+        assert_eq!(super::keep_numbers(""), "");
+    }
+}

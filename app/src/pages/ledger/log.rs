@@ -86,6 +86,8 @@ fn log_page(page: PageCtx, _user: CurrentUserView, data: Res<LogView>, action: S
                                 <ActionForm action=action attr:class="card" attr:id="log-form">
                                     <input type="hidden" name="request_key" value=request_key.clone()/>
                                     <input type="hidden" name="activity" value=a.id.to_string()/>
+                                    // Where to come back to: the same year and class, ready for the next activity.
+                                    <input type="hidden" name="back" value=format!("year={}&class={}&activity={}", year.id, class_p(), a.id)/>
                                     {if levels.is_empty() {
                                         view! { <input type="hidden" name="level" value=""/> }.into_any()
                                     } else {
