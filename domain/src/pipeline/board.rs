@@ -174,6 +174,40 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
     Ok((card, reading))
 }
 
+/// The card of an ended candidacy (a full member, or an exit): who, where
+/// they were, their last mentor — no facts, forecast or warnings, which
+/// concern only open candidacies (reading them for every ended one made the
+/// board's cost grow with the school's history).
+async fn ended_card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, today: NaiveDate) -> Result<CandidateCard, AppError> {
+    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
+    let last_mentor = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::CandidacyId.eq(c.id))
+        .order_by_desc(mentor_assignment::Column::Id)
+        .one(conn)
+        .await?;
+    let mentor = match last_mentor {
+        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()),
+        None => None,
+    };
+    let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
+    let class_name = match latest {
+        Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
+        None => None,
+    };
+    Ok(CandidateCard {
+        id: c.id,
+        student_id: s.id,
+        name: s.person_name().full(),
+        class_name,
+        stage,
+        days_in_stage: (today - c.stage_since).num_days(),
+        mentor,
+        risks: Vec::new(),
+        quick_move: None,
+    })
+}
+
 /// The candidates of a school the actor may see, by stage order then name.
 pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, today: NaiveDate) -> Result<Vec<CandidateCard>, AppError> {
     let only = scope(conn, actor, school_id).await?;
@@ -194,7 +228,8 @@ pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, 
     }
     let mut cards = Vec::new();
     for c in &rows {
-        cards.push(card(conn, c, &r, &w, &cal, today).await?.0);
+        let ended = Stage::from_code(&c.stage).is_some_and(Stage::is_final);
+        cards.push(if ended { ended_card(conn, c, today).await? } else { card(conn, c, &r, &w, &cal, today).await?.0 });
     }
     cards.sort_by(|a, b| a.stage.cmp(&b.stage).then_with(|| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name))));
     Ok(cards)
