@@ -126,7 +126,8 @@ async fn records(s: &School) {
     .await
     .unwrap();
     for (key, who) in [("k1", vec![an, binh, chi]), ("k2", vec![an, binh]), ("k3", vec![an, binh])] {
-        let input = LogInput { request_key: key.into(), activity_id: act, level_id: None, student_ids: who, occurred_on: d(2025, 10, 5), evidence: String::new(), repeat: false };
+        // The same activity three times the same day: confirmed repeats.
+        let input = LogInput { request_key: key.into(), activity_id: act, level_id: None, student_ids: who, occurred_on: d(2025, 10, 5), evidence: String::new(), repeat: true };
         ledger::log_batch(&s.db, &s.doan1, &c, input).await.unwrap();
     }
     let queue: Vec<i64> = ledger::review_queue(&s.db, &s.doan2, school_of(s).await).await.unwrap().into_iter().map(|e| e.id).collect();
