@@ -256,6 +256,8 @@ async fn access_matrix(t: TestDb) {
     };
     let staff_a = staff_at(a, "lan").insert(&s.db).await.unwrap().id.to_string();
     let staff_b = staff_at(b, "mai").insert(&s.db).await.unwrap().id.to_string();
+    // A member of staff at A who never gets an account (a password reset has nothing to reset).
+    let unlinked_a = staff_at(a, "hoa").insert(&s.db).await.unwrap().id.to_string();
     let ctx = AuditContext::default();
     let user_id = |login: &'static str| {
         let db = s.db.clone();
@@ -462,6 +464,7 @@ async fn access_matrix(t: TestDb) {
     //                  visitor  no role   admin   superior party cell mentor  union
     let table: Vec<(&str, Vec<(&str, &str)>, [E; 7])> = vec![
         ("shell_info", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("home_view", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("set_locale", vec![("locale", "vi")], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("setup", vec![("organisation", "X"), ("full_name", "Người Khác"), ("username", "khac"), ("password", PW), ("confirm", PW), ("locale", "vi")],
             [SetUp, SetUp, SetUp, SetUp, SetUp, SetUp, SetUp]),
@@ -500,6 +503,9 @@ async fn access_matrix(t: TestDb) {
         ("staff_view", vec![("school", &a_s), ("staff", &staff_a), ("show", "50")], [Unauth, NotFound, Ok, NotFound, NotFound, NotFound, NotFound]),
         ("staff_view", vec![("school", &a_s), ("staff", &staff_b), ("show", "50")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("staff_view", vec![("school", &b_s), ("staff", ""), ("show", "50")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // A password reset: another school's staff is not found; this school's member without an account is refused as input (the happy path: domain/tests/staff_accounts_db.rs).
+        ("reset_staff_password", vec![("staff", &staff_b), ("new", "mật-khẩu-mới-đủ-dài"), ("confirm", "mật-khẩu-mới-đủ-dài")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("reset_staff_password", vec![("staff", &unlinked_a), ("new", "mật-khẩu-mới-đủ-dài"), ("confirm", "mật-khẩu-mới-đủ-dài")], [Unauth, NotFound, Invalid, NotFound, NotFound, NotFound, NotFound]),
         ("create_staff", vec![("school", &b_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
             [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("create_staff", vec![("school", &a_s), ("full_name", "Cô Giáo Mới"), ("username", ""), ("password", ""), ("party_full_member_since", ""), ("party_cell", ""), ("role", "")],
