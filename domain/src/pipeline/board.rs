@@ -145,19 +145,29 @@ async fn risks<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// A member of staff's full name.
+async fn staff_name<C: ConnectionTrait>(conn: &C, staff_id: Option<i64>) -> Result<Option<String>, AppError> {
+    Ok(match staff_id {
+        Some(id) => staff::Entity::find_by_id(id).one(conn).await?.map(|s| s.person_name().full()),
+        None => None,
+    })
+}
+
+/// The class a student was last placed in.
+async fn latest_class<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<String>, AppError> {
+    let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(student_id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
+    Ok(match latest {
+        Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
+        None => None,
+    })
+}
+
 async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRules, w: &WatchRules, cal: &Calendar, today: NaiveDate) -> Result<(CandidateCard, Reading), AppError> {
     let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
     let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
     let mentor = super::mentoring::current_mentor(conn, c.id).await?;
-    let mentor_name = match &mentor {
-        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()),
-        None => None,
-    };
-    let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
-    let class_name = match latest {
-        Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
-        None => None,
-    };
+    let mentor_name = staff_name(conn, mentor.as_ref().map(|m| m.staff_id)).await?;
+    let class_name = latest_class(conn, s.id).await?;
     let reading = reading(conn, c, stage, r, cal, today).await?;
     let risks = risks(conn, c, &s, stage, &reading, mentor.as_ref(), r, w, cal, today).await?;
     let card = CandidateCard {
@@ -186,15 +196,8 @@ async fn ended_card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, today: N
         .order_by_desc(mentor_assignment::Column::Id)
         .one(conn)
         .await?;
-    let mentor = match last_mentor {
-        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()),
-        None => None,
-    };
-    let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(s.id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
-    let class_name = match latest {
-        Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),
-        None => None,
-    };
+    let mentor = staff_name(conn, last_mentor.map(|m| m.staff_id)).await?;
+    let class_name = latest_class(conn, s.id).await?;
     Ok(CandidateCard {
         id: c.id,
         student_id: s.id,
