@@ -85,10 +85,14 @@ fn group_by_batch(rows: &[EntryRow]) -> Vec<Vec<&EntryRow>> {
 /// came back refused without it.
 fn batch_groups(m: &'static Messages, rows: &[EntryRow]) -> AnyView {
     let ticked_before = typed_values::<ReviewEntries>("entries");
-    group_by_batch(rows)
+    let groups = group_by_batch(rows);
+    // Each entry's place in the queue, for the "show more" link's anchor (`#entry-50`).
+    let starts: Vec<usize> = groups.iter().scan(0, |at, g| { let start = *at; *at += g.len(); Some(start) }).collect();
+    groups
         .into_iter()
+        .zip(starts)
         .enumerate()
-        .map(|(k, group)| {
+        .map(|(k, (group, start))| {
             let first = group[0];
             let id = format!("batch-{k}");
             let mut classes: Vec<String> = group.iter().filter_map(|e| e.class_name.clone()).collect();
@@ -115,8 +119,9 @@ fn batch_groups(m: &'static Messages, rows: &[EntryRow]) -> AnyView {
                         <TickAll form=id.clone() name="entries[]".to_string() label=m.tick_batch.to_string() ticked=true/>
                     })}
                     <ul class="batch-entries">
-                        {group.iter().map(|e| {
-                            let box_id = format!("entry-{}", e.id);
+                        {group.iter().enumerate().map(|(i, e)| {
+                            let box_id = format!("box-{}", e.id);
+                            let place = format!("entry-{}", start + i);
                             let ticked = ticked_before.as_ref().is_none_or(|t| t.contains(&e.id.to_string()));
                             let extra = match (many_classes, same_points) {
                                 (true, true) => e.class_name.clone().map(|c| format!(" · {c}")),
@@ -125,7 +130,7 @@ fn batch_groups(m: &'static Messages, rows: &[EntryRow]) -> AnyView {
                                 (false, true) => None,
                             };
                             view! {
-                                <li class="field checkbox">
+                                <li class="field checkbox" id=place>
                                     <input id=box_id.clone() type="checkbox" name="entries[]" value=e.id.to_string() checked=ticked/>
                                     <label for=box_id>{e.student_name.clone()}{extra}</label>
                                 </li>
