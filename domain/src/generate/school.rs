@@ -4,7 +4,7 @@
 use super::bulk::{insert, Ids};
 use super::{current_start_year, Generated, Preset, Rng};
 use crate::entities::{class, enrolment, org_unit, role_grant, school_year, semester, staff, student, unit_link, user};
-use crate::names::{self, PersonName};
+use crate::names;
 use crate::policy::UnitKind;
 use chrono::{NaiveDate, Utc};
 use nguon_shared::{AppError, Role};
@@ -164,10 +164,6 @@ pub async fn organisation(txn: &DatabaseTransaction, ids: &mut Ids, p: Preset, h
     Ok(Tree { province: province_id, schools })
 }
 
-fn person(rng: &mut Rng) -> (PersonName, &'static str) {
-    crate::demo::person(rng)
-}
-
 /// A school's staff (a third Party members of its cell), its accounts (two
 /// union officers, a cell officer, a mentor linked to a Party member, an
 /// administrator), its years with semesters and classes, and its students:
@@ -187,7 +183,7 @@ pub async fn people(
     let mut staff_rows = Vec::new();
     let mut first_member = None;
     for _ in 0..(p.classes_per_grade * 3 * 3 / 2).max(10) {
-        let (name, _) = person(rng);
+        let (name, _) = crate::demo::person(rng);
         let member = rng.random_bool(0.35);
         let id = ids.next("staff");
         if member && first_member.is_none() {
@@ -286,7 +282,7 @@ pub async fn people(
                         let born = y - i32::from(grade) + 10 - 15;
                         (0..rng.random_range(35..=45))
                             .map(|_| {
-                                let (name, gender) = person(rng);
+                                let (name, gender) = crate::demo::person(rng);
                                 let id = ids.next("students");
                                 code += 1;
                                 let union_since = rng.random_bool(0.75).then(|| d(born + 15, 3, 26));

@@ -228,37 +228,72 @@ mod tests {
     }
 }
 
-/// The candidates the actor currently mentors (at a mentored stage, at a
-/// school where they may assess), next assessment due first.
-pub async fn my_candidates<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Vec<nguon_shared::views::home::MentoredCandidate>, AppError> {
+/// One candidacy the actor currently mentors: what the home page and the
+/// task inbox both read.
+pub(crate) struct Mentorship {
+    /// The candidacy.
+    pub candidacy_id: i64,
+    /// The student's full name.
+    pub student_name: String,
+    /// The mentor's staff record's full name.
+    pub mentor_name: String,
+    /// The stage.
+    pub stage: Stage,
+    /// The day the next assessment is due.
+    pub next_due: NaiveDate,
+    /// The day of the last assessment, if any.
+    pub last_written: Option<NaiveDate>,
+    /// The candidacy's school's follow-up rules.
+    pub watch: WatchRules,
+}
+
+/// The candidacies the actor currently mentors, at a mentored stage, at a
+/// school where they may assess.
+pub(crate) async fn mentorships<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Vec<Mentorship>, AppError> {
     use crate::entities::student;
-    let mine: Vec<i64> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?.into_iter().map(|s| s.id).collect();
-    if mine.is_empty() {
-        return Ok(Vec::new());
-    }
-    let assignments = mentor_assignment::Entity::find()
-        .filter(mentor_assignment::Column::StaffId.is_in(mine))
-        .filter(mentor_assignment::Column::ToDate.is_null())
-        .all(conn)
-        .await?;
     let mut out = Vec::new();
-    for a in assignments {
-        let Some(c) = candidacy::Entity::find_by_id(a.candidacy_id).one(conn).await? else { continue };
-        let Some(stage) = Stage::from_code(&c.stage).filter(|s| mentored(*s)) else { continue };
-        if authorize_at(conn, actor, Permission::AssessCandidates, c.school_id).await.is_err() {
-            continue;
+    for me in staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await? {
+        let assignments = mentor_assignment::Entity::find()
+            .filter(mentor_assignment::Column::StaffId.eq(me.id))
+            .filter(mentor_assignment::Column::ToDate.is_null())
+            .all(conn)
+            .await?;
+        for a in assignments {
+            let Some(c) = candidacy::Entity::find_by_id(a.candidacy_id).one(conn).await? else { continue };
+            let Some(stage) = Stage::from_code(&c.stage).filter(|s| mentored(*s)) else { continue };
+            if authorize_at(conn, actor, Permission::AssessCandidates, c.school_id).await.is_err() {
+                continue;
+            }
+            let watch = watch_rules(conn, c.school_id, today).await?;
+            let last_written = last_assessment(conn, c.id).await?;
+            let student_name = student::Entity::find_by_id(c.student_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
+            out.push(Mentorship {
+                candidacy_id: c.id,
+                student_name,
+                mentor_name: me.person_name().full(),
+                stage,
+                next_due: assessment_due(last_written, a.from_date, &watch),
+                last_written,
+                watch,
+            });
         }
-        let w = watch_rules(conn, c.school_id, today).await?;
-        let last = last_assessment(conn, c.id).await?;
-        let name = student::Entity::find_by_id(c.student_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
-        out.push(nguon_shared::views::home::MentoredCandidate {
-            candidacy_id: c.id,
-            name,
-            stage,
-            next_due: assessment_due(last, a.from_date, &w),
-            last_written: last,
-        });
     }
+    Ok(out)
+}
+
+/// The candidates the actor currently mentors, next assessment due first.
+pub async fn my_candidates<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Vec<nguon_shared::views::home::MentoredCandidate>, AppError> {
+    let mut out: Vec<_> = mentorships(conn, actor, today)
+        .await?
+        .into_iter()
+        .map(|m| nguon_shared::views::home::MentoredCandidate {
+            candidacy_id: m.candidacy_id,
+            name: m.student_name,
+            stage: m.stage,
+            next_due: m.next_due,
+            last_written: m.last_written,
+        })
+        .collect();
     out.sort_by(|a, b| a.next_due.cmp(&b.next_due).then_with(|| crate::names::compare_full_names(&a.name, &b.name)));
     Ok(out)
 }

@@ -8,7 +8,7 @@ use super::calendar::Calendar;
 use super::candidacy::{calendar_for, facts, MoveExtras};
 use super::mentoring::{current_mentor, mentored, next_due, watch_rules};
 use super::rules::{self, check_move, PipelineRules};
-use crate::entities::{candidacy, mentor_assignment, staff, student};
+use crate::entities::{candidacy, staff, student};
 use crate::policy::{authorize_at, Actor, Permission};
 use crate::rules_config::{self, PIPELINE};
 use chrono::{Days, NaiveDate};
@@ -106,25 +106,10 @@ pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
         }
     }
     // A mentor's own candidates, wherever the cell's tasks did not already list them.
-    let mine: Vec<staff::Model> = staff::Entity::find().filter(staff::Column::UserId.eq(actor.user_id)).all(conn).await?;
-    for me in mine {
-        let assignments = mentor_assignment::Entity::find()
-            .filter(mentor_assignment::Column::StaffId.eq(me.id))
-            .filter(mentor_assignment::Column::ToDate.is_null())
-            .all(conn)
-            .await?;
-        for a in assignments {
-            let Some(c) = candidacy::Entity::find_by_id(a.candidacy_id).one(conn).await? else { continue };
-            if !Stage::from_code(&c.stage).is_some_and(mentored) || authorize_at(conn, actor, Permission::AssessCandidates, c.school_id).await.is_err() {
-                continue;
-            }
-            let w = watch_rules(conn, c.school_id, today).await?;
-            let due = next_due(conn, c.id, &a, &w).await?;
-            let listed = out.iter().any(|t| t.candidacy_id == Some(c.id) && matches!(t.kind, TaskKind::AssessmentDue { .. }));
-            if due <= today + Days::new(u64::from(w.task_horizon_days)) && !listed {
-                let name = student_name(conn, c.student_id).await?;
-                out.push(TaskView { kind: TaskKind::AssessmentDue { mentor: me.person_name().full() }, candidacy_id: Some(c.id), name, due: Some(due) });
-            }
+    for m in super::mentoring::mentorships(conn, actor, today).await? {
+        let listed = out.iter().any(|t| t.candidacy_id == Some(m.candidacy_id) && matches!(t.kind, TaskKind::AssessmentDue { .. }));
+        if m.next_due <= today + Days::new(u64::from(m.watch.task_horizon_days)) && !listed {
+            out.push(TaskView { kind: TaskKind::AssessmentDue { mentor: m.mentor_name }, candidacy_id: Some(m.candidacy_id), name: m.student_name, due: Some(m.next_due) });
         }
     }
     for r in crate::privacy::requests::open_for(conn, actor, today).await? {
