@@ -17,6 +17,7 @@ pub mod generate;
 pub mod names;
 pub mod org;
 pub mod org_admin;
+pub mod oversight;
 pub mod pipeline;
 pub mod people;
 pub mod policy;

@@ -37,6 +37,9 @@ pub const OUTSTANDING_CRITERIA: Rule<nguon_shared::merit::OutstandingCriteria> =
 /// The personal-data duties' numbers (answer within working days, retention in years).
 pub const PRIVACY: Rule<nguon_shared::privacy::PrivacyRules> = Rule { key: "privacy.rules", default: Default::default };
 
+/// The numbers of the oversight dashboards (stalled after, smallest count shown).
+pub const OVERSIGHT: Rule<nguon_shared::oversight::OversightRules> = Rule { key: "oversight.rules", default: Default::default };
+
 /// The value of `rule` at `unit_id` on `on`.
 pub async fn value<C: ConnectionTrait, T: DeserializeOwned>(
     conn: &C,

@@ -15,6 +15,7 @@ mod m20261126_000006_pipeline;
 mod m20261126_000007_mentoring_meetings;
 mod m20261127_000008_personal_data;
 mod m20261127_000009_name_keys;
+mod m20261128_000010_plans;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_mentoring_meetings::Migration),
             Box::new(m20261127_000008_personal_data::Migration),
             Box::new(m20261127_000009_name_keys::Migration),
+            Box::new(m20261128_000010_plans::Migration),
         ]
     }
 }

@@ -95,6 +95,18 @@ pub enum ErrorCode {
     UnknownStudent,
     /// No place left (an awareness class is full).
     Full,
+    /// The same record already exists (a plan's number from the same body, an adoption by the same body).
+    AlreadyExists,
+    /// A day earlier than the first day allowed.
+    NotBefore {
+        /// First day allowed.
+        date: chrono::NaiveDate,
+    },
+    /// A number above the largest accepted.
+    TooLarge {
+        /// Largest accepted.
+        max: u32,
+    },
     /// A result word on neither the current nor the older scale (nor the school's mapping).
     UnknownGrade {
         /// The word as written.

@@ -7,6 +7,7 @@ pub mod error;
 pub mod ledger;
 pub mod locale;
 pub mod mentoring;
+pub mod oversight;
 pub mod merit;
 pub mod pipeline;
 pub mod privacy;

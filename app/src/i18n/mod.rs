@@ -461,6 +461,9 @@ pub struct Messages {
     pub chk_probation_not_over: &'static str,
     pub chk_missing: &'static str,
     pub code_full: &'static str,
+    pub code_already_exists: &'static str,
+    pub code_not_before: &'static str,
+    pub code_too_large: &'static str,
     /// `{from}`, `{to}`: the first and last day allowed.
     pub code_outside_dates: &'static str,
     pub code_needs_confirmation: &'static str,
@@ -676,6 +679,9 @@ impl Messages {
             ErrorCode::AlreadyLogged { students, by } => fill(self.code_already_logged, &[("n", &students.to_string()), ("by", by)]),
             ErrorCode::UnknownStudent => self.code_unknown_student.into(),
             ErrorCode::Full => self.code_full.into(),
+            ErrorCode::AlreadyExists => self.code_already_exists.into(),
+            ErrorCode::NotBefore { date } => fill(self.code_not_before, &[("date", &crate::format::date(*date))]),
+            ErrorCode::TooLarge { max } => fill(self.code_too_large, &[("n", &max.to_string())]),
             ErrorCode::UnknownGrade { value } => fill(self.code_unknown_grade, &[("v", value)]),
             ErrorCode::Rule { failure } => self.check_text(failure),
         }

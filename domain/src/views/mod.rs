@@ -7,6 +7,7 @@ pub mod home;
 pub mod ledger;
 pub mod merit;
 pub mod organisation;
+pub mod oversight;
 pub mod pipeline;
 pub mod privacy;
 pub mod students;
