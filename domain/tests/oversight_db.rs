@@ -208,9 +208,9 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     assert_eq!(editing.rows.len(), 1 + covered.len());
 
     // A custom period needs both days, in order.
-    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2025, 9, 1)), to: None, school: None };
+    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2025, 9, 1)), to: None, school: None, summary: false };
     assert!(matches!(dashboard(&db, &superior, &AuditContext::default(), q, today).await, Err(AppError::Invalid(_))));
-    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2024, 9, 1)), to: Some(d(2025, 8, 31)), school: None };
+    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2024, 9, 1)), to: Some(d(2025, 8, 31)), school: None, summary: false };
     let school_year = dashboard(&db, &superior, &ctx(&superior), q, today).await.unwrap();
     assert_eq!(school_year.months.len(), 12);
 
@@ -225,4 +225,37 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     }
 }
 
-both_engines!(oversight_follows_the_events_and_the_plan);
+/// The demo: plan 88-KH/HU carried on by the commune's committee, this year's
+/// targets, admissions over the past months, and `demo.capuy` whose home
+/// page shows them.
+async fn the_demo_shows_the_plan(t: TestDb) {
+    let (db, _admin, _province) = province(&t).await;
+    let summary = nguon_domain::demo::load(&db, &AuditContext::default(), PW, 88).await.unwrap();
+    assert!(summary.accounts.iter().any(|a| a == "demo.capuy"));
+    let capuy_id = user_id(&db, "demo.capuy").await;
+    let grants = nguon_domain::accounts::active_grants(&db, capuy_id).await.unwrap();
+    assert_eq!(grants.len(), 1);
+    assert_eq!(grants[0].0, Role::SuperiorOfficer);
+    let capuy = Actor { user_id: capuy_id, grants };
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(today - chrono::Duration::days(250)), to: Some(today), school: None, summary: false };
+    let v = dashboard(&db, &capuy, &ctx(&capuy), q, today).await.unwrap();
+    assert_eq!(v.rows.len(), 1, "the demo school");
+    assert_eq!(v.rows[0].admitted, 3, "three ceremonies over the past months");
+    assert_eq!(v.plans.len(), 1);
+    assert_eq!(v.plans[0].number, "88-KH/HU");
+    assert_eq!(v.plans[0].issuer, "Huyện ủy Lâm Hà (demo)");
+    assert_eq!(v.plans[0].carried_by, "Đảng ủy xã Tân Hà (demo)");
+    let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2025, 11, 1)), to: Some(today + chrono::Duration::days(30)), school: None, summary: false };
+    let classes = dashboard(&db, &capuy, &ctx(&capuy), q, today).await.unwrap().awareness;
+    assert_eq!((classes.classes, classes.trainees, classes.completed), (2, 4, 2), "the demo's two classes: two enrolled in the first and certified, two in the next");
+    let home = nguon_domain::views::home::home(&db, &capuy, today).await.unwrap();
+    let o = home.oversight.expect("the superior officer's home shows the dashboard");
+    assert_eq!(o.target.student_members, Some(5));
+    assert!(o.funnel.stalled.iter().all(|c| c.name.is_none()), "the home page reads no name");
+    // The admitted students' ways hold together: every step in order, ending in probation.
+    let events = candidacy_event::Entity::find().filter(candidacy_event::Column::ToStage.eq(Stage::Probation.code())).all(&db).await.unwrap();
+    assert_eq!(events.len(), 3);
+}
+
+both_engines!(oversight_follows_the_events_and_the_plan, the_demo_shows_the_plan);

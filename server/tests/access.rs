@@ -461,10 +461,47 @@ async fn access_matrix(t: TestDb) {
     let (a_s, b_s, ya, yb, na, nb) =
         (a.to_string(), b.to_string(), year_a.to_string(), year_b.to_string(), next_a.to_string(), next_b.to_string());
 
+    // Plans recorded by the province administrator: one over the province, one over school A.
+    let (province_plan, school_plan) = {
+        let root_actor = nguon_domain::policy::Actor { user_id: user_id("admin").await, grants: vec![(Role::Administrator, province)] };
+        let plan = |number: &str, scope: i64| nguon_domain::oversight::plans::NewPlan {
+            issuer_unit_id: province,
+            number: number.into(),
+            issued_on: d(2025, 7, 1),
+            title: "Phát triển đảng viên trong học sinh".into(),
+            scope_unit_id: scope,
+            in_force_from: None,
+            replaces_plan_id: None,
+        };
+        let create = |input| nguon_domain::oversight::plans::create(&s.db, &root_actor, &ctx, input);
+        (create(plan("10-KH/TU", province)).await.unwrap().to_string(), create(plan("11-KH/TU", a)).await.unwrap().to_string())
+    };
+
     //                  visitor  no role   admin   superior party cell mentor  union
     let table: Vec<(&str, Vec<(&str, &str)>, [E; 7])> = vec![
         ("shell_info", vec![], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("home_view", vec![], [Unauth, Ok, Ok, Ok, Ok, Ok, Ok]),
+        // Oversight: a superior officer and a school's Party cell see their schools; another school is not found.
+        ("dashboard_view", vec![("period", ""), ("from", ""), ("to", ""), ("school", "")], [Unauth, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("dashboard_view", vec![("period", "last_year"), ("from", ""), ("to", ""), ("school", &a_s)], [Unauth, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("dashboard_view", vec![("period", ""), ("from", ""), ("to", ""), ("school", &b_s)], [Unauth, Forbidden, Forbidden, NotFound, NotFound, Forbidden, Forbidden]),
+        ("dashboard_view", vec![("period", "custom"), ("from", "01/09/2025"), ("to", ""), ("school", "")], [Unauth, Forbidden, Forbidden, Invalid, Invalid, Forbidden, Forbidden]),
+        ("plans_view", vec![("plan", ""), ("year", "")], [Unauth, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("plans_view", vec![("plan", &school_plan), ("year", "2026")], [Unauth, Forbidden, Ok, Ok, NotFound, Forbidden, Forbidden]),
+        ("plans_view", vec![("plan", &province_plan), ("year", "2026")], [Unauth, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ("create_plan", vec![("issuer", &province_s), ("number", "12-KH/TU"), ("issued_on", "01/09/2025"), ("title", "Kế hoạch"), ("scope", &b_s), ("in_force_from", ""), ("replaces", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // The superior officer sends the same number after the administrator: refused as input.
+        ("create_plan", vec![("issuer", &province_s), ("number", "12-KH/TU"), ("issued_on", "01/09/2025"), ("title", "Kế hoạch"), ("scope", &a_s), ("in_force_from", ""), ("replaces", "")],
+            [Unauth, NotFound, Ok, Invalid, NotFound, NotFound, NotFound]),
+        ("adopt_plan", vec![("plan", &province_plan), ("body", &province_s), ("from", "01/09/2025")], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("adopt_plan", vec![("plan", &province_plan), ("body", &a_s), ("from", "01/09/2025")], [Unauth, NotFound, Invalid, Invalid, NotFound, NotFound, NotFound]),
+        ("set_plan_targets", vec![("plan", &province_plan), ("year", "2026"), ("unit[]", &a_s), ("new_members[]", ""), ("student_members[]", "2"), ("trainees[]", "")],
+            [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("set_plan_targets", vec![("plan", &school_plan), ("year", "2026"), ("unit[]", &a_s), ("new_members[]", ""), ("student_members[]", "2"), ("trainees[]", "")],
+            [Unauth, NotFound, Ok, Ok, NotFound, NotFound, NotFound]),
+        ("set_plan_targets", vec![("plan", &school_plan), ("year", "2026"), ("unit[]", &b_s), ("new_members[]", ""), ("student_members[]", "2"), ("trainees[]", "")],
+            [Unauth, NotFound, Invalid, Invalid, NotFound, NotFound, NotFound]),
         ("set_locale", vec![("locale", "vi")], [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("setup", vec![("organisation", "X"), ("full_name", "Người Khác"), ("username", "khac"), ("password", PW), ("confirm", PW), ("locale", "vi")],
             [SetUp, SetUp, SetUp, SetUp, SetUp, SetUp, SetUp]),

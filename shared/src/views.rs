@@ -71,6 +71,10 @@ pub struct NavPermissions {
     pub manage_pipeline: bool,
     /// Logs emulation points somewhere (logging, review, the catalogue).
     pub log_emulation: bool,
+    /// Sees the progress dashboard (superior officers, a school's Party roles).
+    pub oversight: bool,
+    /// Edits plans and targets (superior officers, administrators).
+    pub plans: bool,
     pub tasks: u32,
 }
 

@@ -26,6 +26,8 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
                 privacy: require_any(&actor, Permission::HandleDataRequests).is_ok(),
                 manage_pipeline: require_any(&actor, Permission::ManagePipeline).is_ok(),
                 log_emulation: require_any(&actor, Permission::LogEmulation).is_ok(),
+                oversight: require_any(&actor, Permission::Oversee).is_ok() || require_any(&actor, Permission::ManagePipeline).is_ok(),
+                plans: require_any(&actor, Permission::Oversee).is_ok() || require_any(&actor, Permission::ManageOrganisation).is_ok(),
                 tasks: 0,
             };
             if nav.pipeline || nav.privacy {

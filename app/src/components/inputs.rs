@@ -27,7 +27,7 @@ pub struct FormInputs {
     /// Whether this form instance is the one that was sent and accepted.
     succeeded: bool,
     /// The label of each input rendered so far, for the summary.
-    labels: Arc<Mutex<Vec<(&'static str, String)>>>,
+    labels: Arc<Mutex<Vec<(String, String)>>>,
     /// Whose form it is, named at the top of a refusal (a card among many).
     subject: Option<String>,
     /// The page where a refused procedure check is fixed (empty: this page).
@@ -72,7 +72,7 @@ impl FormInputs {
         let Some(e) = &self.error else { return ().into_any() };
         let labels = self.labels.lock().map(|l| l.clone()).unwrap_or_default();
         let m = self.m;
-        let label_of = move |field: &str| labels.iter().find(|(n, _)| *n == field).map(|(_, l)| l.clone()).or_else(|| m.field_label(field).map(str::to_string));
+        let label_of = move |field: &str| labels.iter().find(|(n, _)| n == field).map(|(_, l)| l.clone()).or_else(|| m.field_label(field).map(str::to_string));
         let summary = error_summary_at(m, e, &self.form, &label_of, &self.fix_page);
         match &self.subject {
             Some(who) => view! { <div class="refused-about"><p><strong>{who.clone()}</strong></p>{summary}</div> }.into_any(),
@@ -80,9 +80,11 @@ impl FormInputs {
         }
     }
 
-    fn remember(&self, name: &'static str, label: &str) {
+    /// Names field `name` by `label` in the summary, for inputs rendered by
+    /// hand (a table of lines, each field named after its row).
+    pub fn remember(&self, name: &str, label: &str) {
         if let Ok(mut l) = self.labels.lock() {
-            l.push((name, label.to_string()));
+            l.push((name.to_string(), label.to_string()));
         }
     }
 

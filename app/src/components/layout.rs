@@ -8,7 +8,7 @@ use crate::app::{Actions, ShellResource};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
     account::AccountPage, audit::AuditPage, home::HomePage,
-    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, privacy::{ExportPage, PrivacyPage, PrivacyStudentPage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, setup::SetupPage, staff::StaffPage,
+    ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, privacy::{ExportPage, PrivacyPage, PrivacyStudentPage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, oversight::{DashboardPage, PlansPage}, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
 use leptos::prelude::*;
@@ -107,6 +107,8 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/pipeline") view=PipelinePage ssr=SsrMode::Async/>
                 <Route path=path!("/pipeline/:id") view=CandidacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/tasks") view=TasksPage ssr=SsrMode::Async/>
+                <Route path=path!("/oversight") view=DashboardPage ssr=SsrMode::Async/>
+                <Route path=path!("/oversight/plans") view=PlansPage ssr=SsrMode::Async/>
                 <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async/>
                 <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
@@ -183,6 +185,8 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
                     {task_count(m, nav.tasks, None)}
                 </A>
             })}
+            {nav.oversight.then(|| view! { <A href="/oversight">{m.ov.nav_oversight}</A> })}
+            {(nav.plans && !nav.oversight).then(|| view! { <A href="/oversight/plans">{m.ov.nav_plans}</A> })}
             {nav.privacy.then(|| view! { <A href="/privacy">{m.pv.nav_privacy}</A> })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>

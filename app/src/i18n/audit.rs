@@ -3,19 +3,19 @@
 //! language labels every code in the same order (compiler-checked lengths).
 
 /// Action codes, as stored.
-pub const ACTIONS: [&str; 36] = [
+pub const ACTIONS: [&str; 38] = [
     "accept", "add_introducer", "anonymise", "answer", "approve", "assign_mentor", "cancel", "confirm", "copy_catalogue", "correct", "create",
     "decline", "delete", "enrol", "enter_pool", "export", "grant", "import", "load_demo", "log", "login", "logout", "move", "propose",
     "read_sensitive", "reject", "reverse", "revoke", "revoke_sessions", "roll_over", "set_rule", "update", "upload", "withdraw",
-    "password_change", "password_reset",
+    "password_change", "password_reset", "adopt", "set_target",
 ];
 
 /// Kinds of record, as stored.
-pub const ENTITIES: [&str; 29] = [
+pub const ENTITIES: [&str; 32] = [
     "awareness_class", "candidacy", "class", "consent", "data_request", "dossier_item", "erasure", "holiday", "ledger_batch", "ledger_entry",
     "org_unit", "pool_proposal", "role_grant", "roster_upload", "rule_value", "school_year", "staff", "student", "student_list", "study_result",
     "union_classification", "unit_link", "user", "activity", "activity_category", "assessment", "biography_return", "certificate",
-    "joint_meeting",
+    "joint_meeting", "plan", "plan_target", "stalled_candidacies",
 ];
 
 /// Fields of the details, as stored (others are shown as stored).
@@ -29,8 +29,8 @@ pub const KEYS: [&str; 40] = [
 /// The labels of one language.
 #[allow(missing_docs)]
 pub struct Au {
-    pub actions: [&'static str; 36],
-    pub entities: [&'static str; 29],
+    pub actions: [&'static str; 38],
+    pub entities: [&'static str; 32],
     pub keys: [&'static str; 40],
     pub any_action: &'static str,
     pub any_entity: &'static str,
@@ -77,14 +77,14 @@ pub static VI: Au = Au {
         "Đính chính", "Tạo mới", "Không chấp nhận", "Xóa", "Ghi danh", "Đưa vào nguồn", "Xuất dữ liệu", "Cấp vai trò", "Nhập từ tệp",
         "Tải trường mẫu", "Ghi điểm", "Đăng nhập", "Đăng xuất", "Chuyển bước", "Đề xuất", "Xem thông tin nhạy cảm", "Từ chối",
         "Hủy điểm ghi nhầm", "Thu hồi vai trò", "Đăng xuất các phiên khác", "Lên lớp", "Đặt quy định", "Cập nhật", "Tải tệp lên", "Rút lại",
-        "Đổi mật khẩu", "Đặt lại mật khẩu",
+        "Đổi mật khẩu", "Đặt lại mật khẩu", "Kế thừa thực hiện", "Đặt chỉ tiêu",
     ],
     entities: [
         "Lớp bồi dưỡng", "Hồ sơ phát triển đảng viên", "Lớp học", "Sự đồng ý", "Yêu cầu về dữ liệu cá nhân", "Giấy tờ hồ sơ", "Xóa dữ liệu",
         "Ngày nghỉ", "Lần ghi điểm", "Điểm thi đua", "Đơn vị", "Đề xuất vào nguồn", "Vai trò", "Tệp danh sách học sinh", "Quy định",
         "Năm học", "Cán bộ, giáo viên", "Học sinh", "Danh sách học sinh", "Kết quả học tập", "Xếp loại đoàn viên", "Quan hệ đơn vị",
         "Tài khoản", "Hoạt động thi đua", "Nhóm hoạt động", "Nhận xét của người giúp đỡ", "Trả lại lý lịch", "Giấy chứng nhận bồi dưỡng",
-        "Họp liên tịch",
+        "Họp liên tịch", "Kế hoạch", "Chỉ tiêu kế hoạch", "Danh sách hồ sơ dừng lâu",
     ],
     keys: [
         "Tên", "Học sinh (mã)", "Trạng thái", "Trường (mã)", "Hồ sơ (mã)", "Đơn vị (mã)", "Học sinh", "Năm học (mã)", "Ngày nhận", "Loại",
@@ -106,13 +106,15 @@ pub static EN: Au = Au {
         "Copied the catalogue", "Corrected", "Created", "Declined", "Deleted", "Enrolled", "Entered the pool", "Exported", "Granted a role",
         "Imported", "Loaded the demo school", "Logged points", "Signed in", "Signed out", "Moved a stage", "Proposed", "Read sensitive data",
         "Rejected", "Cancelled points logged by mistake", "Revoked a role", "Signed out other sessions", "Rolled over the year", "Set a rule",
-        "Updated", "Uploaded a file", "Withdrew", "Changed the password", "Reset the password",
+        "Updated", "Uploaded a file", "Withdrew", "Changed the password", "Reset the password", "Carried a plan on",
+        "Set a target",
     ],
     entities: [
         "Awareness class", "Candidacy", "Class", "Consent", "Personal-data request", "Dossier document", "Erasure", "Holiday", "Logging",
         "Emulation points", "Unit", "Pool proposal", "Role", "Student list file", "Rule", "School year", "Staff member", "Student",
         "Student list", "Study result", "Union member classification", "Unit link", "Account", "Activity", "Activity category",
-        "Mentor's assessment", "Biography returned", "Awareness certificate", "Joint meeting",
+        "Mentor's assessment", "Biography returned", "Awareness certificate", "Joint meeting", "Plan", "Plan target",
+        "Stalled candidacies",
     ],
     keys: [
         "Name", "Student (id)", "Status", "School (id)", "Candidacy (id)", "Unit (id)", "Students", "School year (id)", "Received on", "Kind",

@@ -430,6 +430,7 @@ pub const EN: Messages = Messages {
     code_already_logged: "{n} students already have this activity logged on this day (by {by}). If this really is another time, tick the confirmation box and send again.",
     au: &super::audit::EN,
     hm: &super::home::EN,
+    ov: &super::oversight::EN,
     mt: &super::mentoring::EN,
     pv: &super::privacy::EN,
     stages: ["Source pool", "Awareness class", "Candidate (mentored)", "Dossier", "Voted by the cell", "Reviewed by the committee", "Decision issued", "Ceremony (planned)", "Probationary member", "Full member", "Withdrawn", "Not admitted", "Moved school", "Party activity transferred"],

@@ -5,6 +5,7 @@ mod en;
 pub mod audit;
 pub mod home;
 pub mod mentoring;
+pub mod oversight;
 pub mod privacy;
 mod vi;
 
@@ -473,6 +474,8 @@ pub struct Messages {
     pub au: &'static audit::Au,
     /// The home page.
     pub hm: &'static home::Hm,
+    /// The oversight pages.
+    pub ov: &'static oversight::Ov,
     /// Mentoring and follow-up.
     pub mt: &'static mentoring::Mt,
     /// The personal-data pages.

@@ -430,6 +430,7 @@ pub const VI: Messages = Messages {
     code_already_logged: "{n} học sinh đã được ghi hoạt động này vào ngày này (người ghi: {by}). Nếu đây thật sự là một lần khác, hãy đánh dấu ô xác nhận rồi gửi lại.",
     au: &super::audit::VI,
     hm: &super::home::VI,
+    ov: &super::oversight::VI,
     mt: &super::mentoring::VI,
     pv: &super::privacy::VI,
     stages: ["Nguồn", "Học lớp nhận thức", "Đối tượng (có người giúp đỡ)", "Hoàn thiện hồ sơ", "Chi bộ đã xét", "Đảng ủy cơ sở đã xét", "Có quyết định kết nạp", "Lễ kết nạp (dự kiến)", "Đảng viên dự bị", "Đảng viên chính thức", "Rút khỏi nguồn", "Không kết nạp", "Chuyển trường", "Chuyển sinh hoạt Đảng"],

@@ -34,6 +34,12 @@ fn home(page: PageCtx, user: CurrentUserView, data: Res<HomeView>) -> AnyView {
                     {v.cell.map(|c| cell(m, c))}
                     {v.mentor.map(|x| mentor(m, x))}
                     {v.admin.map(|a| admin(m, a))}
+                    {v.oversight.map(|o| view! {
+                        <section class="home-section" id="home-oversight">
+                            <h2>{m.ov.title}</h2>
+                            {crate::pages::oversight::sections::dashboard_body(m, o, false)}
+                        </section>
+                    })}
                 }.into_any(),
             })}
         </Transition>

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod login;
 pub mod merit;
 pub mod org;
+pub mod oversight;
 pub mod mentoring;
 pub mod pipeline;
 pub mod privacy;

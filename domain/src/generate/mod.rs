@@ -13,7 +13,7 @@
 
 mod bulk;
 mod ledger;
-mod pipeline;
+pub(crate) mod pipeline;
 mod school;
 
 use crate::audit::{self, AuditContext, AuditEntry};

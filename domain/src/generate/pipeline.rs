@@ -52,103 +52,52 @@ fn path(year_start: NaiveDate) -> [(Stage, NaiveDate); 9] {
     ]
 }
 
+/// Who records a school's candidates, and the Party members who mentor and introduce them.
+pub struct Crew<'a> {
+    /// The union officer who records consents and proposes.
+    pub union_officer: i64,
+    /// The Party cell officer who decides and moves.
+    pub cell_officer: i64,
+    /// Staff who are official Party members.
+    pub members: &'a [i64],
+}
+
 /// Candidates of every year of a school.
 pub async fn candidates(txn: &DatabaseTransaction, ids: &mut Ids, s: &School, people: &People, today: NaiveDate, rng: &mut Rng, out: &mut Generated) -> Result<(), AppError> {
     let mut rows = Rows::default();
-    let (union_officer, cell_officer) = (people.union_officers[0], people.cell_officer);
+    let crew = Crew { union_officer: people.union_officers[0], cell_officer: people.cell_officer, members: &people.members };
     for y in &people.years {
-        let proposed_on = y.starts_on + Days::new(33);
-        if proposed_on > today {
+        if y.starts_on + Days::new(33) > today {
             continue;
         }
         // Grade 12 are the last third of the year's classes; about 3 % of them are proposed.
         let twelfth = &y.classes[y.classes.len() * 2 / 3..];
         let chosen: Vec<i64> = twelfth.iter().flat_map(|(_, m)| m.iter().copied()).filter(|_| rng.random_bool(0.03)).collect();
         for student_id in &chosen {
-            let consent_on = proposed_on - Days::new(7);
-            rows.consents.push(consent::ActiveModel {
-                id: Set(ids.next("consents")),
-                student_id: Set(*student_id),
-                subject: Set("student".into()),
-                person_name: Set("Học sinh (dữ liệu tạo sẵn)".into()),
-                relation: Set(None),
-                given_on: Set(consent_on),
-                method: Set("paper".into()),
-                scope: Set("Xét vào nguồn phát triển đảng viên".into()),
-                recorded_by: Set(union_officer),
-                recorded_at: Set(at(consent_on)),
-                withdrawn_on: Set(None),
-                withdrawn_reason: Set(None),
-                withdrawn_by: Set(None),
-            });
-            let proposal_id = ids.next("pool_proposals");
-            let accepted_on = proposed_on + Days::new(7);
-            rows.proposals.push(pool_proposal::ActiveModel {
-                id: Set(proposal_id),
-                student_id: Set(*student_id),
-                school_id: Set(s.id),
-                school_year_id: Set(y.id),
-                reason: Set("Tiêu biểu trong phong trào thi đua".into()),
-                criteria: Set("[]".into()),
-                status: Set(proposal_status::ACCEPTED.into()),
-                proposed_by: Set(union_officer),
-                proposed_at: Set(at(proposed_on)),
-                decided_by: Set(Some(cell_officer)),
-                decided_at: Set(Some(at(accepted_on))),
-                decision_reason: Set(Some("Chi bộ nhất trí đưa vào nguồn".into())),
-            });
-            let candidacy_id = ids.next("candidacies");
-            let mut stage = Stage::Pool;
-            let mut since = accepted_on;
-            let event = |ids: &mut Ids, from: Option<Stage>, to: Stage, on: NaiveDate, reason: Option<String>| candidacy_event::ActiveModel {
-                id: Set(ids.next("candidacy_events")),
-                candidacy_id: Set(candidacy_id),
-                from_stage: Set(from.map(|f| f.code().to_string())),
-                to_stage: Set(to.code().into()),
-                happened_on: Set(on),
-                reason: Set(reason),
-                overridden_checks: Set(None),
-                details: Set(None),
-                recorded_by: Set(cell_officer),
-                recorded_at: Set(at(on)),
-            };
-            rows.events.push(event(ids, None, Stage::Pool, accepted_on, Some("Chi bộ nhất trí đưa vào nguồn".into())));
             // One in ten withdraws at some step; the others go as far as the calendar allows.
             let leaves_at = if rng.random_bool(0.1) { Some(rng.random_range(0..6)) } else { None };
-            let mut ceremony = None;
-            for (k, (to, on)) in path(y.starts_on).into_iter().enumerate() {
-                if on > today {
-                    break;
-                }
-                if leaves_at == Some(k) {
-                    rows.events.push(event(ids, Some(stage), Stage::Withdrawn, on, Some("Gia đình xin rút".into())));
-                    stage = Stage::Withdrawn;
-                    since = on;
-                    break;
-                }
-                records(ids, &mut rows, candidacy_id, to, on, people, cell_officer);
-                if to == Stage::Ceremony {
-                    ceremony = Some(on);
-                }
-                rows.events.push(event(ids, Some(stage), to, on, None));
-                stage = to;
-                since = on;
-            }
-            rows.candidacies.push(candidacy::ActiveModel {
-                id: Set(candidacy_id),
-                student_id: Set(*student_id),
-                school_id: Set(s.id),
-                proposal_id: Set(Some(proposal_id)),
-                stage: Set(stage.code().into()),
-                stage_since: Set(since),
-                ceremony_on: Set(ceremony),
-                superior_agreement: Set(None),
-                created_by: Set(cell_officer),
-                created_at: Set(at(accepted_on)),
-            });
+            candidate(ids, &mut rows, s.id, y.id, y.starts_on, *student_id, &crew, today, leaves_at);
         }
     }
     out.candidacies += rows.candidacies.len();
+    write(txn, rows).await
+}
+
+/// Students admitted on given days (each ceremony's day), with the whole way
+/// behind them — consent, proposal, pool, class, mentor, dossier, votes,
+/// decision — dated back from the ceremony. The demo's admissions.
+pub async fn admitted(txn: &DatabaseTransaction, school_id: i64, year_id: i64, crew: &Crew<'_>, students: &[(i64, NaiveDate)]) -> Result<(), AppError> {
+    let mut ids = Ids::after_existing(txn).await?;
+    let mut rows = Rows::default();
+    for (student_id, ceremony) in students {
+        let start = ceremony.checked_sub_months(Months::new(8)).expect("a valid date");
+        candidate(&mut ids, &mut rows, school_id, year_id, start, *student_id, crew, *ceremony, None);
+    }
+    write(txn, rows).await?;
+    super::bulk::fix_sequences(txn).await
+}
+
+async fn write(txn: &DatabaseTransaction, rows: Rows) -> Result<(), AppError> {
     insert(txn, rows.consents, 13).await?;
     insert(txn, rows.proposals, 12).await?;
     insert(txn, rows.candidacies, 10).await?;
@@ -162,8 +111,96 @@ pub async fn candidates(txn: &DatabaseTransaction, ids: &mut Ids, s: &School, pe
     Ok(())
 }
 
+/// One candidate of a school year starting `year_start`: consent, the
+/// union's proposal, the pool, then the procedure's steps as far as `today`
+/// (or an exit at step `leaves_at`).
+#[allow(clippy::too_many_arguments)]
+fn candidate(ids: &mut Ids, rows: &mut Rows, school_id: i64, year_id: i64, year_start: NaiveDate, student_id: i64, crew: &Crew<'_>, today: NaiveDate, leaves_at: Option<usize>) {
+    let (union_officer, cell_officer) = (crew.union_officer, crew.cell_officer);
+    let proposed_on = year_start + Days::new(33);
+    let consent_on = proposed_on - Days::new(7);
+    rows.consents.push(consent::ActiveModel {
+        id: Set(ids.next("consents")),
+        student_id: Set(student_id),
+        subject: Set("student".into()),
+        person_name: Set("Học sinh (dữ liệu tạo sẵn)".into()),
+        relation: Set(None),
+        given_on: Set(consent_on),
+        method: Set("paper".into()),
+        scope: Set("Xét vào nguồn phát triển đảng viên".into()),
+        recorded_by: Set(union_officer),
+        recorded_at: Set(at(consent_on)),
+        withdrawn_on: Set(None),
+        withdrawn_reason: Set(None),
+        withdrawn_by: Set(None),
+    });
+    let proposal_id = ids.next("pool_proposals");
+    let accepted_on = proposed_on + Days::new(7);
+    rows.proposals.push(pool_proposal::ActiveModel {
+        id: Set(proposal_id),
+        student_id: Set(student_id),
+        school_id: Set(school_id),
+        school_year_id: Set(year_id),
+        reason: Set("Tiêu biểu trong phong trào thi đua".into()),
+        criteria: Set("[]".into()),
+        status: Set(proposal_status::ACCEPTED.into()),
+        proposed_by: Set(union_officer),
+        proposed_at: Set(at(proposed_on)),
+        decided_by: Set(Some(cell_officer)),
+        decided_at: Set(Some(at(accepted_on))),
+        decision_reason: Set(Some("Chi bộ nhất trí đưa vào nguồn".into())),
+    });
+    let candidacy_id = ids.next("candidacies");
+    let mut stage = Stage::Pool;
+    let mut since = accepted_on;
+    let event = |ids: &mut Ids, from: Option<Stage>, to: Stage, on: NaiveDate, reason: Option<String>| candidacy_event::ActiveModel {
+        id: Set(ids.next("candidacy_events")),
+        candidacy_id: Set(candidacy_id),
+        from_stage: Set(from.map(|f| f.code().to_string())),
+        to_stage: Set(to.code().into()),
+        happened_on: Set(on),
+        reason: Set(reason),
+        overridden_checks: Set(None),
+        details: Set(None),
+        recorded_by: Set(cell_officer),
+        recorded_at: Set(at(on)),
+    };
+    rows.events.push(event(ids, None, Stage::Pool, accepted_on, Some("Chi bộ nhất trí đưa vào nguồn".into())));
+    let mut ceremony = None;
+    for (k, (to, on)) in path(year_start).into_iter().enumerate() {
+        if on > today {
+            break;
+        }
+        if leaves_at == Some(k) {
+            rows.events.push(event(ids, Some(stage), Stage::Withdrawn, on, Some("Gia đình xin rút".into())));
+            stage = Stage::Withdrawn;
+            since = on;
+            break;
+        }
+        records(ids, rows, candidacy_id, to, on, crew.members, cell_officer);
+        if to == Stage::Ceremony {
+            ceremony = Some(on);
+        }
+        rows.events.push(event(ids, Some(stage), to, on, None));
+        stage = to;
+        since = on;
+    }
+    rows.candidacies.push(candidacy::ActiveModel {
+        id: Set(candidacy_id),
+        student_id: Set(student_id),
+        school_id: Set(school_id),
+        proposal_id: Set(Some(proposal_id)),
+        stage: Set(stage.code().into()),
+        stage_since: Set(since),
+        ceremony_on: Set(ceremony),
+        superior_agreement: Set(None),
+        created_by: Set(cell_officer),
+        created_at: Set(at(accepted_on)),
+    });
+}
+
 /// What reaching `to` on `on` records, as the services would have.
-fn records(ids: &mut Ids, rows: &mut Rows, candidacy_id: i64, to: Stage, on: NaiveDate, people: &People, by: i64) {
+fn records(ids: &mut Ids, rows: &mut Rows, candidacy_id: i64, to: Stage, on: NaiveDate, members: &[i64], by: i64) {
     match to {
         Stage::Candidate => {
             let issued = on - Days::new(3);
@@ -179,7 +216,7 @@ fn records(ids: &mut Ids, rows: &mut Rows, candidacy_id: i64, to: Stage, on: Nai
             rows.mentors.push(mentor_assignment::ActiveModel {
                 id: Set(ids.next("mentor_assignments")),
                 candidacy_id: Set(candidacy_id),
-                staff_id: Set(people.members[candidacy_id as usize % people.members.len()]),
+                staff_id: Set(members[candidacy_id as usize % members.len()]),
                 from_date: Set(on),
                 to_date: Set(None),
                 replacement: Set(false),
@@ -193,7 +230,7 @@ fn records(ids: &mut Ids, rows: &mut Rows, candidacy_id: i64, to: Stage, on: Nai
                 rows.introducers.push(introducer::ActiveModel {
                     id: Set(ids.next("introducers")),
                     candidacy_id: Set(candidacy_id),
-                    staff_id: Set(people.members[(candidacy_id as usize + k + 1) % people.members.len()]),
+                    staff_id: Set(members[(candidacy_id as usize + k + 1) % members.len()]),
                     together_since: Set(on - Days::new(400)),
                     replacement: Set(false),
                     added_by: Set(by),

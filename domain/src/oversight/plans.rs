@@ -101,6 +101,11 @@ pub async fn may_edit<C: ConnectionTrait>(conn: &C, actor: &Actor, record: &Plan
     Ok(false)
 }
 
+/// Whether a unit of `kind` issues or carries plans: a Party committee, a province or a commune.
+pub fn is_body(kind: &str) -> bool {
+    [UnitKind::PartyCommittee, UnitKind::Province, UnitKind::Commune].iter().any(|k| k.code() == kind)
+}
+
 fn text(field: &str, value: &str, max: u32, errors: &mut Vec<FieldError>) -> String {
     let clean: String = names::nfc(value).chars().filter(|c| !c.is_control()).collect();
     match clean.chars().count() as u32 {
@@ -131,9 +136,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     let txn = crate::db::begin_write(db).await?;
     authorize_any_at(&txn, actor, &EDIT, input.scope_unit_id).await?;
     let tree = Tree::load(&txn).await?;
-    let issuer_ok = tree.get(input.issuer_unit_id).is_some_and(|u| {
-        [UnitKind::PartyCommittee, UnitKind::Province, UnitKind::Commune].iter().any(|k| k.code() == u.kind)
-    });
+    let issuer_ok = tree.get(input.issuer_unit_id).is_some_and(|u| is_body(&u.kind));
     if !issuer_ok {
         errors.push(FieldError::new("issuer", ErrorCode::InvalidValue));
     }
@@ -178,6 +181,10 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
 pub async fn adopt(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, plan_id: i64, body_unit_id: i64, from: NaiveDate) -> Result<(), AppError> {
     let txn = crate::db::begin_write(db).await?;
     authorize_any_at(&txn, actor, &EDIT, body_unit_id).await?;
+    let tree = Tree::load(&txn).await?;
+    if !tree.get(body_unit_id).is_some_and(|u| is_body(&u.kind)) {
+        return Err(AppError::invalid("body", ErrorCode::InvalidValue));
+    }
     let record = all(&txn).await?.into_iter().find(|r| r.plan.id == plan_id).ok_or(AppError::NotFound)?;
     if from < record.plan.in_force_from {
         return Err(AppError::invalid("from", ErrorCode::NotBefore { date: record.plan.in_force_from }));

@@ -28,7 +28,15 @@ pub async fn home<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate)
         cell: if holds(Role::PartyCellOfficer) { Some(cell(conn, actor, today).await?) } else { None },
         mentor: if holds(Role::Mentor) { Some(MentorHome { candidates: crate::pipeline::mentoring::my_candidates(conn, actor, today).await? }) } else { None },
         admin: if holds(Role::Administrator) { Some(crate::readiness::gaps(conn, actor, today, 10).await?) } else { None },
+        oversight: if holds(Role::SuperiorOfficer) { Some(oversight(conn, actor, today).await?) } else { None },
     })
+}
+
+/// This year's progress of the superior officer's schools (no names: the dashboard's page has them).
+async fn oversight<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<nguon_shared::views::oversight::DashboardView, AppError> {
+    let as_superior = Actor { user_id: actor.user_id, grants: actor.grants.iter().filter(|(r, _)| *r == Role::SuperiorOfficer).copied().collect() };
+    let query = super::oversight::DashboardQuery { summary: true, ..Default::default() };
+    super::oversight::dashboard(conn, &as_superior, &crate::audit::AuditContext::default(), query, today).await
 }
 
 async fn union<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<Option<UnionHome>, AppError> {

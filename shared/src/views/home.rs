@@ -18,6 +18,8 @@ pub struct HomeView {
     pub mentor: Option<MentorHome>,
     /// An administrator's set-up steps not yet done.
     pub admin: Option<AdminHome>,
+    /// A superior officer's schools against the plan this year.
+    pub oversight: Option<crate::views::oversight::DashboardView>,
 }
 
 /// What a Youth Union officer has to do at their school.

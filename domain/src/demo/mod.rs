@@ -3,6 +3,8 @@
 //! of classes with 35–45 students each, and staff, some of them Party members.
 //! Every person is generated; none is real.
 
+mod oversight;
+
 use crate::accounts::{self, FullName, NewPassword, NewUser, Username};
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{class, enrolment, org_unit, school_year, semester, staff, student};
@@ -258,6 +260,9 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
     }
     let entries = emulation(db, school.id, year.id, size.extra_activities, &mut rng).await?;
     pipeline(db, school.id, year.id).await?;
+    let loaded_on = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+    oversight::load(db, ctx, password, top.id, commune.id, school.id, year.id, loaded_on).await?;
+    logins.push(oversight::SUPERIOR_LOGIN.to_string());
     Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins, entries })
 }
 
