@@ -11,6 +11,8 @@ pub mod api;
 pub mod app;
 pub mod assets;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod exports;
 pub mod format;
 pub mod i18n;
 pub mod islands;

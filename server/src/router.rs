@@ -72,6 +72,7 @@ pub fn build(config: &Config, app: AppState) -> Router {
         .route("/healthz", axum::routing::get(crate::health::healthz))
         .route("/readyz", axum::routing::get(crate::health::readyz).with_state(app.clone()))
         .route("/privacy/student/{id}/export.json", axum::routing::get(crate::exports::student_export_json).with_state(app.clone()))
+        .route("/export/{name}", axum::routing::get(crate::exports::xlsx).with_state(app.clone()))
         .leptos_routes_with_context(&state, routes, page_ctx.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

@@ -259,12 +259,13 @@ async fn first_run_can_load_the_demo_school(t: TestDb) {
     assert_eq!(classes.as_array().unwrap().len(), 30);
     assert_eq!(classes[0]["name"], "10A1");
     assert_eq!(classes[1]["name"], "10A2", "10A2 before 10A10");
-    // The demo pipeline: five candidates on the cell's board and one proposal waiting; the mentor sees the two they mentor.
+    // The demo pipeline: five candidates on the cell's board, three admitted over the past months, and one
+    // proposal waiting; the mentor sees the two they mentor.
     let cell = s.login("demo.chibo", PW).await.unwrap();
     let view: serde_json::Value = s.call("board_view", &[("school", &school)], Some(&cell)).await.json().await.unwrap();
     let board = &view["cards"];
     let stages: Vec<&str> = board.as_array().unwrap().iter().map(|c| c["stage"].as_str().unwrap()).collect();
-    assert_eq!(stages, vec!["Pool", "AwarenessClass", "AwarenessClass", "Candidate", "Dossier"]);
+    assert_eq!(stages, vec!["Pool", "AwarenessClass", "AwarenessClass", "Candidate", "Dossier", "Probation", "Probation", "Probation"]);
     assert_eq!(view["proposals"].as_array().unwrap().len(), 1);
     let mentor = s.login("demo.huongdan", PW).await.unwrap();
     let mine: serde_json::Value = s.call("board_view", &[("school", "")], Some(&mentor)).await.json().await.unwrap();

@@ -678,7 +678,9 @@ async fn every_page_fits_a_phone() {
         ("demo.doan", vec!["/", "/ledger", "/ledger/log", "/ledger/review", "/ledger/activities", "/ledger/results", "/ledger/classification", "/ledger/outstanding", "/students", "/account"]),
         ("demo.chibo", vec!["/", "/pipeline", "/tasks", "/classes", "/meetings", "/calendar", "/privacy", "/students"]),
         ("demo.huongdan", vec!["/", "/pipeline", "/tasks", "/ledger", "/ledger/log"]),
-        ("admin", vec!["/", "/admin/users", "/admin/staff", "/admin/org", "/admin/years", "/admin/audit", "/admin/import", "/admin/rules", "/privacy", "/tasks"]),
+        ("admin", vec!["/", "/admin/users", "/admin/staff", "/admin/org", "/admin/years", "/admin/audit", "/admin/import", "/admin/rules", "/privacy", "/tasks", "/oversight/plans"]),
+        ("demo.capuy", vec!["/", "/oversight", "/oversight?period=last_year", "/oversight/plans", "/pipeline"]),
+        ("demo.chibo", vec!["/oversight"]),
     ]
     .into_iter()
     .flat_map(|(user, paths)| paths.into_iter().map(move |p| (user, p.to_string())))
@@ -791,6 +793,79 @@ async fn each_role_finds_its_day_on_a_phone() {
     env.visit_as(&mut who, "admin", "/", "Xin chào").await;
     env.wait_text("#home-setup", "Tạo năm học").await;
     env.shot("57-home-admin").await;
+    env.browser.clone().close().await.unwrap();
+}
+
+/// The commune committee's officer on a phone: the home page shows the
+/// year against plan 88-KH/HU; the dashboard draws admissions by month
+/// against the pace and the funnel, each with its numbers; a drill-down to
+/// the school keeps the period and comes back; the plan's targets are
+/// edited (a letter refused, nothing changed; a number saved) and the
+/// dashboard follows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn superior_officer_follows_the_plan_on_a_phone() {
+    let env = Env::with_demo(true).await;
+    let mut who = "";
+    let count = |css: &'static str| {
+        let env = &env;
+        async move { env.js(&format!("return document.querySelectorAll(\"{css}\").length")).await.as_u64().unwrap() }
+    };
+    env.visit_as(&mut who, "demo.capuy", "/", "Xin chào").await;
+    env.wait_text("#home-oversight", "88-KH/HU").await;
+    env.wait_text("#home-oversight", "Đảng ủy xã Tân Hà (demo)").await;
+    env.wait_text("#fig-target", "5").await;
+    env.shot("60-home-superior").await;
+
+    // The last 200 days hold the demo's three ceremonies (one, three and six months ago).
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let from = (today - chrono::Duration::days(200)).format("%d/%m/%Y").to_string();
+    let to = today.format("%d/%m/%Y").to_string();
+    let path = format!("/oversight?period=custom&from={from}&to={to}");
+    env.visit_as(&mut who, "demo.capuy", &path, "Tiến độ").await;
+    env.wait_text("#fig-admitted", "3").await;
+    env.wait_text("#period-line", &from).await;
+    assert_eq!(count("#chart-months rect.bar").await, 3, "a bar for each month with a ceremony");
+    assert_eq!(count("#chart-months polyline.line-total").await, 1);
+    assert!(count("#chart-funnel rect.bar").await >= 5);
+    assert_eq!(count("#funnel-table tbody tr").await, 8);
+    assert!(count("#dash-breakdowns table").await == 4);
+    env.wait_text("#dash-breakdowns", "< 5").await;
+    let wide = env.js("return document.documentElement.scrollWidth - window.innerWidth").await;
+    assert_eq!(wide, 0, "the dashboard fits a 360 px phone");
+    env.shot("61-dashboard-phone").await;
+
+    // Drill into the school: the period is kept; then back to every school.
+    env.click("#schools-table td.name a").await;
+    env.wait_text("#schools-table", "THPT Tân Hà (demo)").await;
+    let url = env.js("return location.search").await;
+    assert!(url.as_str().unwrap().contains("school=") && url.as_str().unwrap().contains("period=custom"), "{url}");
+    env.wait_text("#fig-admitted", "3").await;
+    env.wait_text("#dash-schools", "Xem tất cả các trường").await;
+    env.shot("62-dashboard-school").await;
+
+    // The plan's targets: a letter is refused and nothing changes; a number is saved and the dashboard follows.
+    env.visit_as(&mut who, "demo.capuy", "/oversight/plans", "Kế hoạch").await;
+    env.wait_text("#plans-table", "88-KH/HU").await;
+    env.wait_text("#plans-table", "Đảng ủy xã Tân Hà (demo) tiếp tục thực hiện từ 01/07/2025").await;
+    env.click("#plans-table td.name a").await;
+    env.wait_text("#targets h2", "Chỉ tiêu năm").await;
+    env.wait_hydrated().await;
+    let scope_field = "#targets-table tr.scope-line input[name='student_members[]']";
+    env.js(&format!("document.querySelector(\"{scope_field}\").value = 'bảy'; return true")).await;
+    env.click("#targets-form button[type=submit]").await;
+    env.wait_text("#targets-form .error-summary", "Huyện ủy Lâm Hà (demo)").await;
+    env.shot("63-targets-refused").await;
+    env.visit_as(&mut who, "demo.capuy", "/", "Xin chào").await;
+    env.wait_text("#fig-target", "5").await;
+    env.visit_as(&mut who, "demo.capuy", "/oversight/plans", "Kế hoạch").await;
+    env.click("#plans-table td.name a").await;
+    env.wait_text("#targets h2", "Chỉ tiêu năm").await;
+    env.wait_hydrated().await;
+    env.js(&format!("document.querySelector(\"{scope_field}\").value = '7'; return true")).await;
+    env.click("#targets-form button[type=submit]").await;
+    env.wait_text("#targets-form", "Đã lưu").await;
+    env.visit_as(&mut who, "demo.capuy", "/oversight", "Tiến độ").await;
+    env.wait_text("#fig-target", "7").await;
     env.browser.clone().close().await.unwrap();
 }
 

@@ -11,29 +11,9 @@ use nguon_shared::AppError;
 #[server(name = LoadLeaderboard, endpoint = "leaderboard_view")]
 pub async fn leaderboard_view(year: String, scope: String, semester: String, category: String, q: String, show: u32) -> Result<LeaderboardView, AppError> {
     use super::context::*;
-    use nguon_domain::ledger::standing::Scope;
-    use nguon_domain::views::ledger::{leaderboard, LeaderboardQuery};
+    use nguon_domain::views::ledger::leaderboard;
     let actor = actor().await?;
-    let scope = match scope.split_once(':') {
-        None if scope.is_empty() || scope == "school" => Scope::School,
-        Some(("grade", g)) => Scope::Grade(required_number("scope", g)?),
-        Some(("class", c)) => Scope::Class(required_number("scope", c)?),
-        _ => return Err(invalid_value("scope")),
-    };
-    let semester = match semester.trim() {
-        "" => None,
-        "1" => Some(1),
-        "2" => Some(2),
-        _ => return Err(invalid_value("semester")),
-    };
-    let query = LeaderboardQuery {
-        year: optional_number("year", &year)?,
-        scope,
-        semester,
-        category: optional_number("category", &category)?,
-        search: search_text(&q)?,
-        limit: show as usize,
-    };
+    let query = super::queries::leaderboard(&year, &scope, &semester, &category, &q, show as usize)?;
     leaderboard(&state()?.db, &actor, query, crate::format::today()).await
 }
 

@@ -4,6 +4,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod queries;
 
 mod account;
 mod auth;

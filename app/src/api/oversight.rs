@@ -10,13 +10,9 @@ use nguon_shared::AppError;
 #[server(name = LoadDashboard, endpoint = "dashboard_view")]
 pub async fn dashboard_view(period: String, from: String, to: String, school: String) -> Result<DashboardView, AppError> {
     use super::context::*;
-    use nguon_domain::views::oversight::{dashboard, DashboardQuery};
+    use nguon_domain::views::oversight::dashboard;
     let actor = actor().await?;
-    let kind = match period.trim() {
-        "" => None,
-        code => Some(nguon_shared::oversight::PeriodKind::from_code(code).ok_or_else(|| invalid_value("period"))?),
-    };
-    let query = DashboardQuery { period: kind, from: optional_date("from", &from)?, to: optional_date("to", &to)?, school: optional_number("school", &school)?, summary: false };
+    let query = super::queries::dashboard(&period, &from, &to, &school)?;
     dashboard(&state()?.db, &actor, &audit_context(Some(actor.user_id)), query, crate::format::today()).await
 }
 

@@ -121,16 +121,8 @@ pub async fn reset_staff_password(staff: i64, new: String, confirm: String) -> R
 #[server(endpoint = "audit_log")]
 pub async fn audit_log(from: String, to: String, actor_name: String, action: String, entity: String, before: String) -> Result<AuditPage, AppError> {
     use super::context::*;
-    use nguon_domain::audit::{self, AuditFilter};
+    use nguon_domain::audit;
     let actor = actor().await?;
-    let text = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let filter = AuditFilter {
-        from: optional_date("from", &from)?,
-        to: optional_date("to", &to)?,
-        actor: text(actor_name),
-        action: text(action),
-        entity: text(entity),
-        before_id: optional_id("before", &before)?,
-    };
+    let filter = super::queries::audit(&from, &to, &actor_name, &action, &entity, &before)?;
     audit::browse(&state()?.db, &actor, &filter).await
 }

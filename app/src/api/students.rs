@@ -22,30 +22,14 @@ pub async fn students_view(
     page: String,
 ) -> Result<StudentsView, AppError> {
     use super::context::*;
-    use nguon_domain::students::StudentFilter;
     use nguon_domain::views::students::{students, PageOf};
     use nguon_shared::ErrorCode;
     let actor = actor().await?;
-    let grade = match grade.trim() {
-        "" => None,
-        g => Some(g.parse::<i16>().ok().filter(|g| (10..=12).contains(g)).ok_or_else(|| AppError::invalid("grade", ErrorCode::InvalidValue))?),
-    };
-    let adult_on = match adult_on.trim() {
-        "" => None,
-        d => Some(crate::format::parse_date(d).ok_or_else(|| AppError::invalid("adult_on", ErrorCode::InvalidValue))?),
-    };
     let number = match page.trim() {
         "" => 1,
         p => p.parse::<usize>().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::invalid("page", ErrorCode::InvalidValue))?,
     };
-    let filter = StudentFilter {
-        grade,
-        class_id: optional_number("class", &class)?,
-        union_members_only: union_only,
-        adult_on,
-        query: Some(search_text(&q)?),
-        ..Default::default()
-    };
+    let filter = super::queries::students(&q, &grade, &class, union_only, &adult_on)?;
     let ctx = audit_context(Some(actor.user_id));
     let page = PageOf { number, size: STUDENT_PAGE_SIZE };
     students(&state()?.db, &actor, &ctx, optional_number("school", &school)?, &filter, page, crate::format::today()).await

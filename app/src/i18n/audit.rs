@@ -11,11 +11,11 @@ pub const ACTIONS: [&str; 38] = [
 ];
 
 /// Kinds of record, as stored.
-pub const ENTITIES: [&str; 32] = [
+pub const ENTITIES: [&str; 33] = [
     "awareness_class", "candidacy", "class", "consent", "data_request", "dossier_item", "erasure", "holiday", "ledger_batch", "ledger_entry",
     "org_unit", "pool_proposal", "role_grant", "roster_upload", "rule_value", "school_year", "staff", "student", "student_list", "study_result",
     "union_classification", "unit_link", "user", "activity", "activity_category", "assessment", "biography_return", "certificate",
-    "joint_meeting", "plan", "plan_target", "stalled_candidacies",
+    "joint_meeting", "plan", "plan_target", "stalled_candidacies", "report",
 ];
 
 /// Fields of the details, as stored (others are shown as stored).
@@ -30,7 +30,7 @@ pub const KEYS: [&str; 40] = [
 #[allow(missing_docs)]
 pub struct Au {
     pub actions: [&'static str; 38],
-    pub entities: [&'static str; 32],
+    pub entities: [&'static str; 33],
     pub keys: [&'static str; 40],
     pub any_action: &'static str,
     pub any_entity: &'static str,
@@ -84,7 +84,7 @@ pub static VI: Au = Au {
         "Ngày nghỉ", "Lần ghi điểm", "Điểm thi đua", "Đơn vị", "Đề xuất vào nguồn", "Vai trò", "Tệp danh sách học sinh", "Quy định",
         "Năm học", "Cán bộ, giáo viên", "Học sinh", "Danh sách học sinh", "Kết quả học tập", "Xếp loại đoàn viên", "Quan hệ đơn vị",
         "Tài khoản", "Hoạt động thi đua", "Nhóm hoạt động", "Nhận xét của người giúp đỡ", "Trả lại lý lịch", "Giấy chứng nhận bồi dưỡng",
-        "Họp liên tịch", "Kế hoạch", "Chỉ tiêu kế hoạch", "Danh sách hồ sơ dừng lâu",
+        "Họp liên tịch", "Kế hoạch", "Chỉ tiêu kế hoạch", "Danh sách hồ sơ dừng lâu", "Báo cáo Excel",
     ],
     keys: [
         "Tên", "Học sinh (mã)", "Trạng thái", "Trường (mã)", "Hồ sơ (mã)", "Đơn vị (mã)", "Học sinh", "Năm học (mã)", "Ngày nhận", "Loại",
@@ -114,7 +114,7 @@ pub static EN: Au = Au {
         "Emulation points", "Unit", "Pool proposal", "Role", "Student list file", "Rule", "School year", "Staff member", "Student",
         "Student list", "Study result", "Union member classification", "Unit link", "Account", "Activity", "Activity category",
         "Mentor's assessment", "Biography returned", "Awareness certificate", "Joint meeting", "Plan", "Plan target",
-        "Stalled candidacies",
+        "Stalled candidacies", "Excel report",
     ],
     keys: [
         "Name", "Student (id)", "Status", "School (id)", "Candidacy (id)", "Unit (id)", "Students", "School year (id)", "Received on", "Kind",

@@ -4,6 +4,7 @@
 mod en;
 pub mod audit;
 pub mod home;
+pub mod exports;
 pub mod mentoring;
 pub mod oversight;
 pub mod privacy;
@@ -476,6 +477,8 @@ pub struct Messages {
     pub hm: &'static home::Hm,
     /// The oversight pages.
     pub ov: &'static oversight::Ov,
+    /// The Excel exports.
+    pub ex: &'static exports::Ex,
     /// Mentoring and follow-up.
     pub mt: &'static mentoring::Mt,
     /// The personal-data pages.

@@ -103,7 +103,8 @@ pub async fn load(db: &DatabaseConnection, ctx: &AuditContext, password: &str, t
             chosen.push((p.id, ceremony));
         }
     }
-    let crew = Crew { union_officer: account("demo.doan").await?.id, cell_officer: account("demo.chibo").await?.id, members: &members };
+    // The first member is demo.huongdan's record, whose two candidates the mentor's pages show: others mentored these.
+    let crew = Crew { union_officer: account("demo.doan").await?.id, cell_officer: account("demo.chibo").await?.id, members: members.get(1..).unwrap_or(&[]) };
     let txn = crate::db::begin_write(db).await?;
     admitted(&txn, school, year, &crew, &chosen).await?;
     txn.commit().await?;

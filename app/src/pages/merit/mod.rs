@@ -5,7 +5,7 @@
 
 
 mod classification;
-mod criteria;
+pub(crate) mod criteria;
 mod outstanding;
 mod results;
 

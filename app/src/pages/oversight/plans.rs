@@ -81,7 +81,7 @@ fn list(m: &'static Messages, plans: &[PlanRow], editing: Option<i64>) -> AnyVie
                     let p = &r.plan;
                     view! {
                         <tr class:current=editing == Some(p.id)>
-                            <td><strong>{p.number.clone()}</strong>" · "{format::date(p.issued_on)}<br/>{p.title.clone()}
+                            <td class="name"><strong>{p.number.clone()}</strong>" · "{format::date(p.issued_on)}<br/>{p.title.clone()}
                                 <br/><a href=format!("/oversight/plans?plan={}#targets", p.id)>{o.targets_link}</a>
                             </td>
                             <td data-label=o.col_issuer>{p.issuer.clone()}

@@ -167,7 +167,7 @@ fn schools(m: &'static Messages, v: &DashboardView) -> AnyView {
                         let (word, class) = status(m, r);
                         view! {
                             <tr>
-                                <td>
+                                <td class="name">
                                     {if drilled { view! { <strong>{r.school.name.clone()}</strong> }.into_any() } else { view! { <a href=dashboard_href(v, Some(r.school.id))>{r.school.name.clone()}</a> }.into_any() }}
                                     " · "<a href=format!("/pipeline?school={}", r.school.id)>{o.open_board}</a>
                                 </td>
