@@ -487,6 +487,14 @@ async fn access_matrix(t: TestDb) {
         ("dashboard_view", vec![("period", ""), ("from", ""), ("to", ""), ("school", &b_s)], [Unauth, Forbidden, Forbidden, NotFound, NotFound, Forbidden, Forbidden]),
         ("dashboard_view", vec![("period", "custom"), ("from", "01/09/2025"), ("to", ""), ("school", "")], [Unauth, Forbidden, Forbidden, Invalid, Invalid, Forbidden, Forbidden]),
         ("plans_view", vec![("plan", ""), ("year", "")], [Unauth, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden]),
+        // Documents: the union prints its resolutions, the Party roles also progress sheets and reports.
+        ("documents_view", vec![], [Unauth, Forbidden, Forbidden, Ok, Ok, Forbidden, Ok]),
+        ("resolution_doc_view", vec![("candidacy", &cand_a)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, Ok]),
+        ("resolution_doc_view", vec![("candidacy", &cand_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("progress_doc_view", vec![("candidacy", &cand_a)], [Unauth, NotFound, NotFound, Ok, Ok, NotFound, NotFound]),
+        ("progress_doc_view", vec![("candidacy", &cand_b)], [Unauth, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("report_doc_view", vec![("period", ""), ("from", ""), ("to", ""), ("school", "")], [Unauth, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("report_doc_view", vec![("period", ""), ("from", ""), ("to", ""), ("school", &b_s)], [Unauth, Forbidden, Forbidden, NotFound, NotFound, Forbidden, Forbidden]),
         ("plans_view", vec![("plan", &school_plan), ("year", "2026")], [Unauth, Forbidden, Ok, Ok, NotFound, Forbidden, Forbidden]),
         ("plans_view", vec![("plan", &province_plan), ("year", "2026")], [Unauth, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         ("create_plan", vec![("issuer", &province_s), ("number", "12-KH/TU"), ("issued_on", "01/09/2025"), ("title", "Kế hoạch"), ("scope", &b_s), ("in_force_from", ""), ("replaces", "")],
@@ -783,6 +791,29 @@ async fn access_matrix(t: TestDb) {
                 let body: serde_json::Value = res.json().await.unwrap();
                 assert_eq!(body["records"]["students"][0]["id"].as_i64(), student.parse().ok());
             }
+        }
+    }
+
+    // The Excel exports: each answers as its page's view does (another school's list is not found).
+    let exports: Vec<(String, [u16; 7])> = vec![
+        (format!("/export/board?school={a_s}"), [401, 404, 404, 200, 200, 200, 404]),
+        (format!("/export/board?school={b_s}"), [401, 404, 404, 404, 404, 404, 404]),
+        (format!("/export/students?school={a_s}"), [401, 404, 404, 200, 200, 200, 200]),
+        (format!("/export/students?school={b_s}"), [401, 404, 404, 404, 404, 404, 404]),
+        (format!("/export/leaderboard?year={yb}"), [401, 404, 404, 404, 404, 404, 404]),
+        (format!("/export/outstanding?year={ya}"), [401, 404, 404, 200, 200, 404, 200]),
+        ("/export/tasks".to_string(), [401, 200, 200, 200, 200, 200, 200]),
+        ("/export/audit".to_string(), [401, 403, 200, 403, 403, 403, 403]),
+        ("/export/dashboard".to_string(), [401, 403, 403, 200, 200, 403, 403]),
+        (format!("/export/funnel?school={b_s}"), [401, 403, 403, 404, 404, 403, 403]),
+    ];
+    for (path, expected) in &exports {
+        for (i, cookie) in cookies.iter().enumerate() {
+            let mut req = s.http.get(format!("{}{path}", s.base));
+            if let Some(c) = cookie {
+                req = req.header(header::COOKIE, c.as_str());
+            }
+            assert_eq!(req.send().await.unwrap().status().as_u16(), expected[i], "{path} as {}", CALLERS[i]);
         }
     }
 

@@ -3,6 +3,7 @@
 use crate::{Locale, Role};
 use serde::{Deserialize, Serialize};
 
+pub mod documents;
 pub mod home;
 pub mod ledger;
 pub mod merit;

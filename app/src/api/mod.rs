@@ -9,6 +9,7 @@ pub mod queries;
 
 mod account;
 mod auth;
+mod documents;
 mod home;
 mod ledger;
 mod mentoring;
@@ -24,6 +25,7 @@ mod users;
 
 pub use account::*;
 pub use auth::*;
+pub use documents::*;
 pub use home::*;
 pub use ledger::*;
 pub use mentoring::*;

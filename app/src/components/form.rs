@@ -197,3 +197,11 @@ pub fn picker_filter(m: &'static Messages, label: &'static str, id: &'static str
     }
     .into_any()
 }
+
+/// The link that downloads the page's list for Excel with the filters in
+/// the page's address (`/export/{name}?…`): a plain download, no script.
+pub fn export_link(m: &'static Messages, name: &'static str) -> AnyView {
+    let search = leptos_router::hooks::use_location().search.get_untracked();
+    let href = if search.is_empty() { format!("/export/{name}") } else { format!("/export/{name}?{}", search.trim_start_matches('?')) };
+    view! { <p class="export"><a href=href download="" id=format!("export-{name}") class="export-link">{m.ex.download}</a></p> }.into_any()
+}

@@ -7,7 +7,7 @@
 use crate::app::{Actions, ShellResource};
 use crate::i18n::{fill, messages, Messages};
 use crate::pages::{
-    account::AccountPage, audit::AuditPage, home::HomePage,
+    account::AccountPage, audit::AuditPage, documents::{DocumentsPage, ProgressDocPage, ReportDocPage, ResolutionDocPage}, home::HomePage,
     ledger::{ActivitiesPage, LedgerPage, LogPage, ReviewPage, StudentLedgerPage}, merit::{ClassificationPage, OutstandingPage, ResultsPage}, profile::ProfilePage, pipeline::{CandidacyPage, PipelinePage}, privacy::{ExportPage, PrivacyPage, PrivacyStudentPage}, mentoring::{CalendarPage, ClassesPage, MeetingsPage, RulesPage, TasksPage}, import::{ImportPage, ImportPreviewPage}, login::LoginPage, org::OrgPage, oversight::{DashboardPage, PlansPage}, setup::SetupPage, staff::StaffPage,
     students::StudentsPage, users::UsersPage, years::YearsPage,
 };
@@ -109,6 +109,10 @@ pub fn Layout() -> impl IntoView {
                 <Route path=path!("/tasks") view=TasksPage ssr=SsrMode::Async/>
                 <Route path=path!("/oversight") view=DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/oversight/plans") view=PlansPage ssr=SsrMode::Async/>
+                <Route path=path!("/documents") view=DocumentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/documents/report") view=ReportDocPage ssr=SsrMode::Async/>
+                <Route path=path!("/documents/resolution/:id") view=ResolutionDocPage ssr=SsrMode::Async/>
+                <Route path=path!("/documents/progress/:id") view=ProgressDocPage ssr=SsrMode::Async/>
                 <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async/>
                 <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
@@ -187,6 +191,7 @@ fn nav_items(m: &'static Messages, info: &ShellInfo, prefix: &'static str) -> An
             })}
             {nav.oversight.then(|| view! { <A href="/oversight">{m.ov.nav_oversight}</A> })}
             {(nav.plans && !nav.oversight).then(|| view! { <A href="/oversight/plans">{m.ov.nav_plans}</A> })}
+            {(nav.oversight || nav.log_emulation).then(|| view! { <A href="/documents">{m.dc.nav}</A> })}
             {nav.privacy.then(|| view! { <A href="/privacy">{m.pv.nav_privacy}</A> })}
             {nav.organisation.then(|| view! {
                 <A href="/admin/org">{m.nav_org}</A>

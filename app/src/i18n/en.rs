@@ -432,6 +432,7 @@ pub const EN: Messages = Messages {
     hm: &super::home::EN,
     ov: &super::oversight::EN,
     ex: &super::exports::EN,
+    dc: &super::documents::EN,
     mt: &super::mentoring::EN,
     pv: &super::privacy::EN,
     stages: ["Source pool", "Awareness class", "Candidate (mentored)", "Dossier", "Voted by the cell", "Reviewed by the committee", "Decision issued", "Ceremony (planned)", "Probationary member", "Full member", "Withdrawn", "Not admitted", "Moved school", "Party activity transferred"],

@@ -4,6 +4,7 @@
 mod en;
 pub mod audit;
 pub mod home;
+pub mod documents;
 pub mod exports;
 pub mod mentoring;
 pub mod oversight;
@@ -479,6 +480,8 @@ pub struct Messages {
     pub ov: &'static oversight::Ov,
     /// The Excel exports.
     pub ex: &'static exports::Ex,
+    /// The print-ready documents.
+    pub dc: &'static documents::Dc,
     /// Mentoring and follow-up.
     pub mt: &'static mentoring::Mt,
     /// The personal-data pages.

@@ -432,6 +432,7 @@ pub const VI: Messages = Messages {
     hm: &super::home::VI,
     ov: &super::oversight::VI,
     ex: &super::exports::VI,
+    dc: &super::documents::VI,
     mt: &super::mentoring::VI,
     pv: &super::privacy::VI,
     stages: ["Nguồn", "Học lớp nhận thức", "Đối tượng (có người giúp đỡ)", "Hoàn thiện hồ sơ", "Chi bộ đã xét", "Đảng ủy cơ sở đã xét", "Có quyết định kết nạp", "Lễ kết nạp (dự kiến)", "Đảng viên dự bị", "Đảng viên chính thức", "Rút khỏi nguồn", "Không kết nạp", "Chuyển trường", "Chuyển sinh hoạt Đảng"],

@@ -38,6 +38,7 @@ fn audit_page(page: PageCtx, _user: CurrentUserView, entries: Resource<Result<ng
     };
     view! {
         <h1>{m.audit_title}</h1>
+        {crate::components::form::export_link(m, "audit")}
         <Form method="GET" action="" attr:class="card filters" attr:id="audit-filters">
             <div class="field-row">
                 {text_field("from", m.from_date, "dd/mm/yyyy")}

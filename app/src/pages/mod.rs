@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod documents;
 pub mod home;
 pub mod import;
 pub mod ledger;

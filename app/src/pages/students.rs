@@ -30,6 +30,7 @@ fn students_page(page: PageCtx, _user: CurrentUserView, data: Resource<Result<St
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     view! {
         <h1>{m.students_title}</h1>
+        {crate::components::form::export_link(m, "students")}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::components::form::load_error(m, &e),

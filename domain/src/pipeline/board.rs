@@ -154,7 +154,7 @@ async fn staff_name<C: ConnectionTrait>(conn: &C, staff_id: Option<i64>) -> Resu
 }
 
 /// The class a student was last placed in.
-async fn latest_class<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<String>, AppError> {
+pub(crate) async fn latest_class<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<String>, AppError> {
     let latest = enrolment::Entity::find().filter(enrolment::Column::StudentId.eq(student_id)).order_by_desc(enrolment::Column::SchoolYearId).one(conn).await?;
     Ok(match latest {
         Some(e) => class::Entity::find_by_id(e.class_id).one(conn).await?.map(|c| c.name),

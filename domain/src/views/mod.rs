@@ -3,6 +3,7 @@
 //! builder chooses what the page shows (a year, a school), asks the services
 //! for it, and trims long lists to the slice the page shows.
 
+pub mod documents;
 pub mod home;
 pub mod ledger;
 pub mod merit;

@@ -20,6 +20,7 @@ fn ranking_page(page: PageCtx, _user: CurrentUserView, data: Res<LeaderboardView
     let (scope_p, sem_p, cat_p) = (param("scope"), param("semester"), param("category"));
     view! {
         <h1>{m.ledger_ranking}</h1>
+        {crate::components::form::export_link(m, "leaderboard")}
         {subnav(m, &page.info.nav)}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {

@@ -37,6 +37,7 @@ fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
     let t = m.mt;
     view! {
         <h1>{t.tasks_title}</h1>
+        {crate::components::form::export_link(m, "tasks")}
         {page.info.nav.pipeline.then(|| pipeline_links(m, &page.info.nav, None))}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {

@@ -122,6 +122,7 @@ fn outstanding_page(
     let m = page.m;
     view! {
         <h1>{m.ledger_outstanding}</h1>
+        {crate::components::form::export_link(m, "outstanding")}
         {subnav(m, &page.info.nav)}
         {move || propose.value().get().and_then(|r| r.ok()).map(|n| view! {
             <SuccessLine id="proposed">{fill(m.proposed_n, &[("n", &n.to_string())])}</SuccessLine>

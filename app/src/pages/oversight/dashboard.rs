@@ -27,6 +27,7 @@ fn dashboard_page(page: PageCtx, _user: CurrentUserView, data: Res<DashboardView
     let m = page.m;
     view! {
         <h1>{m.ov.title}</h1>
+        {crate::components::form::export_link(m, "dashboard")}
         <Transition fallback=move || view! { <p>{m.loading}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::components::form::load_error(m, &e),

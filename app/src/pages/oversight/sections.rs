@@ -195,6 +195,7 @@ fn funnel(m: &'static Messages, f: &Funnel) -> AnyView {
         <section class="card" id="dash-funnel">
             <h2>{o.funnel_title}</h2>
             <p class="muted small">{o.funnel_desc}</p>
+            {crate::components::form::export_link(m, "funnel")}
             {horizontal_bars("chart-funnel", o.funnel_title.to_string(), &bars)}
             <div class="table-wrap"><table id="funnel-table" class="numbers">
                 <thead><tr><th scope="col">{o.col_step}</th><th scope="col">{o.col_count}</th><th scope="col">{o.col_conversion}</th></tr></thead>

@@ -137,6 +137,7 @@ fn board_page(page: PageCtx, _user: CurrentUserView, data: Res<BoardView>, acts:
     // Each refused form shows its own error summary, on its proposal or card.
     view! {
         <h1>{m.nav_pipeline}</h1>
+        {crate::components::form::export_link(m, "board")}
         {move || acts.decide.value().get().and_then(|r| r.ok()).map(|id| view! {
             <SuccessLine id="decided">{if id.is_some() { m.accepted_into_pool } else { m.declined_done }}</SuccessLine>
         })}
