@@ -16,6 +16,7 @@ use nguon_domain::oversight::plans::{self, NewPlan, TargetInput};
 use nguon_domain::policy::{Actor, UnitKind};
 use nguon_domain::views::oversight::{dashboard, plans_page, DashboardQuery};
 use nguon_domain::{db, AppError, Role};
+use nguon_shared::mentoring::TaskKind;
 use nguon_shared::oversight::{Count, FunnelStep, PeriodKind};
 use nguon_shared::pipeline::Stage;
 use nguon_shared::views::oversight::{DashboardView, Dimension, TargetFigures};
@@ -206,6 +207,20 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     let editing = page.editing.unwrap();
     assert!(editing.rows[0].is_scope && editing.rows[0].figures.new_members == Some(145));
     assert_eq!(editing.rows.len(), 1 + covered.len());
+
+    // Alerts in the inbox: a school behind an even pace at the end of the last quarter (30/09/2026), and stalled candidacies per school.
+    let lines = vec![TargetInput { unit_id: covered[0], figures: figures(12) }];
+    plans::set_targets(&db, &officer_of_first, &ctx(&officer_of_first), plan, 2026, lines).await.unwrap();
+    let tasks = nguon_domain::pipeline::tasks::my_tasks(&db, &officer_of_first, today).await.unwrap();
+    let school_events: Vec<i64> = candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(covered[0])).all(&db).await.unwrap().into_iter().map(|c| c.id).collect();
+    let admitted_by_quarter = entered(&db, Stage::Probation, 2026).await.into_iter().filter(|e| school_events.contains(&e.candidacy_id) && e.happened_on <= d(2026, 9, 30)).count() as u32;
+    let behind: Vec<_> = tasks.iter().filter_map(|t| match t.kind { TaskKind::BehindPace { school_id, admitted, expected, quarter_end } => Some((school_id, admitted, expected, quarter_end)), _ => None }).collect();
+    assert_eq!(behind, vec![(covered[0], admitted_by_quarter, 9, d(2026, 9, 30))], "twelve a year: nine due by the end of September");
+    let stalled_alerts: u32 = tasks.iter().filter_map(|t| if let TaskKind::Stalled { count, .. } = t.kind { Some(count) } else { None }).sum();
+    let v = view(&db, &officer_of_first, PeriodKind::ThisYear, None, today).await.unwrap();
+    assert_eq!(stalled_alerts, v.funnel.stalled_total, "the stalled cards, rolled up per school");
+    let doan_tasks = nguon_domain::pipeline::tasks::my_tasks(&db, &doan, today).await.unwrap();
+    assert!(doan_tasks.iter().all(|t| !matches!(t.kind, TaskKind::BehindPace { .. } | TaskKind::Stalled { .. })), "a union officer gets no alert");
 
     // A custom period needs both days, in order.
     let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2025, 9, 1)), to: None, school: None, summary: false };

@@ -223,6 +223,26 @@ pub enum TaskKind {
     Recognition,
     /// A probationary member leaves school: transfer their Party activity by the due day.
     Transfer,
+    /// A school admitted fewer than an even pace expected by the end of the last quarter.
+    BehindPace {
+        /// The school.
+        school_id: i64,
+        /// Admitted from 1/1 to the quarter's end.
+        admitted: u32,
+        /// Whole people the even pace expected by then.
+        expected: u32,
+        /// The quarter's last day.
+        quarter_end: NaiveDate,
+    },
+    /// Candidacies of a school stuck in one stage longer than the rule allows.
+    Stalled {
+        /// The school.
+        school_id: i64,
+        /// How many.
+        count: u32,
+        /// The rule's days.
+        after_days: u32,
+    },
     /// A data-subject request to answer by the due day (domain.md §5).
     DataRequest {
         /// The student it is about.

@@ -123,6 +123,8 @@ pub struct Ov {
     pub save_targets: &'static str,
     pub targets_hint: &'static str,
     pub not_editable: &'static str,
+    pub task_behind: &'static str,
+    pub task_stalled: &'static str,
 }
 
 /// The codes of breakdown values (grades aside), in the order of [`Ov::key_words`].
@@ -275,6 +277,8 @@ pub static VI: Ov = Ov {
     save_targets: "Lưu chỉ tiêu",
     targets_hint: "Để trống ô nào không đặt chỉ tiêu.",
     not_editable: "Bạn xem được kế hoạch nhưng không sửa được chỉ tiêu.",
+    task_behind: "Chậm tiến độ: đến {date} kết nạp {admitted} học sinh, tiến độ đều cần {expected}",
+    task_stalled: "{n} hồ sơ dừng quá {days} ngày ở một bước",
 };
 
 /// English.
@@ -394,4 +398,6 @@ pub static EN: Ov = Ov {
     save_targets: "Save the targets",
     targets_hint: "Leave a box empty for no target.",
     not_editable: "You may see this plan but not edit its targets.",
+    task_behind: "Behind pace: {admitted} students admitted by {date}, an even pace needed {expected}",
+    task_stalled: "{n} candidacies in one stage for more than {days} days",
 };

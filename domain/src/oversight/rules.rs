@@ -92,6 +92,19 @@ pub fn behind(admitted: u32, expected: f64) -> bool {
     f64::from(admitted) < expected.floor()
 }
 
+/// The last day of the last quarter already over on `today` (today itself on a quarter's last day).
+pub fn last_quarter_end(today: NaiveDate) -> NaiveDate {
+    let end_of = |y: i32, q: u32| month_end(ymd(y, q * 3, 1));
+    let q = (today.month() - 1) / 3 + 1;
+    if today == end_of(today.year(), q) {
+        today
+    } else if q == 1 {
+        ymd(today.year() - 1, 12, 31)
+    } else {
+        end_of(today.year(), q - 1)
+    }
+}
+
 /// The nearest-rank percentile `p` (0–100) of `sorted` (ascending); 0 for none.
 pub fn percentile(sorted: &[u32], p: u32) -> u32 {
     if sorted.is_empty() {
@@ -187,6 +200,19 @@ mod tests {
         ];
         for (admitted, day, want) in cases {
             assert_eq!(behind(admitted, expected_by(&year, &three, day)), want, "{admitted} on {day}");
+        }
+    }
+
+    #[test]
+    fn quarters() {
+        for (today, end) in [
+            (ymd(2026, 11, 27), ymd(2026, 9, 30)),
+            (ymd(2026, 9, 30), ymd(2026, 9, 30)),
+            (ymd(2026, 1, 5), ymd(2025, 12, 31)),
+            (ymd(2026, 4, 1), ymd(2026, 3, 31)),
+            (ymd(2026, 6, 30), ymd(2026, 6, 30)),
+        ] {
+            assert_eq!(last_quarter_end(today), end, "{today}");
         }
     }
 

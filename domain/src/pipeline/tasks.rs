@@ -112,6 +112,7 @@ pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
             out.push(TaskView { kind: TaskKind::AssessmentDue { mentor: m.mentor_name }, candidacy_id: Some(m.candidacy_id), name: m.student_name, due: Some(m.next_due) });
         }
     }
+    out.extend(crate::oversight::alerts::alerts(conn, actor, today).await?);
     for r in crate::privacy::requests::open_for(conn, actor, today).await? {
         out.push(TaskView { kind: TaskKind::DataRequest { student_id: r.student_id, kind: r.kind }, candidacy_id: None, name: r.student_name, due: Some(r.due_on) });
     }

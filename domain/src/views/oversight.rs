@@ -6,6 +6,8 @@ use crate::audit::{self, AuditContext, AuditEntry};
 use crate::oversight::dashboard::{self as dash, OtherSteps, ADMITTED};
 use crate::oversight::history::{self, is_under_way};
 use crate::oversight::plans::{self, PlanRecord, EDIT};
+use crate::oversight::targets::Targets;
+pub use crate::oversight::schools_overseen;
 use crate::oversight::tree::Tree;
 use crate::oversight::{figures, rules};
 use crate::policy::{require_any, Actor, Permission, UnitKind};
@@ -38,19 +40,6 @@ pub struct DashboardQuery {
     pub summary: bool,
 }
 
-/// The schools whose progress the actor may see: a superior officer's
-/// subtree, a school's Party roles their school.
-pub async fn schools_overseen<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<SchoolOption>, AppError> {
-    let mut schools = crate::org::schools_in_scope(conn, actor, Permission::Oversee).await?;
-    for s in crate::org::schools_in_scope(conn, actor, Permission::ManagePipeline).await? {
-        if !schools.iter().any(|x| x.id == s.id) {
-            schools.push(s);
-        }
-    }
-    schools.sort_by(|a, b| crate::names::compare_text(&a.name, &b.name));
-    Ok(schools)
-}
-
 fn plan_line(tree: &Tree, r: &PlanRecord, today: NaiveDate) -> PlanLine {
     PlanLine {
         id: r.plan.id,
@@ -59,61 +48,6 @@ fn plan_line(tree: &Tree, r: &PlanRecord, today: NaiveDate) -> PlanLine {
         issuer: tree.name(r.plan.issuer_unit_id),
         issued_on: r.plan.issued_on,
         carried_by: tree.name(r.carried_by(today)),
-    }
-}
-
-/// The plans' targets as lookups for the dashboard.
-struct Targets {
-    /// Plans in force during a year of the period that cover a school shown, newest first, with their schools.
-    plans: Vec<(PlanRecord, Vec<i64>)>,
-    rows: Vec<crate::entities::plan_target::Model>,
-}
-
-impl Targets {
-    fn pick(&self, unit: i64, year: i32, field: fn(&crate::entities::plan_target::Model) -> Option<i32>) -> Option<u32> {
-        self.plans
-            .iter()
-            .filter(|(p, _)| p.plan.in_force_from.year() <= year)
-            .find_map(|(p, _)| self.rows.iter().find(|t| t.plan_id == p.plan.id && t.unit_id == unit && t.year == year).and_then(field))
-            .map(|v| v.max(0) as u32)
-    }
-
-    /// A school's students-to-admit target for a year.
-    fn school(&self, school: i64, year: i32) -> Option<u32> {
-        self.pick(school, year, |t| t.student_members)
-    }
-
-    /// The figure over the schools shown for a year: a plan's scope line when
-    /// all its schools are shown, else the sum of its lines for the shown schools.
-    fn over(&self, shown: &[i64], year: i32, field: fn(&crate::entities::plan_target::Model) -> Option<i32>) -> Option<u32> {
-        let mut total: Option<u32> = None;
-        let mut counted: HashSet<i64> = HashSet::new();
-        for (p, covered) in &self.plans {
-            if p.plan.in_force_from.year() > year {
-                continue;
-            }
-            let whole = covered.iter().all(|s| shown.contains(s)) && !covered.is_empty();
-            let scope_line = self.rows.iter().find(|t| t.plan_id == p.plan.id && t.unit_id == p.plan.scope_unit_id && t.year == year).and_then(field);
-            let value = match (whole, scope_line) {
-                (true, Some(v)) => {
-                    counted.extend(covered.iter().copied());
-                    Some(v.max(0) as u32)
-                }
-                _ => {
-                    let lines: Vec<u32> = covered
-                        .iter()
-                        .filter(|s| shown.contains(s) && counted.insert(**s))
-                        .filter_map(|s| self.rows.iter().find(|t| t.plan_id == p.plan.id && t.unit_id == *s && t.year == year).and_then(field))
-                        .map(|v| v.max(0) as u32)
-                        .collect();
-                    (!lines.is_empty()).then(|| lines.iter().sum())
-                }
-            };
-            if let Some(v) = value {
-                total = Some(total.unwrap_or(0) + v);
-            }
-        }
-        total
     }
 }
 
@@ -143,16 +77,7 @@ pub async fn dashboard<C: ConnectionTrait>(conn: &C, actor: &Actor, ctx: &AuditC
     years.dedup();
 
     let tree = Tree::load(conn).await?;
-    let all_plans = plans::all(conn).await?;
-    let mut relevant: Vec<(PlanRecord, Vec<i64>)> = all_plans
-        .iter()
-        .filter(|r| years.iter().any(|y| plans::in_force_during(&r.plan, &all_plans, *y)))
-        .map(|r| (r.clone(), plans::schools_of(&tree, r).into_iter().map(|s| s.id).collect::<Vec<_>>()))
-        .filter(|(_, covered)| covered.iter().any(|s| shown_ids.contains(s)))
-        .collect();
-    relevant.sort_by_key(|(r, _)| std::cmp::Reverse((r.plan.in_force_from, r.plan.id)));
-    let ids: Vec<i64> = relevant.iter().map(|(r, _)| r.plan.id).collect();
-    let targets = Targets { rows: plans::targets(conn, &ids, &years).await?, plans: relevant };
+    let targets = Targets::load(conn, &tree, &shown_ids, &years).await?;
 
     let ways = history::load(conn, &shown_ids).await?;
     let rows = dash::school_rows(&shown, &ways, &period, today, |s, y| targets.school(s, y));
@@ -208,7 +133,7 @@ pub async fn dashboard<C: ConnectionTrait>(conn: &C, actor: &Actor, ctx: &AuditC
         today,
         schools,
         school,
-        plans: targets.plans.iter().map(|(r, _)| plan_line(&tree, r, today)).collect(),
+        plans: targets.plans().map(|r| plan_line(&tree, r, today)).collect(),
         target,
         months: month_points,
         funnel: Funnel {

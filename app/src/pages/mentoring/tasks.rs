@@ -22,6 +22,10 @@ pub fn task_text(m: &Messages, task: &TaskView) -> String {
         TaskKind::Recognition => t.task_recognition.into(),
         TaskKind::Transfer => t.task_transfer.into(),
         TaskKind::DataRequest { kind, .. } => fill(m.pv.task_request, &[("kind", &m.pv.kind_label(kind))]),
+        TaskKind::BehindPace { admitted, expected, quarter_end, .. } => {
+            fill(m.ov.task_behind, &[("date", &format::date(*quarter_end)), ("admitted", &admitted.to_string()), ("expected", &expected.to_string())])
+        }
+        TaskKind::Stalled { count, after_days, .. } => fill(m.ov.task_stalled, &[("n", &count.to_string()), ("days", &after_days.to_string())]),
     }
 }
 
@@ -48,6 +52,8 @@ fn tasks_page(page: PageCtx, data: Res<Vec<TaskView>>) -> AnyView {
                         let overdue = task.due.is_some_and(|d| d < format::today());
                         let href = match (&task.kind, task.candidacy_id) {
                             (TaskKind::DataRequest { student_id, .. }, _) => format!("/privacy/student/{student_id}#requests"),
+                            (TaskKind::BehindPace { school_id, .. }, _) => format!("/oversight?school={school_id}"),
+                            (TaskKind::Stalled { school_id, .. }, _) => format!("/oversight?school={school_id}#dash-stalled"),
                             (_, Some(c)) => format!("/pipeline/{c}"),
                             (_, None) => "/pipeline#proposals".to_string(),
                         };
