@@ -4,6 +4,12 @@ school pages checked against the goal p95 <= 100 ms at 16 connections)."""
 import json, os, sys, datetime
 
 runs_file, out_dir, commit, seconds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+preset = sys.argv[5] if len(sys.argv) > 5 else "school"
+SCALES = {
+    "school": "generated `school` preset: 60 classes, ~2,500 students, ~100,000 ledger entries",
+    "district": "generated `district` preset: 7 schools, 3 years, ~570,000 ledger entries",
+    "province": "generated `province` preset: 150 schools, 5 years, ~8 million ledger entries",
+}
 runs = [json.loads(l) for l in open(runs_file) if l.strip()]
 mem_kb = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
 meta = {
@@ -12,7 +18,7 @@ meta = {
     "cores": os.cpu_count(),
     "memory_gib": round(mem_kb / 1024 / 1024, 1),
     "seconds_per_run": int(seconds),
-    "scale": "demo --scale school: 60 classes, ~2,400 students, ~80,000 ledger entries",
+    "scale": SCALES.get(preset, preset),
 }
 os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "load.json"), "w") as f:
