@@ -222,6 +222,17 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     let doan_tasks = nguon_domain::pipeline::tasks::my_tasks(&db, &doan, today).await.unwrap();
     assert!(doan_tasks.iter().all(|t| !matches!(t.kind, TaskKind::BehindPace { .. } | TaskKind::Stalled { .. })), "a union officer gets no alert");
 
+    // The stalled-days rule is data at the committee: a shorter one flags at least as many.
+    let before_rule = view(&db, &officer_of_first, PeriodKind::ThisYear, None, today).await.unwrap().funnel;
+    let rules = nguon_shared::oversight::OversightRules { stalled_after_days: 30, smallest_shown: 5 };
+    plans::set_rules(&db, &officer_of_first, &ctx(&officer_of_first), first, rules.clone(), d(2026, 1, 1)).await.unwrap();
+    let after_rule = view(&db, &officer_of_first, PeriodKind::ThisYear, None, today).await.unwrap().funnel;
+    assert_eq!(after_rule.stalled_after_days, 30);
+    assert!(after_rule.stalled_total >= before_rule.stalled_total);
+    let too_small = nguon_shared::oversight::OversightRules { stalled_after_days: 30, smallest_shown: 2 };
+    assert!(matches!(plans::set_rules(&db, &officer_of_first, &ctx(&officer_of_first), first, too_small, d(2026, 1, 1)).await, Err(AppError::Invalid(_))), "never below five");
+    assert_eq!(plans::set_rules(&db, &officer_of_second, &ctx(&officer_of_second), first, rules, d(2026, 1, 1)).await, Err(AppError::NotFound));
+
     // A custom period needs both days, in order.
     let q = DashboardQuery { period: Some(PeriodKind::Custom), from: Some(d(2025, 9, 1)), to: None, school: None, summary: false };
     assert!(matches!(dashboard(&db, &superior, &AuditContext::default(), q, today).await, Err(AppError::Invalid(_))));

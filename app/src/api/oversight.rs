@@ -108,3 +108,22 @@ pub async fn set_plan_targets(
     .await;
     finish_form(result, None)
 }
+
+/// Sets the oversight numbers at a body (`unit`) from `valid_from`: days in
+/// one stage before a candidacy counts as stalled, and the smallest count a
+/// breakdown shows.
+#[server(endpoint = "set_oversight_rules")]
+pub async fn set_oversight_rules(unit: i64, stalled_after_days: String, smallest_shown: String, valid_from: String) -> Result<(), AppError> {
+    use super::context::*;
+    let result = async {
+        let actor = actor().await?;
+        let rules = nguon_shared::oversight::OversightRules {
+            stalled_after_days: required_number("stalled_after_days", &stalled_after_days)?,
+            smallest_shown: required_number("smallest_shown", &smallest_shown)?,
+        };
+        let from = required_date("valid_from", &valid_from)?;
+        nguon_domain::oversight::plans::set_rules(&state()?.db, &actor, &audit_context(Some(actor.user_id)), unit, rules, from).await
+    }
+    .await;
+    finish_form(result, Some("/oversight/plans?rules=1#oversight-rules"))
+}

@@ -125,6 +125,11 @@ pub struct Ov {
     pub not_editable: &'static str,
     pub task_behind: &'static str,
     pub task_stalled: &'static str,
+    pub rules_title: &'static str,
+    pub rules_intro: &'static str,
+    pub f_body_rules: &'static str,
+    pub f_stalled_days: &'static str,
+    pub f_smallest: &'static str,
 }
 
 /// The codes of breakdown values (grades aside), in the order of [`Ov::key_words`].
@@ -279,6 +284,11 @@ pub static VI: Ov = Ov {
     not_editable: "Bạn xem được kế hoạch nhưng không sửa được chỉ tiêu.",
     task_behind: "Chậm tiến độ: đến {date} kết nạp {admitted} học sinh, tiến độ đều cần {expected}",
     task_stalled: "{n} hồ sơ dừng quá {days} ngày ở một bước",
+    rules_title: "Quy định theo dõi tiến độ",
+    rules_intro: "Áp dụng cho các trường thuộc đơn vị từ ngày đã chọn. Ô cơ cấu dưới ngưỡng hiện \"< N\"; ngưỡng không dưới 5 để bảo vệ dữ liệu cá nhân.",
+    f_body_rules: "Đơn vị",
+    f_stalled_days: "Số ngày ở một bước thì coi là dừng lâu (14–730)",
+    f_smallest: "Số người ít nhất được hiện trong cơ cấu (5–20)",
 };
 
 /// English.
@@ -400,4 +410,9 @@ pub static EN: Ov = Ov {
     not_editable: "You may see this plan but not edit its targets.",
     task_behind: "Behind pace: {admitted} students admitted by {date}, an even pace needed {expected}",
     task_stalled: "{n} candidacies in one stage for more than {days} days",
+    rules_title: "Oversight rules",
+    rules_intro: "For the schools under the unit from the chosen day. Breakdown cells below the threshold show \"< N\"; the threshold is never under 5, to protect personal data.",
+    f_body_rules: "Unit",
+    f_stalled_days: "Days in one stage before a candidacy counts as stalled (14–730)",
+    f_smallest: "Fewest people a breakdown shows (5–20)",
 };

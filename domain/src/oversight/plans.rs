@@ -318,3 +318,24 @@ pub async fn targets<C: ConnectionTrait>(conn: &C, plan_ids: &[i64], years: &[i3
         .all(conn)
         .await?)
 }
+
+/// Sets the oversight numbers (stalled after, smallest count shown) at a
+/// body from a day: its subtree's dashboards and alerts use them. The
+/// smallest count shown never goes below 5 (domain.md §5).
+pub async fn set_rules(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, unit_id: i64, rules: nguon_shared::oversight::OversightRules, valid_from: NaiveDate) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    if !(14..=730).contains(&rules.stalled_after_days) {
+        errors.push(FieldError::new("stalled_after_days", ErrorCode::InvalidValue));
+    }
+    if !(5..=20).contains(&rules.smallest_shown) {
+        errors.push(FieldError::new("smallest_shown", ErrorCode::InvalidValue));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    authorize_any_at(&txn, actor, &EDIT, unit_id).await?;
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    crate::rules_config::set(&txn, ctx, &crate::rules_config::OVERSIGHT, unit_id, &rules, valid_from).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -230,5 +230,9 @@ pub async fn plans_page<C: ConnectionTrait>(conn: &C, actor: &Actor, plan: Optio
             Some(PlanTargets { plan_id: id, number: r.plan.number.clone(), year, rows: lines })
         }
     };
-    Ok(PlansView { plans: rows, bodies, issuers, editing, may_edit })
+    let rules = match bodies.first() {
+        Some(b) => Some(crate::rules_config::value(conn, &OVERSIGHT, b.id, today).await?),
+        None => None,
+    };
+    Ok(PlansView { plans: rows, bodies, issuers, editing, may_edit, rules })
 }

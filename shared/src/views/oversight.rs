@@ -236,6 +236,8 @@ pub struct PlansView {
     pub editing: Option<PlanTargets>,
     /// Whether the user may create and edit plans.
     pub may_edit: bool,
+    /// The oversight numbers in force today at the first body in reach (none when none is).
+    pub rules: Option<crate::oversight::OversightRules>,
 }
 
 /// A unit to choose.

@@ -2,7 +2,7 @@
 //! scope, successors carrying them on), a form to record one, another to
 //! record a successor's adoption, and one plan's targets for a year.
 
-use crate::api::{plans_view, AdoptPlan, CreatePlan, SetPlanTargets};
+use crate::api::{plans_view, AdoptPlan, CreatePlan, SetOversightRules, SetPlanTargets};
 use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -22,14 +22,15 @@ struct PlanForms {
     create: ServerAction<CreatePlan>,
     adopt: ServerAction<AdoptPlan>,
     targets: ServerAction<SetPlanTargets>,
+    rules: ServerAction<SetOversightRules>,
 }
 
 /// The plans page.
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let (plan, year) = (param("plan"), param("year"));
-    let forms = PlanForms { create: form_action(), adopt: form_action(), targets: form_action() };
-    let version = move || forms.create.version().get() + forms.adopt.version().get() + forms.targets.version().get();
+    let forms = PlanForms { create: form_action(), adopt: form_action(), targets: form_action(), rules: form_action() };
+    let version = move || forms.create.version().get() + forms.adopt.version().get() + forms.targets.version().get() + forms.rules.version().get();
     let data: Res<PlansView> = Resource::new(move || (plan(), year(), version()), |(p, y, _)| plans_view(p, y));
     view! { <WithUser render=move |page, user| plans_page(page, user, data, forms)/> }
 }
@@ -48,6 +49,7 @@ fn plans_page(page: PageCtx, _user: CurrentUserView, data: Res<PlansView>, forms
                     {v.may_edit.then(|| view! {
                         {create_form(m, &v, forms.create)}
                         {(!v.plans.is_empty()).then(|| adopt_form(m, &v, forms.adopt))}
+                        {v.rules.clone().map(|r| rules_form(m, &v, r, forms.rules))}
                     })}
                 }.into_any(),
             })}
@@ -219,6 +221,35 @@ fn targets(m: &'static Messages, t: PlanTargets, action: ServerAction<SetPlanTar
                 <button type="submit">{o.save_targets}</button>
             </ActionForm>
         </section>
+    }
+    .into_any()
+}
+
+/// The oversight numbers at a body: days before a card counts as stalled,
+/// the smallest count a breakdown shows (never under 5).
+fn rules_form(m: &'static Messages, v: &PlansView, rules: nguon_shared::oversight::OversightRules, action: ServerAction<SetOversightRules>) -> AnyView {
+    let o = m.ov;
+    let fi = FormInputs::new::<SetOversightRules>(m, "rules", None);
+    let bodies: Vec<(String, String)> = v.bodies.iter().filter(|u| u.valid_to.is_none()).map(|u| (u.id.to_string(), u.name.clone())).collect();
+    let fields = view! {
+        {fi.select("unit", o.f_body_rules, bodies, None)}
+        <div class="field-row">
+            {fi.number("stalled_after_days", o.f_stalled_days, rules.stalled_after_days.to_string())}
+            {fi.number("smallest_shown", o.f_smallest, rules.smallest_shown.to_string())}
+        </div>
+        {fi.date("valid_from", o.f_from, format::date(format::today()))}
+    };
+    let summary = fi.summary();
+    view! {
+        <details class="card" id="oversight-rules" open=fi.refused()>
+            <summary><h2>{o.rules_title}</h2></summary>
+            <p class="muted">{o.rules_intro}</p>
+            <ActionForm action=action attr:id="rules-form">
+                {summary}
+                {fields}
+                <button type="submit">{m.save}</button>
+            </ActionForm>
+        </details>
     }
     .into_any()
 }
