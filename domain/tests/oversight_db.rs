@@ -118,9 +118,15 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     assert!(view(&db, &superior, PeriodKind::LastYear, None, today).await.unwrap().plans.is_empty());
 
     plans::adopt(&db, &officer_of_first, &ctx(&officer_of_first), plan, first, d(2025, 7, 1)).await.unwrap();
+    // A correction keeps the plan's history straight: in force no later than its first adoption, audited.
+    use nguon_domain::oversight::plans::PlanFields;
+    let fields = |from| PlanFields { number: "88-KH/HU".into(), issued_on: d(2023, 6, 14), title: "Phát triển đảng viên trong học sinh".into(), in_force_from: from };
+    assert!(matches!(plans::update(&db, &officer_of_first, &ctx(&officer_of_first), plan, fields(Some(d(2025, 8, 1)))).await, Err(AppError::Invalid(_))), "after its first adoption");
+    plans::update(&db, &officer_of_first, &ctx(&officer_of_first), plan, fields(None)).await.unwrap();
     assert!(matches!(plans::adopt(&db, &officer_of_first, &ctx(&officer_of_first), plan, first, d(2025, 7, 1)).await, Err(AppError::Invalid(_))));
     let officer_of_second = Actor { user_id: user_id(&db, "capuy.002").await, grants: vec![(Role::SuperiorOfficer, second)] };
     assert_eq!(plans::adopt(&db, &officer_of_second, &ctx(&officer_of_second), plan, first, d(2025, 7, 1)).await, Err(AppError::NotFound));
+    assert_eq!(plans::update(&db, &officer_of_second, &ctx(&officer_of_second), plan, fields(None)).await, Err(AppError::NotFound), "not the other committee's plan");
 
     // Targets: all lines or none.
     let covered = under(first);
@@ -245,7 +251,7 @@ async fn oversight_follows_the_events_and_the_plan(t: TestDb) {
     assert!(v.funnel.stalled.iter().all(|c| c.name.is_some() && c.days > v.funnel.stalled_after_days));
     let logged = audit_log::Entity::find().filter(audit_log::Column::Action.eq("read_sensitive")).filter(audit_log::Column::Entity.eq("stalled_candidacies")).count(&db).await.unwrap();
     assert_eq!(logged > 0, !v.funnel.stalled.is_empty());
-    for (action, entity) in [("create", "plan"), ("adopt", "plan"), ("set_target", "plan_target")] {
+    for (action, entity) in [("create", "plan"), ("update", "plan"), ("adopt", "plan"), ("set_target", "plan_target")] {
         let n = audit_log::Entity::find().filter(audit_log::Column::Action.eq(action)).filter(audit_log::Column::Entity.eq(entity)).count(&db).await.unwrap();
         assert!(n > 0, "{action} {entity} audited");
     }

@@ -58,6 +58,20 @@ pub async fn create_plan(
     finish_form(result, back.as_deref())
 }
 
+/// Corrects a plan's number, date of issue, title or first day in force.
+#[server(endpoint = "update_plan")]
+pub async fn update_plan(plan: i64, number: String, issued_on: String, title: String, in_force_from: String) -> Result<(), AppError> {
+    use super::context::*;
+    use nguon_domain::oversight::plans::{self, PlanFields};
+    let result = async {
+        let actor = actor().await?;
+        let input = PlanFields { number, issued_on: required_date("issued_on", &issued_on)?, title, in_force_from: optional_date("in_force_from", &in_force_from)? };
+        plans::update(&state()?.db, &actor, &audit_context(Some(actor.user_id)), plan, input).await
+    }
+    .await;
+    finish_form(result, None)
+}
+
 /// A successor `body` carries `plan` on from `from` (dd/mm/yyyy).
 #[server(endpoint = "adopt_plan")]
 pub async fn adopt_plan(plan: i64, body: i64, from: String) -> Result<(), AppError> {

@@ -130,6 +130,7 @@ pub struct Ov {
     pub f_body_rules: &'static str,
     pub f_stalled_days: &'static str,
     pub f_smallest: &'static str,
+    pub edit_plan_title: &'static str,
 }
 
 /// The codes of breakdown values (grades aside), in the order of [`Ov::key_words`].
@@ -289,6 +290,7 @@ pub static VI: Ov = Ov {
     f_body_rules: "Đơn vị",
     f_stalled_days: "Số ngày ở một bước thì coi là dừng lâu (14–730)",
     f_smallest: "Số người ít nhất được hiện trong cơ cấu (5–20)",
+    edit_plan_title: "Sửa thông tin kế hoạch {number}",
 };
 
 /// English.
@@ -415,4 +417,5 @@ pub static EN: Ov = Ov {
     f_body_rules: "Unit",
     f_stalled_days: "Days in one stage before a candidacy counts as stalled (14–730)",
     f_smallest: "Fewest people a breakdown shows (5–20)",
+    edit_plan_title: "Correct plan {number}",
 };

@@ -176,6 +176,64 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, 
     Ok(row.id)
 }
 
+/// The fields of a recorded plan that may be corrected.
+#[derive(Clone, Debug)]
+pub struct PlanFields {
+    /// Number and symbol.
+    pub number: String,
+    /// Date of issue.
+    pub issued_on: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// First day in force (defaults to the day of issue).
+    pub in_force_from: Option<NaiveDate>,
+}
+
+/// Corrects a plan's number, date, title or first day in force; audited
+/// with the state before. The issuer, the scope and what it replaces stay.
+pub async fn update(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, plan_id: i64, input: PlanFields) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let number = text("number", &input.number, 40, &mut errors);
+    let title = text("title", &input.title, 300, &mut errors);
+    let in_force_from = input.in_force_from.unwrap_or(input.issued_on);
+    if in_force_from < input.issued_on {
+        errors.push(FieldError::new("in_force_from", ErrorCode::NotBefore { date: input.issued_on }));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let plans = all(&txn).await?;
+    let record = plans.iter().find(|r| r.plan.id == plan_id).ok_or(AppError::NotFound)?;
+    if !may_edit(&txn, actor, record).await? {
+        return Err(AppError::NotFound);
+    }
+    let p = &record.plan;
+    if plans.iter().any(|r| r.plan.id != plan_id && r.plan.issuer_unit_id == p.issuer_unit_id && names::fold(&r.plan.number) == names::fold(&number)) {
+        errors.push(FieldError::new("number", ErrorCode::AlreadyExists));
+    }
+    if let Some(old) = p.replaces_plan_id.and_then(|id| plans.iter().find(|r| r.plan.id == id)) {
+        if old.plan.in_force_from >= in_force_from {
+            errors.push(FieldError::new("in_force_from", ErrorCode::NotBefore { date: old.plan.in_force_from.succ_opt().unwrap_or(old.plan.in_force_from) }));
+        }
+    }
+    if let Some(first) = record.adoptions.iter().map(|a| a.from_date).min() {
+        if in_force_from > first {
+            errors.push(FieldError::new("in_force_from", ErrorCode::OutsideDates { from: p.issued_on.min(first), to: first }));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let before = snapshot(p);
+    let mut row: plan::ActiveModel = p.clone().into();
+    row.number = Set(number);
+    row.issued_on = Set(input.issued_on);
+    row.title = Set(title);
+    row.in_force_from = Set(in_force_from);
+    let after = row.update(&txn).await?;
+    audit::record(&txn, ctx, AuditEntry { action: "update", entity: "plan", entity_id: Some(plan_id.to_string()), before: Some(before), after: Some(snapshot(&after)) }).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// A successor body carries `plan_id` on from `from`: the plan then also
 /// covers the schools under it. The actor edits plans at that body.
 pub async fn adopt(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, plan_id: i64, body_unit_id: i64, from: NaiveDate) -> Result<(), AppError> {

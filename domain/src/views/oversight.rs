@@ -227,7 +227,15 @@ pub async fn plans_page<C: ConnectionTrait>(conn: &C, actor: &Actor, plan: Optio
             };
             let mut lines = vec![TargetRow { unit_id: r.plan.scope_unit_id, unit_name: tree.name(r.plan.scope_unit_id), is_scope: true, figures: figures_of(r.plan.scope_unit_id) }];
             lines.extend(plans::schools_of(&tree, r).into_iter().map(|s| TargetRow { unit_id: s.id, unit_name: s.name, is_scope: false, figures: figures_of(s.id) }));
-            Some(PlanTargets { plan_id: id, number: r.plan.number.clone(), year, rows: lines })
+            Some(PlanTargets {
+                plan_id: id,
+                number: r.plan.number.clone(),
+                title: r.plan.title.clone(),
+                issued_on: r.plan.issued_on,
+                in_force_from: r.plan.in_force_from,
+                year,
+                rows: lines,
+            })
         }
     };
     let rules = match bodies.first() {

@@ -286,6 +286,12 @@ pub struct PlanTargets {
     pub plan_id: i64,
     /// Its number.
     pub number: String,
+    /// Its title.
+    pub title: String,
+    /// Its date of issue.
+    pub issued_on: NaiveDate,
+    /// Its first day in force.
+    pub in_force_from: NaiveDate,
     /// The year edited.
     pub year: i32,
     /// The scope's line first, then the schools in name order.

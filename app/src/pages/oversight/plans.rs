@@ -2,7 +2,7 @@
 //! scope, successors carrying them on), a form to record one, another to
 //! record a successor's adoption, and one plan's targets for a year.
 
-use crate::api::{plans_view, AdoptPlan, CreatePlan, SetOversightRules, SetPlanTargets};
+use crate::api::{plans_view, AdoptPlan, CreatePlan, SetOversightRules, SetPlanTargets, UpdatePlan};
 use crate::components::inputs::FormInputs;
 use crate::components::layout::{PageCtx, WithUser};
 use crate::format;
@@ -23,14 +23,17 @@ struct PlanForms {
     adopt: ServerAction<AdoptPlan>,
     targets: ServerAction<SetPlanTargets>,
     rules: ServerAction<SetOversightRules>,
+    update: ServerAction<UpdatePlan>,
 }
 
 /// The plans page.
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let (plan, year) = (param("plan"), param("year"));
-    let forms = PlanForms { create: form_action(), adopt: form_action(), targets: form_action(), rules: form_action() };
-    let version = move || forms.create.version().get() + forms.adopt.version().get() + forms.targets.version().get() + forms.rules.version().get();
+    let forms = PlanForms { create: form_action(), adopt: form_action(), targets: form_action(), rules: form_action(), update: form_action() };
+    let version = move || {
+        forms.create.version().get() + forms.adopt.version().get() + forms.targets.version().get() + forms.rules.version().get() + forms.update.version().get()
+    };
     let data: Res<PlansView> = Resource::new(move || (plan(), year(), version()), |(p, y, _)| plans_view(p, y));
     view! { <WithUser render=move |page, user| plans_page(page, user, data, forms)/> }
 }
@@ -45,7 +48,7 @@ fn plans_page(page: PageCtx, _user: CurrentUserView, data: Res<PlansView>, forms
                 Err(e) => crate::components::form::load_error(m, &e),
                 Ok(v) => view! {
                     {list(m, &v.plans, v.editing.as_ref().map(|e| e.plan_id))}
-                    {v.editing.clone().map(|t| targets(m, t, forms.targets))}
+                    {v.editing.clone().map(|t| view! { {targets(m, t.clone(), forms.targets)}{update_form(m, &t, forms.update)} })}
                     {v.may_edit.then(|| view! {
                         {create_form(m, &v, forms.create)}
                         {(!v.plans.is_empty()).then(|| adopt_form(m, &v, forms.adopt))}
@@ -246,6 +249,34 @@ fn rules_form(m: &'static Messages, v: &PlansView, rules: nguon_shared::oversigh
             <p class="muted">{o.rules_intro}</p>
             <ActionForm action=action attr:id="rules-form">
                 {summary}
+                {fields}
+                <button type="submit">{m.save}</button>
+            </ActionForm>
+        </details>
+    }
+    .into_any()
+}
+
+/// Corrects the plan being edited: number, date of issue, title, first day in force.
+fn update_form(m: &'static Messages, t: &PlanTargets, action: ServerAction<UpdatePlan>) -> AnyView {
+    let o = m.ov;
+    let fi = FormInputs::new::<UpdatePlan>(m, "edit-plan", Some(("plan", t.plan_id.to_string())));
+    let fields = view! {
+        <div class="field-row">
+            {fi.text("number", o.f_number, t.number.clone())}
+            {fi.date("issued_on", o.f_issued_on, format::date(t.issued_on))}
+        </div>
+        {fi.textarea("title", o.f_title, t.title.clone())}
+        {fi.date("in_force_from", o.f_in_force, format::date(t.in_force_from))}
+    };
+    let summary = fi.summary();
+    let (title, plan_id) = (fill(o.edit_plan_title, &[("number", &t.number)]), t.plan_id.to_string());
+    view! {
+        <details class="card" id="edit-plan" open=fi.refused()>
+            <summary><h2>{title}</h2></summary>
+            <ActionForm action=action attr:id="edit-plan-form">
+                {summary}
+                <input type="hidden" name="plan" value=plan_id/>
                 {fields}
                 <button type="submit">{m.save}</button>
             </ActionForm>
