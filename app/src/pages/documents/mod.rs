@@ -135,6 +135,17 @@ pub(crate) fn day(d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(|| "……/……/……".to_string(), crate::format::date)
 }
 
+/// Who signs for the issuing Party body: a Party committee signs for a
+/// "Đảng bộ" or "Đảng ủy", a cell's secretary for a "Chi bộ".
+pub(crate) fn party_signer(issuer: &str) -> &'static str {
+    let folded = issuer.trim().to_lowercase();
+    if folded.starts_with("đảng bộ") || folded.starts_with("đảng ủy") {
+        "T/M ĐẢNG ỦY"
+    } else {
+        "T/M CHI BỘ"
+    }
+}
+
 /// "Nơi nhận" and the signature block side by side.
 pub(crate) fn signature(for_body: &'static str, title: &'static str, recipients: &[&'static str]) -> AnyView {
     view! {
@@ -152,4 +163,16 @@ pub(crate) fn signature(for_body: &'static str, title: &'static str, recipients:
         </footer>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::party_signer;
+
+    #[test]
+    fn the_body_that_signs() {
+        assert_eq!(party_signer("Đảng bộ THPT Tân Hà"), "T/M ĐẢNG ỦY");
+        assert_eq!(party_signer("Đảng ủy xã Tân Hà"), "T/M ĐẢNG ỦY");
+        assert_eq!(party_signer("Chi bộ Trường THPT Lâm Hà"), "T/M CHI BỘ");
+    }
 }

@@ -69,7 +69,7 @@ fn document(v: ProgressDocView) -> AnyView {
             </table>
             {(!c.biography_returns.is_empty()).then(|| view! { <p>{format!("Lý lịch trả lại để viết lại: {} lần.", c.biography_returns.len())}</p> })}
             <p>{format!("Sự đồng ý xử lý dữ liệu cá nhân: {} lần ghi nhận.", c.consents.len())}</p>
-            {signature("T/M CHI BỘ", "BÍ THƯ", &["Hồ sơ đảng viên"])}
+            {signature(super::party_signer(&v.header.issuer), "BÍ THƯ", &["Hồ sơ đảng viên"])}
         </article>
     }
     .into_any()

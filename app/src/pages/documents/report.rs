@@ -86,7 +86,7 @@ fn document(m: &'static crate::i18n::Messages, v: ReportDocView) -> AnyView {
             {block("doc-shortcomings", m.dc.type_shortcomings)}
             <h3>"III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"</h3>
             {block("doc-next", m.dc.type_next)}
-            {signature("T/M CHI BỘ", "BÍ THƯ", &["Cấp ủy cấp trên (để báo cáo)", "Lưu Chi bộ"])}
+            {signature(super::party_signer(&v.header.issuer), "BÍ THƯ", &["Cấp ủy cấp trên (để báo cáo)", "Lưu Chi bộ"])}
         </article>
     }
     .into_any()
