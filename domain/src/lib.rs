@@ -10,6 +10,7 @@ pub mod audit;
 pub mod backup;
 pub mod db;
 pub mod ledger;
+pub mod local_time;
 pub mod merit;
 pub mod demo;
 pub mod entities;

@@ -110,7 +110,7 @@ pub(super) async fn audit(db: &DatabaseConnection, actor: &Actor, m: &'static Me
     let e = m.ex;
     let mut filter = queries::audit(&p("from"), &p("to"), &p("actor_name"), &p("action"), &p("entity"), &p("before"))?;
     let mut sheet = Sheet::new(e.audit, &[e.when, e.who, e.action, e.record, e.record_id, e.address]);
-    let local = chrono::FixedOffset::east_opt(7 * 3600).expect("a valid offset");
+    let local = nguon_domain::local_time::offset();
     loop {
         let page = nguon_domain::audit::browse(db, actor, &filter).await?;
         for r in page.rows {

@@ -260,7 +260,7 @@ pub async fn load_sized(db: &DatabaseConnection, ctx: &AuditContext, password: &
     }
     let entries = emulation(db, school.id, year.id, size.extra_activities, &mut rng).await?;
     pipeline(db, school.id, year.id).await?;
-    let loaded_on = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+    let loaded_on = crate::local_time::today();
     oversight::load(db, ctx, password, top.id, commune.id, school.id, year.id, loaded_on).await?;
     logins.push(oversight::SUPERIOR_LOGIN.to_string());
     Ok(DemoSummary { school_id: school.id, classes, students, staff: staff_rows.len(), accounts: logins, entries })
@@ -422,7 +422,7 @@ async fn pipeline(db: &DatabaseConnection, school: i64, year: i64) -> Result<(),
     let class = |name: &str, starts_on, ends_on| classes::NewClass { name: name.into(), starts_on, ends_on, capacity: 60 };
     let first_class = classes::create(db, &cell, &cc, school, class("Lớp bồi dưỡng nhận thức về Đảng khóa 1/2025", d(2025, 11, 3), d(2025, 11, 28)), today).await?;
     // The next class starts in a fortnight from the day the demo is loaded, so that it is always ahead.
-    let loaded_on = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive();
+    let loaded_on = crate::local_time::today();
     let (starts, ends) = (loaded_on + chrono::Days::new(14), loaded_on + chrono::Days::new(25));
     let next_name = format!("Lớp bồi dưỡng nhận thức về Đảng khóa 2/{}", chrono::Datelike::year(&starts));
     let next_class = classes::create(db, &cell, &cc, school, class(&next_name, starts, ends), today).await?;

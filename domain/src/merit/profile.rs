@@ -11,15 +11,13 @@ use crate::entities::{
 };
 use crate::policy::{authorize_any_at, authorize_at, Actor, Permission};
 use crate::rules_config::{self, OUTSTANDING_CRITERIA};
-use chrono::{FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use nguon_shared::merit::{PeriodLabel, ProfileView, TimelineEvent, TimelineItem};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
-fn local_day(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    t.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive()
-}
+use crate::local_time::day_of as local_day;
 
 /// A student's profile as `actor` may see it. Proposals to the source pool
 /// (candidacy, sensitive) appear only to the school's union officers and

@@ -4,7 +4,8 @@
 //! breakdowns count (never shown one by one).
 
 use super::history::placeholders;
-use chrono::{NaiveDate, TimeZone, Utc};
+use crate::local_time::midnight;
+use chrono::NaiveDate;
 use nguon_shared::views::oversight::AwarenessFigures;
 use nguon_shared::AppError;
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
@@ -13,12 +14,6 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 #[derive(FromQueryResult)]
 struct One {
     n: i64,
-}
-
-/// The start of `day` in Vietnam (UTC+7), as UTC: timestamps are compared with local days.
-fn local_start(day: NaiveDate) -> chrono::DateTime<Utc> {
-    let offset = chrono::FixedOffset::east_opt(7 * 3600).expect("a valid offset");
-    offset.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN)).single().map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
 async fn count<C: ConnectionTrait>(conn: &C, text: &str, values: Vec<Value>) -> Result<u32, AppError> {
@@ -57,7 +52,7 @@ pub async fn proposed<C: ConnectionTrait>(conn: &C, schools: &[i64], from: Naive
         placeholders(schools.len())
     );
     let mut values = ids(schools);
-    values.extend([local_start(from).into(), local_start(to + chrono::Days::new(1)).into()]);
+    values.extend([midnight(from).into(), midnight(to + chrono::Days::new(1)).into()]);
     count(conn, &text, values).await
 }
 

@@ -38,7 +38,4 @@ pub(crate) async fn may_export<C: ConnectionTrait>(conn: &C, actor: &Actor, scho
     may_handle(conn, actor, school_id).await && authorize_at(conn, actor, Permission::ViewSensitive, school_id).await.is_ok()
 }
 
-/// The day of a moment in Vietnam (UTC+7).
-pub(crate) fn local_day(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-    t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")).date_naive()
-}
+pub(crate) use crate::local_time::day_of as local_day;

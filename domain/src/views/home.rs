@@ -3,8 +3,9 @@
 
 use super::pick_year;
 use crate::ledger::{reads, standing};
+use crate::local_time::midnight as local_midnight;
 use crate::policy::{Actor, Permission};
-use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 use nguon_shared::views::home::{CellHome, FlaggedCandidacy, HomeView, MentorHome, UnionHome};
 use nguon_shared::{AppError, Role};
 use sea_orm::ConnectionTrait;
@@ -13,12 +14,6 @@ use sea_orm::ConnectionTrait;
 const FIRST: usize = 5;
 /// How far back a refused entry is still news to its officer.
 const REJECTED_DAYS: u64 = 30;
-
-/// Midnight of `day` in Vietnam (UTC+7, no daylight saving), as UTC.
-fn local_midnight(day: NaiveDate) -> chrono::DateTime<Utc> {
-    let offset = chrono::FixedOffset::east_opt(7 * 3600).expect("a valid offset");
-    offset.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN)).single().map_or_else(Utc::now, |t| t.with_timezone(&Utc))
-}
 
 /// The sections of the actor's home page.
 pub async fn home<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveDate) -> Result<HomeView, AppError> {
