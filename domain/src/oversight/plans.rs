@@ -116,6 +116,18 @@ fn text(field: &str, value: &str, max: u32, errors: &mut Vec<FieldError>) -> Str
     clean
 }
 
+/// A plan's number and title cleaned and checked, and its first day in
+/// force (the day of issue when none is given, never before it).
+fn fields(number: &str, title: &str, issued_on: NaiveDate, in_force_from: Option<NaiveDate>, errors: &mut Vec<FieldError>) -> (String, String, NaiveDate) {
+    let number = text("number", number, 40, errors);
+    let title = text("title", title, 300, errors);
+    let in_force_from = in_force_from.unwrap_or(issued_on);
+    if in_force_from < issued_on {
+        errors.push(FieldError::new("in_force_from", ErrorCode::NotBefore { date: issued_on }));
+    }
+    (number, title, in_force_from)
+}
+
 fn snapshot(p: &plan::Model) -> serde_json::Value {
     serde_json::json!({
         "number": p.number, "title": p.title, "issuer_unit_id": p.issuer_unit_id, "issued_on": p.issued_on.to_string(),
@@ -127,12 +139,7 @@ fn snapshot(p: &plan::Model) -> serde_json::Value {
 /// Party body, province or commune (a dissolved district committee too).
 pub async fn create(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, input: NewPlan) -> Result<i64, AppError> {
     let mut errors = Vec::new();
-    let number = text("number", &input.number, 40, &mut errors);
-    let title = text("title", &input.title, 300, &mut errors);
-    let in_force_from = input.in_force_from.unwrap_or(input.issued_on);
-    if in_force_from < input.issued_on {
-        errors.push(FieldError::new("in_force_from", ErrorCode::NotBefore { date: input.issued_on }));
-    }
+    let (number, title, in_force_from) = fields(&input.number, &input.title, input.issued_on, input.in_force_from, &mut errors);
     let txn = crate::db::begin_write(db).await?;
     authorize_any_at(&txn, actor, &EDIT, input.scope_unit_id).await?;
     let tree = Tree::load(&txn).await?;
@@ -193,12 +200,7 @@ pub struct PlanFields {
 /// with the state before. The issuer, the scope and what it replaces stay.
 pub async fn update(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext, plan_id: i64, input: PlanFields) -> Result<(), AppError> {
     let mut errors = Vec::new();
-    let number = text("number", &input.number, 40, &mut errors);
-    let title = text("title", &input.title, 300, &mut errors);
-    let in_force_from = input.in_force_from.unwrap_or(input.issued_on);
-    if in_force_from < input.issued_on {
-        errors.push(FieldError::new("in_force_from", ErrorCode::NotBefore { date: input.issued_on }));
-    }
+    let (number, title, in_force_from) = fields(&input.number, &input.title, input.issued_on, input.in_force_from, &mut errors);
     let txn = crate::db::begin_write(db).await?;
     let plans = all(&txn).await?;
     let record = plans.iter().find(|r| r.plan.id == plan_id).ok_or(AppError::NotFound)?;
