@@ -2,18 +2,15 @@
 //! flags, and one candidacy's page. Party roles of the school see every
 //! candidate; a mentor sees only the candidates they mentor.
 
-use super::calendar::Calendar;
 use super::forecast::{self, ForecastInput};
-use super::candidacy::{calendar_for, facts, MoveExtras};
-use super::rules::{self, check_move, move_exists, PipelineRules};
+use super::gathered::{Gathered, SchoolRules};
+use super::rules::{self, check_move, move_exists};
 use crate::entities::{
-    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, introducer, mentor_assignment, staff,
-    student, user,
+    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, mentor_assignment, staff, user,
 };
 use crate::policy::{authorize_at, Actor, Permission};
-use crate::rules_config::{self, PIPELINE};
 use chrono::NaiveDate;
-use nguon_shared::mentoring::{ForecastStep, MentoringView, WatchRules};
+use nguon_shared::mentoring::{ForecastStep, MentoringView};
 use nguon_shared::pipeline::{CandidacyView, CandidateCard, CheckFailure, ConsentView, DossierItemView, RiskFlag, Stage, StageEventView};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -30,26 +27,6 @@ async fn scope<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64) -> R
     Ok(Some(mine))
 }
 
-/// The last day of the last school year the student is expected at (grade 12's year), from their placements.
-pub(crate) async fn last_school_day<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<Option<NaiveDate>, AppError> {
-    /// A placement with its grade and its year's last day.
-    #[derive(sea_orm::FromQueryResult)]
-    struct Placed {
-        grade: i16,
-        ends_on: NaiveDate,
-    }
-    let text = "SELECT c.grade, y.ends_on FROM enrolments e JOIN classes c ON c.id = e.class_id \
-        JOIN school_years y ON y.id = e.school_year_id WHERE e.student_id = ?";
-    let placed = <Placed as sea_orm::FromQueryResult>::find_by_statement(crate::sql::statement(conn.get_database_backend(), text, vec![student_id.into()])).all(conn).await?;
-    Ok(placed
-        .into_iter()
-        .map(|p| {
-            let years_left = (12 - p.grade).max(0) as u32;
-            p.ends_on.checked_add_months(chrono::Months::new(12 * years_left)).unwrap_or(p.ends_on)
-        })
-        .max())
-}
-
 /// The next step a board card can take in one click: forward, needing nothing but a day.
 fn quick_move(stage: Stage, has_committee: bool) -> Option<Stage> {
     forecast::remaining_steps(stage, has_committee)
@@ -64,38 +41,25 @@ struct Reading {
     forecast: Vec<ForecastStep>,
 }
 
-async fn reading<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, stage: Stage, r: &PipelineRules, cal: &Calendar, today: NaiveDate) -> Result<Reading, AppError> {
-    let facts = facts(conn, c, today, &MoveExtras::default()).await?;
-    let cell_vote_on = super::candidacy::cell_vote_on(conn, c.id).await?;
-    let input = ForecastInput { stage, class_ends: super::classes::open_class_end(conn, c.id).await?, cell_vote_on };
-    let forecast = forecast::forecast(&input, &facts, r, cal);
+fn reading(g: &Gathered, c: &candidacy::Model, stage: Stage, sr: &SchoolRules, today: NaiveDate) -> Result<Reading, AppError> {
+    let facts = g.facts(c, today, sr.has_committee, None)?;
+    let input = ForecastInput { stage, class_ends: g.open_class_end(c.id), cell_vote_on: g.cell_vote_on(c.id) };
+    let forecast = forecast::forecast(&input, &facts, &sr.pipeline, &sr.calendar);
     Ok(Reading { facts, forecast })
 }
 
 /// Risk flags of a candidacy on `today`.
-#[allow(clippy::too_many_arguments)]
-async fn risks<C: ConnectionTrait>(
-    conn: &C,
-    c: &candidacy::Model,
-    s: &student::Model,
-    stage: Stage,
-    reading: &Reading,
-    mentor: Option<&mentor_assignment::Model>,
-    r: &PipelineRules,
-    w: &WatchRules,
-    cal: &Calendar,
-    today: NaiveDate,
-) -> Result<Vec<RiskFlag>, AppError> {
+fn risks(g: &Gathered, c: &candidacy::Model, stage: Stage, reading: &Reading, sr: &SchoolRules, today: NaiveDate) -> Vec<RiskFlag> {
+    let (r, w, cal) = (&sr.pipeline, &sr.watch, &sr.calendar);
     let mut out = Vec::new();
     if stage.is_final() {
-        return Ok(out);
+        return out;
     }
     let f = &reading.facts;
     let before_vote = stage < Stage::CellVote;
     if before_vote {
-        let last_year_end = last_school_day(conn, s.id).await?;
-        let from = rules::eligible_from(s.date_of_birth, r.min_age, r.age_by_month);
-        if last_year_end.is_some_and(|end| from > end) {
+        let from = rules::eligible_from(f.date_of_birth, r.min_age, r.age_by_month);
+        if g.last_school_day(c.student_id).is_some_and(|end| from > end) {
             out.push(RiskFlag::AgeAfterSchool { eligible_from: from });
         }
         if let Some(issued) = f.certificate {
@@ -109,12 +73,12 @@ async fn risks<C: ConnectionTrait>(
             }
         }
     }
+    let mentor = g.current_mentor(c.id);
     if stage >= Stage::Candidate && mentor.is_none() {
         out.push(RiskFlag::NoMentor);
     }
     if let (Some(m), true) = (mentor, super::mentoring::mentored(stage)) {
-        let last = super::mentoring::last_assessment(conn, c.id).await?;
-        if let Some(days) = super::mentoring::silence(last, m.from_date, today, w) {
+        if let Some(days) = super::mentoring::silence(g.last_assessment(c.id), m.from_date, today, w) {
             out.push(RiskFlag::NoAssessment { days });
         }
     }
@@ -134,23 +98,15 @@ async fn risks<C: ConnectionTrait>(
         }
     }
     if let (Stage::Probation, Some(ceremony)) = (stage, f.ceremony) {
-        if let Some(school_ends) = last_school_day(conn, s.id).await?.filter(|end| *end < rules::probation_ends(ceremony, r)) {
+        if let Some(school_ends) = g.last_school_day(c.student_id).filter(|end| *end < rules::probation_ends(ceremony, r)) {
             out.push(RiskFlag::GraduatesOnProbation { school_ends });
         }
     }
-    let returns = super::candidacy::biography_returns(conn, c.id).await?;
+    let returns = g.biography_returns(c.id);
     if returns >= w.biography_rewrites {
         out.push(RiskFlag::BiographyRewritten { times: returns });
     }
-    Ok(out)
-}
-
-/// A member of staff's full name.
-async fn staff_name<C: ConnectionTrait>(conn: &C, staff_id: Option<i64>) -> Result<Option<String>, AppError> {
-    Ok(match staff_id {
-        Some(id) => staff::Entity::find_by_id(id).one(conn).await?.map(|s| s.person_name().full()),
-        None => None,
-    })
+    out
 }
 
 /// The class a student was last placed in.
@@ -162,22 +118,20 @@ pub(crate) async fn latest_class<C: ConnectionTrait>(conn: &C, student_id: i64) 
     })
 }
 
-async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRules, w: &WatchRules, cal: &Calendar, today: NaiveDate) -> Result<(CandidateCard, Reading), AppError> {
-    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+/// An open candidacy's card, with what was read to make it.
+fn card(g: &Gathered, c: &candidacy::Model, sr: &SchoolRules, today: NaiveDate) -> Result<(CandidateCard, Reading), AppError> {
+    let s = g.student(c.student_id)?;
     let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
-    let mentor = super::mentoring::current_mentor(conn, c.id).await?;
-    let mentor_name = staff_name(conn, mentor.as_ref().map(|m| m.staff_id)).await?;
-    let class_name = latest_class(conn, s.id).await?;
-    let reading = reading(conn, c, stage, r, cal, today).await?;
-    let risks = risks(conn, c, &s, stage, &reading, mentor.as_ref(), r, w, cal, today).await?;
+    let reading = reading(g, c, stage, sr, today)?;
+    let risks = risks(g, c, stage, &reading, sr, today);
     let card = CandidateCard {
         id: c.id,
         student_id: s.id,
         name: s.person_name().full(),
-        class_name,
+        class_name: g.latest_class(s.id),
         stage,
         days_in_stage: (today - c.stage_since).num_days(),
-        mentor: mentor_name,
+        mentor: g.current_mentor(c.id).and_then(|m| g.staff_name(m.staff_id)),
         risks,
         quick_move: quick_move(stage, reading.facts.has_committee),
     };
@@ -186,26 +140,18 @@ async fn card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, r: &PipelineRu
 
 /// The card of an ended candidacy (a full member, or an exit): who, where
 /// they were, their last mentor — no facts, forecast or warnings, which
-/// concern only open candidacies (reading them for every ended one made the
-/// board's cost grow with the school's history).
-async fn ended_card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, today: NaiveDate) -> Result<CandidateCard, AppError> {
-    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+/// concern only open candidacies.
+fn ended_card(g: &Gathered, c: &candidacy::Model, today: NaiveDate) -> Result<CandidateCard, AppError> {
+    let s = g.student(c.student_id)?;
     let stage = Stage::from_code(&c.stage).ok_or_else(|| AppError::internal("unknown stage"))?;
-    let last_mentor = mentor_assignment::Entity::find()
-        .filter(mentor_assignment::Column::CandidacyId.eq(c.id))
-        .order_by_desc(mentor_assignment::Column::Id)
-        .one(conn)
-        .await?;
-    let mentor = staff_name(conn, last_mentor.map(|m| m.staff_id)).await?;
-    let class_name = latest_class(conn, s.id).await?;
     Ok(CandidateCard {
         id: c.id,
         student_id: s.id,
         name: s.person_name().full(),
-        class_name,
+        class_name: g.latest_class(s.id),
         stage,
         days_in_stage: (today - c.stage_since).num_days(),
-        mentor,
+        mentor: g.last_mentor(c.id).and_then(|m| g.staff_name(m.staff_id)),
         risks: Vec::new(),
         quick_move: None,
     })
@@ -214,9 +160,7 @@ async fn ended_card<C: ConnectionTrait>(conn: &C, c: &candidacy::Model, today: N
 /// The candidates of a school the actor may see, by stage order then name.
 pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, today: NaiveDate) -> Result<Vec<CandidateCard>, AppError> {
     let only = scope(conn, actor, school_id).await?;
-    let r: PipelineRules = rules_config::value(conn, &PIPELINE, school_id, today).await?;
-    let w = super::mentoring::watch_rules(conn, school_id, today).await?;
-    let cal = calendar_for(conn, school_id, today).await?;
+    let sr = SchoolRules::load(conn, school_id, today).await?;
     let mut rows = candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(school_id)).all(conn).await?;
     if let Some(mine) = &only {
         let assigned: Vec<i64> = mentor_assignment::Entity::find()
@@ -229,10 +173,11 @@ pub async fn board<C: ConnectionTrait>(conn: &C, actor: &Actor, school_id: i64, 
             .collect();
         rows.retain(|c| assigned.contains(&c.id));
     }
-    let mut cards = Vec::new();
+    let g = Gathered::load(conn, &rows).await?;
+    let mut cards = Vec::with_capacity(rows.len());
     for c in &rows {
         let ended = Stage::from_code(&c.stage).is_some_and(Stage::is_final);
-        cards.push(if ended { ended_card(conn, c, today).await? } else { card(conn, c, &r, &w, &cal, today).await?.0 });
+        cards.push(if ended { ended_card(&g, c, today)? } else { card(&g, c, &sr, today)?.0 });
     }
     cards.sort_by(|a, b| a.stage.cmp(&b.stage).then_with(|| crate::names::fold(&a.name).cmp(&crate::names::fold(&b.name))));
     Ok(cards)
@@ -248,15 +193,15 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
             return Err(AppError::NotFound);
         }
     }
-    let r: PipelineRules = rules_config::value(conn, &PIPELINE, c.school_id, today).await?;
-    let w = super::mentoring::watch_rules(conn, c.school_id, today).await?;
-    let cal = calendar_for(conn, c.school_id, today).await?;
-    let (card, reading) = card(conn, &c, &r, &w, &cal, today).await?;
-    let s = student::Entity::find_by_id(c.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let sr = SchoolRules::load(conn, c.school_id, today).await?;
+    let (r, w, cal) = (&sr.pipeline, &sr.watch, &sr.calendar);
+    let g = Gathered::load(conn, std::slice::from_ref(&c)).await?;
+    let (card, reading) = card(&g, &c, &sr, today)?;
+    let s = g.student(c.student_id)?;
     let mut mentors = Vec::new();
     for m in &assignments {
-        if let Some(st) = staff::Entity::find_by_id(m.staff_id).one(conn).await? {
-            mentors.push((st.person_name().full(), m.from_date, m.to_date, m.replacement));
+        if let Some(name) = g.staff_name(m.staff_id) {
+            mentors.push((name, m.from_date, m.to_date, m.replacement));
         }
     }
     let certificate = certificate::Entity::find().filter(certificate::Column::CandidacyId.eq(c.id)).order_by_desc(certificate::Column::IssuedOn).one(conn).await?.map(|c| (c.number, c.issued_on));
@@ -265,7 +210,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
     let forward = next.iter().copied().find(|s| !s.is_exit());
     // A vote's numbers come with the move itself: leave that check to the form.
     let next_checks = match forward {
-        Some(to) => check_move(card.stage, to, f, &r, &cal).into_iter().filter(|f| !matches!(f, CheckFailure::Missing { .. })).collect(),
+        Some(to) => check_move(card.stage, to, f, r, cal).into_iter().filter(|f| !matches!(f, CheckFailure::Missing { .. })).collect(),
         None => Vec::new(),
     };
     let mut events = Vec::new();
@@ -288,9 +233,9 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         });
     }
     let mut introducers = Vec::new();
-    for i in introducer::Entity::find().filter(introducer::Column::CandidacyId.eq(c.id)).filter(introducer::Column::RemovedAt.is_null()).all(conn).await? {
-        if let Some(st) = staff::Entity::find_by_id(i.staff_id).one(conn).await? {
-            introducers.push((st.person_name().full(), i.together_since, i.replacement));
+    for i in g.introducers(c.id) {
+        if let Some(name) = g.staff_name(i.staff_id) {
+            introducers.push((name, i.together_since, i.replacement));
         }
     }
     let dossier = dossier_item::Entity::find()
@@ -323,14 +268,14 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
     let current = assignments.iter().rev().find(|m| m.to_date.is_none());
     let assessments = super::mentoring::list(conn, c.id).await?;
     let next_due = match current {
-        Some(m) if super::mentoring::mentored(card.stage) => Some(super::mentoring::assessment_due(assessments.first().map(|a| a.written_on), m.from_date, &w)),
+        Some(m) if super::mentoring::mentored(card.stage) => Some(super::mentoring::assessment_due(assessments.first().map(|a| a.written_on), m.from_date, w)),
         _ => None,
     };
     let mentoring = MentoringView {
         assessments,
         next_due,
         can_write: next_due.is_some() && super::mentoring::is_current_mentor(conn, actor, c.id).await?,
-        classes: super::classes::of_candidacy(conn, c.id, &r).await?,
+        classes: super::classes::of_candidacy(conn, c.id, r).await?,
         forecast: reading.forecast,
         meetings: super::meetings::of_student(conn, c.school_id, s.id).await?,
     };

@@ -4,10 +4,10 @@
 //! append-only history.
 
 use super::calendar::Calendar;
-use super::rules::{self, check_move, Member, MoveFacts, PipelineRules, Vote};
+use super::rules::{check_move, MoveFacts, PipelineRules, Vote};
 use crate::audit::{self, AuditContext, AuditEntry};
 use crate::entities::{
-    biography_return, candidacy, candidacy_event, certificate, decision, dossier_item, introducer, mentor_assignment, staff, student, vote,
+    biography_return, candidacy, candidacy_event, decision, student, vote,
 };
 use crate::policy::{authorize_at, unit_chain, Actor, Permission};
 use crate::rules_config::{self, GRASSROOTS_COMMITTEE, PIPELINE};
@@ -15,7 +15,7 @@ use chrono::{NaiveDate, Utc};
 use nguon_shared::pipeline::{CheckFailure, Stage};
 use nguon_shared::{AppError, ErrorCode, FieldError, Role};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// Refusal of a move: one field error per failed check.
 pub fn refused(failures: Vec<CheckFailure>) -> AppError {
@@ -154,80 +154,16 @@ pub struct MoveExtras {
     pub superior_agreement: Option<String>,
 }
 
-/// The day of the cell's latest vote on a candidacy, once held.
-pub(crate) async fn cell_vote_on<C: ConnectionTrait>(conn: &C, candidacy_id: i64) -> Result<Option<NaiveDate>, AppError> {
-    Ok(vote::Entity::find()
-        .filter(vote::Column::CandidacyId.eq(candidacy_id))
-        .filter(vote::Column::Body.eq("cell"))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|v| v.meeting_on)
-        .max())
-}
-
 /// Gathers the facts the checks of a move look at.
 pub async fn facts<C: ConnectionTrait>(conn: &C, cand: &candidacy::Model, on: NaiveDate, extras: &MoveExtras) -> Result<MoveFacts, AppError> {
-    let s = student::Entity::find_by_id(cand.student_id).one(conn).await?.ok_or(AppError::NotFound)?;
-    let certificate = certificate::Entity::find()
-        .filter(certificate::Column::CandidacyId.eq(cand.id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| c.issued_on)
-        .max();
-    let mentors = mentor_assignment::Entity::find()
-        .filter(mentor_assignment::Column::CandidacyId.eq(cand.id))
-        .order_by_asc(mentor_assignment::Column::Id)
-        .all(conn)
-        .await?;
-    let current = mentors.iter().rev().find(|m| m.from_date <= on && m.to_date.is_none_or(|t| t >= on));
-    let mentor = match current {
-        Some(m) => staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|st| Member {
-            name: st.person_name().full(),
-            full_member_since: st.party_full_member_since,
-            together_since: m.from_date,
-            replacement: m.replacement,
-        }),
-        None => None,
-    };
-    let mut introducers = Vec::new();
-    for i in introducer::Entity::find().filter(introducer::Column::CandidacyId.eq(cand.id)).filter(introducer::Column::RemovedAt.is_null()).all(conn).await? {
-        if let Some(st) = staff::Entity::find_by_id(i.staff_id).one(conn).await? {
-            introducers.push(Member { name: st.person_name().full(), full_member_since: st.party_full_member_since, together_since: i.together_since, replacement: i.replacement });
-        }
-    }
-    let items = dossier_item::Entity::find().filter(dossier_item::Column::CandidacyId.eq(cand.id)).all(conn).await?;
-    let documents = items
-        .iter()
-        .filter(|i| i.kind != "verification")
-        .map(|i| rules::Document { kind: i.kind.clone(), received: i.received_on.filter(|d| *d <= on), valid_until: i.valid_until })
-        .collect::<Vec<_>>();
-    let union_resolution = documents.iter().any(|d| d.kind == "union_resolution" && d.received.is_some());
-    let open_verifications = items.iter().filter(|i| i.kind == "verification" && i.status != "concluded").count() as u32;
-    let decision_received = match &extras.decision {
-        Some((_, _, received, _)) => Some(*received),
-        None => decision::Entity::find().filter(decision::Column::CandidacyId.eq(cand.id)).all(conn).await?.into_iter().map(|d| d.received_on).max(),
-    };
+    let gathered = super::gathered::Gathered::load(conn, std::slice::from_ref(cand)).await?;
+    let has_committee = rules_config::value(conn, &GRASSROOTS_COMMITTEE, cand.school_id, on).await?;
+    let mut f = gathered.facts(cand, on, has_committee, extras.decision.as_ref().map(|(_, _, received, _)| *received))?;
     let to_vote = |v: [u32; 5]| Vote { members: v[0], for_votes: v[2] };
-    Ok(MoveFacts {
-        on,
-        has_committee: rules_config::value(conn, &GRASSROOTS_COMMITTEE, cand.school_id, on).await?,
-        date_of_birth: s.date_of_birth,
-        consent: super::consent::valid_on(conn, &s, on).await?,
-        union_member: s.union_joined_on.is_some_and(|d| d <= on),
-        certificate,
-        mentor,
-        union_resolution,
-        introducers,
-        documents,
-        open_verifications,
-        vote: extras.vote.map(to_vote),
-        committee_vote: extras.vote.map(to_vote),
-        decision_received,
-        superior_agreement: extras.superior_agreement.is_some() || cand.superior_agreement.is_some(),
-        ceremony: cand.ceremony_on,
-    })
+    f.vote = extras.vote.map(to_vote);
+    f.committee_vote = extras.vote.map(to_vote);
+    f.superior_agreement |= extras.superior_agreement.is_some();
+    Ok(f)
 }
 
 /// A move asked for.

@@ -198,19 +198,3 @@ pub async fn complete(db: &DatabaseConnection, actor: &Actor, ctx: &AuditContext
     txn.commit().await?;
     Ok(certificate_id)
 }
-
-/// The last day of a class the candidacy is enrolled in and has not completed yet.
-pub async fn open_class_end<C: ConnectionTrait>(conn: &C, candidacy_id: i64) -> Result<Option<NaiveDate>, AppError> {
-    let open: Vec<i64> = awareness_enrolment::Entity::find()
-        .filter(awareness_enrolment::Column::CandidacyId.eq(candidacy_id))
-        .filter(awareness_enrolment::Column::CertificateId.is_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|e| e.class_id)
-        .collect();
-    if open.is_empty() {
-        return Ok(None);
-    }
-    Ok(awareness_class::Entity::find().filter(awareness_class::Column::Id.is_in(open)).all(conn).await?.into_iter().map(|c| c.ends_on).max())
-}

@@ -136,15 +136,16 @@ pub(crate) async fn withdraw_in<C: ConnectionTrait>(conn: &C, actor: &Actor, ctx
 /// Whether processing is consented on `on`: the student's consent, and a
 /// guardian's while the student is under 16, each given by then and not withdrawn.
 pub async fn valid_on<C: ConnectionTrait>(conn: &C, student: &student::Model, on: NaiveDate) -> Result<bool, AppError> {
-    let rows = consent::Entity::find()
-        .filter(consent::Column::StudentId.eq(student.id))
-        .filter(consent::Column::GivenOn.lte(on))
-        .order_by_asc(consent::Column::Id)
-        .all(conn)
-        .await?;
-    let live = |subject: &str| rows.iter().any(|c| c.subject == subject && c.withdrawn_on.is_none_or(|w| w > on));
-    let minor = crate::merit::rules::age_on(student.date_of_birth, on) < GUARDIAN_UNDER;
-    Ok(live("student") && (!minor || live("guardian")))
+    let rows = consent::Entity::find().filter(consent::Column::StudentId.eq(student.id)).order_by_asc(consent::Column::Id).all(conn).await?;
+    Ok(consented(&rows, student.date_of_birth, on))
+}
+
+/// The rule of [`valid_on`] over a student's consents (any days; those given
+/// after `on` do not count).
+pub(crate) fn consented(rows: &[consent::Model], date_of_birth: NaiveDate, on: NaiveDate) -> bool {
+    let live = |subject: &str| rows.iter().any(|c| c.subject == subject && c.given_on <= on && c.withdrawn_on.is_none_or(|w| w > on));
+    let minor = crate::merit::rules::age_on(date_of_birth, on) < GUARDIAN_UNDER;
+    live("student") && (!minor || live("guardian"))
 }
 
 /// A student's consents, oldest first.

@@ -52,11 +52,6 @@ pub async fn last_assessment<C: ConnectionTrait>(conn: &C, candidacy_id: i64) ->
         .map(|a| a.written_on))
 }
 
-/// The day the candidacy's next assessment is due under its current assignment.
-pub async fn next_due<C: ConnectionTrait>(conn: &C, candidacy_id: i64, assignment: &mentor_assignment::Model, w: &WatchRules) -> Result<NaiveDate, AppError> {
-    Ok(assessment_due(last_assessment(conn, candidacy_id).await?, assignment.from_date, w))
-}
-
 /// The candidacy's current assignment and the actor's staff record, when the actor is its current mentor.
 async fn mentor_as<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i64) -> Result<Option<(mentor_assignment::Model, staff::Model)>, AppError> {
     let Some(m) = current_mentor(conn, candidacy_id).await? else { return Ok(None) };

@@ -7,6 +7,7 @@ pub mod candidacy;
 pub mod classes;
 pub mod consent;
 pub mod forecast;
+pub(crate) mod gathered;
 pub mod meetings;
 pub mod mentoring;
 pub mod pool;

@@ -4,38 +4,26 @@
 //! and recognitions due within the rule's horizon, and mentors' overdue
 //! assessments; a mentor sees the assessments due of their own candidates.
 
-use super::calendar::Calendar;
-use super::candidacy::{calendar_for, facts, MoveExtras};
-use super::mentoring::{current_mentor, mentored, next_due, watch_rules};
-use super::rules::{self, check_move, PipelineRules};
-use crate::entities::{candidacy, staff, student};
+use super::gathered::{Gathered, SchoolRules};
+use super::mentoring::{assessment_due, mentored};
+use super::rules::{self, check_move};
+use crate::entities::candidacy;
 use crate::policy::{authorize_at, Actor, Permission};
-use crate::rules_config::{self, PIPELINE};
 use chrono::{Days, NaiveDate};
-use nguon_shared::mentoring::{TaskKind, TaskView, WatchRules};
+use nguon_shared::mentoring::{TaskKind, TaskView};
 use nguon_shared::pipeline::{CheckFailure, Stage};
 use nguon_shared::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeSet;
 
-async fn student_name<C: ConnectionTrait>(conn: &C, student_id: i64) -> Result<String, AppError> {
-    Ok(student::Entity::find_by_id(student_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default())
-}
-
 /// The cell's tasks about one open candidacy.
-async fn candidacy_tasks<C: ConnectionTrait>(
-    conn: &C,
-    c: &candidacy::Model,
-    r: &PipelineRules,
-    w: &WatchRules,
-    cal: &Calendar,
-    today: NaiveDate,
-) -> Result<Vec<TaskView>, AppError> {
+fn candidacy_tasks(g: &Gathered, c: &candidacy::Model, sr: &SchoolRules, today: NaiveDate) -> Result<Vec<TaskView>, AppError> {
     let Some(stage) = Stage::from_code(&c.stage).filter(|s| !s.is_final()) else { return Ok(Vec::new()) };
+    let (r, w, cal) = (&sr.pipeline, &sr.watch, &sr.calendar);
     let horizon = today + Days::new(u64::from(w.task_horizon_days));
     let mut kinds: Vec<(TaskKind, Option<NaiveDate>)> = Vec::new();
     if stage == Stage::Dossier {
-        let f = facts(conn, c, today, &MoveExtras::default()).await?;
+        let f = g.facts(c, today, sr.has_committee, None)?;
         if f.open_verifications > 0 {
             kinds.push((TaskKind::Verification { open: f.open_verifications }, None));
         }
@@ -45,13 +33,12 @@ async fn candidacy_tasks<C: ConnectionTrait>(
         }
     }
     if matches!(stage, Stage::CellVote | Stage::CommitteeReview) {
-        let voted = super::candidacy::cell_vote_on(conn, c.id).await?;
-        if let Some(due) = voted.map(|v| rules::decision_due(v, cal, r)).filter(|d| *d <= horizon) {
+        if let Some(due) = g.cell_vote_on(c.id).map(|v| rules::decision_due(v, cal, r)).filter(|d| *d <= horizon) {
             kinds.push((TaskKind::Decision, Some(due)));
         }
     }
     if stage == Stage::Decision {
-        let f = facts(conn, c, today, &MoveExtras::default()).await?;
+        let f = g.facts(c, today, sr.has_committee, None)?;
         if let (Some(received), false) = (f.decision_received, f.superior_agreement) {
             let due = rules::ceremony_due(received, cal, r);
             if due <= horizon {
@@ -65,15 +52,15 @@ async fn candidacy_tasks<C: ConnectionTrait>(
             kinds.push((TaskKind::Recognition, Some(rules::recognition_due(ceremony, cal, r))));
         }
         // Leaving school before probation ends: the transfer is due by the last day of school.
-        if let Some(school_ends) = super::board::last_school_day(conn, c.student_id).await?.filter(|end| *end < ends && *end <= horizon) {
+        if let Some(school_ends) = g.last_school_day(c.student_id).filter(|end| *end < ends && *end <= horizon) {
             kinds.push((TaskKind::Transfer, Some(school_ends)));
         }
     }
     if mentored(stage) {
-        if let Some(m) = current_mentor(conn, c.id).await? {
-            let due = next_due(conn, c.id, &m, w).await?;
+        if let Some(m) = g.current_mentor(c.id) {
+            let due = assessment_due(g.last_assessment(c.id), m.from_date, w);
             if due < today {
-                let mentor = staff::Entity::find_by_id(m.staff_id).one(conn).await?.map(|s| s.person_name().full()).unwrap_or_default();
+                let mentor = g.staff_name(m.staff_id).unwrap_or_default();
                 kinds.push((TaskKind::AssessmentDue { mentor }, Some(due)));
             }
         }
@@ -81,7 +68,7 @@ async fn candidacy_tasks<C: ConnectionTrait>(
     if kinds.is_empty() {
         return Ok(Vec::new());
     }
-    let name = student_name(conn, c.student_id).await?;
+    let name = g.student(c.student_id)?.person_name().full();
     Ok(kinds.into_iter().map(|(kind, due)| TaskView { kind, candidacy_id: Some(c.id), name: name.clone(), due }).collect())
 }
 
@@ -95,14 +82,19 @@ pub async fn my_tasks<C: ConnectionTrait>(conn: &C, actor: &Actor, today: NaiveD
         }
     }
     for school in &cell_schools {
-        let r: PipelineRules = rules_config::value(conn, &PIPELINE, *school, today).await?;
-        let w = watch_rules(conn, *school, today).await?;
-        let cal = calendar_for(conn, *school, today).await?;
+        let sr = SchoolRules::load(conn, *school, today).await?;
         for p in super::pool::pending(conn, actor, *school).await? {
             out.push(TaskView { kind: TaskKind::ProposalWaiting, candidacy_id: None, name: p.student.person_name().full(), due: None });
         }
-        for c in candidacy::Entity::find().filter(candidacy::Column::SchoolId.eq(*school)).all(conn).await? {
-            out.extend(candidacy_tasks(conn, &c, &r, &w, &cal, today).await?);
+        // Open candidacies only: an ended one has no task.
+        let open: Vec<candidacy::Model> = candidacy::Entity::find()
+            .filter(candidacy::Column::SchoolId.eq(*school))
+            .filter(candidacy::Column::Stage.is_not_in(Stage::ALL.into_iter().filter(|s| s.is_final()).map(|s| s.code())))
+            .all(conn)
+            .await?;
+        let g = Gathered::load(conn, &open).await?;
+        for c in &open {
+            out.extend(candidacy_tasks(&g, c, &sr, today)?);
         }
     }
     // A mentor's own candidates, wherever the cell's tasks did not already list them.
