@@ -93,7 +93,33 @@ async fn generated_data_keeps_the_invariants(t: TestDb) {
     let ranking = standing::ranking(&db, &actor, q).await.unwrap();
     let year_total: i64 = student_total::Entity::find().filter(student_total::Column::SchoolYearId.eq(current.id)).all(&db).await.unwrap().iter().map(|t| t.points).sum();
     assert_eq!(ranking.iter().map(|r| r.points).sum::<i64>(), year_total);
+    classified_as_the_service_suggests(&db, &actor, school).await;
     pipeline_is_consistent(&db, today).await;
+}
+
+/// Every union member of an ended year is classified, with the level the
+/// service would suggest from the same record; no one of the current year is.
+async fn classified_as_the_service_suggests(db: &sea_orm::DatabaseConnection, union_officer: &Actor, school: i64) {
+    use nguon_domain::entities::{school_year, union_classification};
+    use nguon_domain::merit::classification;
+    let years = school_year::Entity::find().filter(school_year::Column::SchoolId.eq(school)).all(db).await.unwrap();
+    let stored = union_classification::Entity::find().all(db).await.unwrap();
+    for y in &years {
+        let rows = classification::rows(db, union_officer, y.id, None).await.unwrap();
+        let mine: HashMap<i64, &union_classification::Model> = stored.iter().filter(|c| c.school_year_id == y.id).map(|c| (c.student_id, c)).collect();
+        if y.ends_on >= d(2026, 3, 2) {
+            assert!(mine.is_empty(), "the current year is not classified yet");
+            continue;
+        }
+        assert!(!rows.is_empty());
+        assert_eq!(rows.len(), mine.len(), "every union member of {} and no one else", y.name);
+        for r in &rows {
+            let c = mine[&r.student_id];
+            assert_eq!(c.suggested, r.suggested, "the service's suggestion for {}", r.student_id);
+            assert_eq!(r.confirmed.as_deref(), Some(c.level.as_str()));
+        }
+        assert!(rows.iter().any(|r| r.confirmed.as_deref() != Some(r.suggested.as_str())), "an officer changed a few");
+    }
 }
 
 /// Candidacies: consent first, events chained from the pool to the stage held, and the board and
@@ -119,6 +145,30 @@ async fn pipeline_is_consistent(db: &sea_orm::DatabaseConnection, today: chrono:
         }
         assert_eq!(chain.last().unwrap().to_stage, c.stage);
         assert_eq!(chain.last().unwrap().happened_on, c.stage_since);
+    }
+    // The cell and the union met on each student before the consent; those
+    // who reached the awareness class were enrolled in one, and the certificate
+    // of those who went further completes their enrolment.
+    use nguon_domain::entities::{awareness_class, awareness_enrolment, certificate, joint_meeting, joint_meeting_student};
+    let meetings: HashMap<i64, joint_meeting::Model> = joint_meeting::Entity::find().all(db).await.unwrap().into_iter().map(|m| (m.id, m)).collect();
+    let discussed = joint_meeting_student::Entity::find().all(db).await.unwrap();
+    let classes: HashMap<i64, awareness_class::Model> = awareness_class::Entity::find().all(db).await.unwrap().into_iter().map(|c| (c.id, c)).collect();
+    let enrolments = awareness_enrolment::Entity::find().all(db).await.unwrap();
+    let certificates = certificate::Entity::find().all(db).await.unwrap();
+    assert!(!classes.is_empty() && !meetings.is_empty());
+    for c in &candidacies {
+        let given = consents.iter().filter(|k| k.student_id == c.student_id).map(|k| k.given_on).min().unwrap();
+        assert!(discussed.iter().any(|m| m.student_id == c.student_id && meetings[&m.meeting_id].held_on < given && meetings[&m.meeting_id].school_id == c.school_id));
+        let reached = |stage: &str| events.iter().any(|e| e.candidacy_id == c.id && e.to_stage == stage);
+        let enrolled: Vec<_> = enrolments.iter().filter(|e| e.candidacy_id == c.id).collect();
+        assert_eq!(enrolled.len(), usize::from(reached("awareness_class")), "candidacy {}", c.id);
+        for e in enrolled {
+            let cert = certificates.iter().find(|k| k.candidacy_id == c.id);
+            assert_eq!(e.certificate_id, cert.map(|k| k.id), "the certificate completes the enrolment");
+            if let Some(k) = cert {
+                assert!(k.issued_on >= classes[&e.class_id].ends_on, "issued after the class");
+            }
+        }
     }
     let chibo = user::Entity::find().filter(user::Column::Username.eq("t001.chibo")).one(db).await.unwrap().unwrap();
     let cell = Actor { user_id: chibo.id, grants: accounts::active_grants(db, chibo.id).await.unwrap() };

@@ -285,8 +285,19 @@ pub async fn run() -> ExitCode {
                     Ok(g) => {
                         let size = db::size_bytes(&db).await.unwrap_or(0);
                         println!(
-                            "Đã tạo dữ liệu / generated: {} trường/schools, {} học sinh/students, {} cán bộ/staff, {} tài khoản/accounts, {} dòng điểm/ledger entries, {} kết quả/results, {} hồ sơ/candidacies in {:.1} s; cơ sở dữ liệu/database {:.1} MB",
-                            g.schools, g.students, g.staff, g.accounts, g.entries, g.results, g.candidacies, g.elapsed.as_secs_f64(), size as f64 / 1_048_576.0
+                            "Đã tạo dữ liệu / generated: {} trường/schools, {} học sinh/students, {} cán bộ/staff, {} tài khoản/accounts, {} dòng điểm/ledger entries, {} kết quả/results, {} xếp loại đoàn viên/classifications, {} hồ sơ/candidacies, {} lớp bồi dưỡng/awareness classes, {} cuộc họp liên tịch/joint meetings in {:.1} s; cơ sở dữ liệu/database {:.1} MB",
+                            g.schools,
+                            g.students,
+                            g.staff,
+                            g.accounts,
+                            g.entries,
+                            g.results,
+                            g.classifications,
+                            g.candidacies,
+                            g.awareness_classes,
+                            g.meetings,
+                            g.elapsed.as_secs_f64(),
+                            size as f64 / 1_048_576.0
                         );
                         Ok(())
                     }

@@ -7,11 +7,12 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbBackend,
 use std::collections::HashMap;
 
 /// The tables the generator writes (each has an `id` primary key).
-pub const TABLES: [&str; 27] = [
+pub const TABLES: [&str; 32] = [
     "org_units", "unit_links", "users", "role_grants", "staff", "students", "school_years", "semesters", "classes", "enrolments",
     "activity_categories", "activities", "activity_levels", "ledger_batches", "ledger_entries", "student_totals", "study_results",
     "consents", "pool_proposals", "candidacies", "candidacy_events", "certificates", "mentor_assignments", "introducers",
-    "dossier_items", "votes", "decisions",
+    "dossier_items", "votes", "decisions", "union_classifications", "awareness_classes", "awareness_enrolments", "joint_meetings",
+    "joint_meeting_students",
 ];
 
 /// The next id of each table.

@@ -8,7 +8,8 @@
 use super::bulk::{insert, Ids};
 use super::school::{People, School};
 use super::{Generated, Preset, Rng};
-use crate::entities::{activity, activity_category, ledger_batch, ledger_entry, student_total, study_result};
+use crate::entities::{activity, activity_category, ledger_batch, ledger_entry, student_total, study_result, union_classification};
+use nguon_shared::merit::UNION_LEVELS;
 use crate::ledger::status;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use nguon_shared::AppError;
@@ -132,6 +133,10 @@ pub async fn year_by_year(
         out.entries += entries.len();
         insert(txn, batches, 8).await?;
         insert(txn, entries, 17).await?;
+        let mut year_points: HashMap<i64, i64> = HashMap::new();
+        for ((student_id, _, _), points) in &totals {
+            *year_points.entry(*student_id).or_default() += points;
+        }
         let total_rows = totals
             .into_iter()
             .map(|((student_id, semester, category), points)| student_total::ActiveModel {
@@ -144,8 +149,9 @@ pub async fn year_by_year(
             })
             .collect();
         insert(txn, total_rows, 6).await?;
-        // Results of each ended semester.
+        // Results of each ended semester (kept per student for the classification).
         let mut results = Vec::new();
+        let mut marks: HashMap<i64, Vec<(&'static str, &'static str)>> = HashMap::new();
         for (number, ends) in [(1i16, y.first_semester_ends), (2, y.ends_on)] {
             if ends >= today {
                 continue;
@@ -153,16 +159,17 @@ pub async fn year_by_year(
             for (_, members) in &y.classes {
                 for student_id in members {
                     let base = *level.entry(*student_id).or_insert_with(|| rng.random_range(0.0..1.0));
-                    let pick = |r: f64| GRADES[[0.35, 0.75, 0.97].iter().take_while(|c| r >= **c).count()].to_string();
+                    let pick = |r: f64| GRADES[[0.35, 0.75, 0.97].iter().take_while(|c| r >= **c).count()];
                     let study = pick((base + rng.random_range(-0.1..0.1)).clamp(0.0, 0.999));
                     let conduct = pick((base * 0.6 + rng.random_range(-0.05..0.05)).clamp(0.0, 0.999));
+                    marks.entry(*student_id).or_default().push((study, conduct));
                     results.push(study_result::ActiveModel {
                         id: Set(ids.next("study_results")),
                         student_id: Set(*student_id),
                         school_year_id: Set(y.id),
                         period: Set(number),
-                        study: Set(Some(study)),
-                        conduct: Set(Some(conduct)),
+                        study: Set(Some(study.into())),
+                        conduct: Set(Some(conduct.into())),
                         study_original: Set(None),
                         conduct_original: Set(None),
                         source: Set("import".into()),
@@ -174,6 +181,11 @@ pub async fn year_by_year(
         }
         out.results += results.len();
         insert(txn, results, 11).await?;
+        if y.ends_on < today {
+            let rows = classifications(ids, y, people, &year_points, &marks, reviewer);
+            out.classifications += rows.len();
+            insert(txn, rows, 7).await?;
+        }
     }
     Ok(())
 }
@@ -213,4 +225,41 @@ fn entry(
         reverses_id: Set(reverses),
         reason: Set(reason),
     }
+}
+
+/// The union's classification of an ended year, as an officer confirms it:
+/// each union member's level suggested from the year's points and weakest
+/// results by the default thresholds, about one in twenty moved a level down.
+fn classifications(
+    ids: &mut Ids,
+    y: &super::school::Year,
+    people: &People,
+    points: &HashMap<i64, i64>,
+    marks: &HashMap<i64, Vec<(&'static str, &'static str)>>,
+    by: i64,
+) -> Vec<union_classification::ActiveModel> {
+    let thresholds = crate::merit::rules::default_thresholds();
+    let mut rows = Vec::new();
+    for student_id in y.classes.iter().flat_map(|(_, m)| m.iter().copied()) {
+        if people.union_since.get(&student_id).is_none_or(|since| *since > y.ends_on) {
+            continue;
+        }
+        let mine = marks.get(&student_id).map(Vec::as_slice).unwrap_or_default();
+        let study = crate::merit::rules::weakest(mine.iter().map(|m| m.0));
+        let conduct = crate::merit::rules::weakest(mine.iter().map(|m| m.1));
+        let suggested = crate::merit::rules::suggest_level(&thresholds, points.get(&student_id).copied().unwrap_or(0), study, conduct);
+        // A deterministic few are confirmed one level lower than suggested.
+        let at = UNION_LEVELS.iter().position(|l| *l == suggested).unwrap_or(0);
+        let level = if student_id % 20 == 0 { UNION_LEVELS[(at + 1).min(UNION_LEVELS.len() - 1)] } else { suggested };
+        rows.push(union_classification::ActiveModel {
+            id: Set(ids.next("union_classifications")),
+            student_id: Set(student_id),
+            school_year_id: Set(y.id),
+            suggested: Set(suggested.into()),
+            level: Set(level.into()),
+            confirmed_by: Set(by),
+            confirmed_at: Set(moment(y.ends_on)),
+        });
+    }
+    rows
 }

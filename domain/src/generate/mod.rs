@@ -77,8 +77,14 @@ pub struct Generated {
     pub entries: usize,
     /// Study results (one per student and ended semester).
     pub results: usize,
+    /// Union classifications (every union member, every ended year).
+    pub classifications: usize,
     /// Candidacies (at every stage, some withdrawn).
     pub candidacies: usize,
+    /// Awareness classes (one a year per school with candidates).
+    pub awareness_classes: usize,
+    /// Joint meetings of the cell and the union (one a year per school with candidates).
+    pub meetings: usize,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -112,7 +118,7 @@ pub async fn generate(db: &DatabaseConnection, preset: Preset, seed: u64, passwo
     for (n, s) in tree.schools.iter().enumerate() {
         let people = school::people(&txn, &mut ids, s, preset, n, &hash, today, &mut rng, &mut out).await?;
         ledger::year_by_year(&txn, &mut ids, s, &people, preset, today, &mut rng, &mut out).await?;
-        pipeline::candidates(&txn, &mut ids, s, &people, today, &mut rng, &mut out).await?;
+        pipeline::candidates(&txn, &mut ids, s, tree.centre, &people, today, &mut rng, &mut out).await?;
     }
     bulk::fix_sequences(&txn).await?;
     out.elapsed = started.elapsed();
@@ -126,7 +132,8 @@ pub async fn generate(db: &DatabaseConnection, preset: Preset, seed: u64, passwo
             before: None,
             after: Some(serde_json::json!({
                 "seed": seed, "schools": out.schools, "students": out.students, "staff": out.staff,
-                "accounts": out.accounts, "entries": out.entries, "results": out.results, "candidacies": out.candidacies,
+                "accounts": out.accounts, "entries": out.entries, "results": out.results, "classifications": out.classifications,
+                "candidacies": out.candidacies, "awareness_classes": out.awareness_classes, "meetings": out.meetings,
             })),
         },
     )

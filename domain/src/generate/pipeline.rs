@@ -8,7 +8,10 @@
 use super::bulk::{insert, Ids};
 use super::school::{People, School};
 use super::{Generated, Rng};
-use crate::entities::{candidacy, candidacy_event, certificate, consent, decision, dossier_item, introducer, mentor_assignment, pool_proposal, vote};
+use crate::entities::{
+    awareness_class, awareness_enrolment, candidacy, candidacy_event, certificate, consent, decision, dossier_item, introducer, joint_meeting, joint_meeting_student,
+    mentor_assignment, pool_proposal, vote,
+};
 use crate::merit::outstanding::status as proposal_status;
 use chrono::{Days, Months, NaiveDate, TimeZone, Utc};
 use nguon_shared::pipeline::Stage;
@@ -29,6 +32,10 @@ struct Rows {
     items: Vec<dossier_item::ActiveModel>,
     votes: Vec<vote::ActiveModel>,
     decisions: Vec<decision::ActiveModel>,
+    classes: Vec<awareness_class::ActiveModel>,
+    enrolments: Vec<awareness_enrolment::ActiveModel>,
+    meetings: Vec<joint_meeting::ActiveModel>,
+    meeting_students: Vec<joint_meeting_student::ActiveModel>,
 }
 
 fn at(day: NaiveDate) -> chrono::DateTime<Utc> {
@@ -62,8 +69,20 @@ pub struct Crew<'a> {
     pub members: &'a [i64],
 }
 
-/// Candidates of every year of a school.
-pub async fn candidates(txn: &DatabaseTransaction, ids: &mut Ids, s: &School, people: &People, today: NaiveDate, rng: &mut Rng, out: &mut Generated) -> Result<(), AppError> {
+/// Candidates of every year of a school: the cell and the union meet on
+/// them first (a joint meeting), and those who get that far attend the
+/// year's awareness class at the training centre `centre`.
+#[allow(clippy::too_many_arguments)]
+pub async fn candidates(
+    txn: &DatabaseTransaction,
+    ids: &mut Ids,
+    s: &School,
+    centre: i64,
+    people: &People,
+    today: NaiveDate,
+    rng: &mut Rng,
+    out: &mut Generated,
+) -> Result<(), AppError> {
     let mut rows = Rows::default();
     let crew = Crew { union_officer: people.union_officers[0], cell_officer: people.cell_officer, members: &people.members };
     for y in &people.years {
@@ -73,14 +92,57 @@ pub async fn candidates(txn: &DatabaseTransaction, ids: &mut Ids, s: &School, pe
         // Grade 12 are the last third of the year's classes; about 3 % of them are proposed.
         let twelfth = &y.classes[y.classes.len() * 2 / 3..];
         let chosen: Vec<i64> = twelfth.iter().flat_map(|(_, m)| m.iter().copied()).filter(|_| rng.random_bool(0.03)).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        meeting(ids, &mut rows, s.id, y.starts_on + Days::new(20), &chosen, crew.cell_officer);
+        let class = path(y.starts_on)[0].1;
+        let class_id = (class <= today).then(|| awareness(ids, &mut rows, centre, s.number, class, chosen.len(), crew.cell_officer));
         for student_id in &chosen {
             // One in ten withdraws at some step; the others go as far as the calendar allows.
             let leaves_at = if rng.random_bool(0.1) { Some(rng.random_range(0..6)) } else { None };
-            candidate(ids, &mut rows, s.id, y.id, y.starts_on, *student_id, &crew, today, leaves_at);
+            candidate(ids, &mut rows, s.id, y.id, y.starts_on, *student_id, &crew, today, leaves_at, class_id);
         }
     }
     out.candidacies += rows.candidacies.len();
+    out.awareness_classes += rows.classes.len();
+    out.meetings += rows.meetings.len();
     write(txn, rows).await
+}
+
+/// The joint meeting of the cell and the union that discussed `students` on `on`.
+fn meeting(ids: &mut Ids, rows: &mut Rows, school_id: i64, on: NaiveDate, students: &[i64], by: i64) {
+    let meeting_id = ids.next("joint_meetings");
+    rows.meetings.push(joint_meeting::ActiveModel {
+        id: Set(meeting_id),
+        school_id: Set(school_id),
+        held_on: Set(on),
+        attendees: Set("Bí thư chi bộ, Bí thư Đoàn trường, giáo viên chủ nhiệm khối 12".into()),
+        decisions: Set("Thống nhất danh sách học sinh giới thiệu vào nguồn".into()),
+        recorded_by: Set(by),
+        recorded_at: Set(at(on)),
+    });
+    for student_id in students {
+        rows.meeting_students.push(joint_meeting_student::ActiveModel { id: Set(ids.next("joint_meeting_students")), meeting_id: Set(meeting_id), student_id: Set(*student_id), note: Set(None) });
+    }
+}
+
+/// The training centre's awareness class for a school's candidates of a
+/// year, opening on `starts_on`; its id.
+fn awareness(ids: &mut Ids, rows: &mut Rows, centre: i64, school_number: usize, starts_on: NaiveDate, size: usize, by: i64) -> i64 {
+    use chrono::Datelike;
+    let id = ids.next("awareness_classes");
+    rows.classes.push(awareness_class::ActiveModel {
+        id: Set(id),
+        centre_id: Set(centre),
+        name: Set(format!("Lớp bồi dưỡng nhận thức về Đảng – trường {school_number:03}, {}", starts_on.year())),
+        starts_on: Set(starts_on + Days::new(5)),
+        ends_on: Set(starts_on + Days::new(25)),
+        capacity: Set((size as i32).max(30)),
+        created_by: Set(by),
+        created_at: Set(at(starts_on)),
+    });
+    id
 }
 
 /// Students admitted on given days (each ceremony's day), with the whole way
@@ -91,7 +153,7 @@ pub async fn admitted(txn: &DatabaseTransaction, school_id: i64, year_id: i64, c
     let mut rows = Rows::default();
     for (student_id, ceremony) in students {
         let start = ceremony.checked_sub_months(Months::new(8)).expect("a valid date");
-        candidate(&mut ids, &mut rows, school_id, year_id, start, *student_id, crew, *ceremony, None);
+        candidate(&mut ids, &mut rows, school_id, year_id, start, *student_id, crew, *ceremony, None, None);
     }
     write(txn, rows).await?;
     super::bulk::fix_sequences(txn).await
@@ -108,14 +170,30 @@ async fn write(txn: &DatabaseTransaction, rows: Rows) -> Result<(), AppError> {
     insert(txn, rows.items, 12).await?;
     insert(txn, rows.votes, 11).await?;
     insert(txn, rows.decisions, 8).await?;
+    insert(txn, rows.classes, 8).await?;
+    insert(txn, rows.enrolments, 7).await?;
+    insert(txn, rows.meetings, 7).await?;
+    insert(txn, rows.meeting_students, 4).await?;
     Ok(())
 }
 
 /// One candidate of a school year starting `year_start`: consent, the
 /// union's proposal, the pool, then the procedure's steps as far as `today`
-/// (or an exit at step `leaves_at`).
+/// (or an exit at step `leaves_at`), attending the awareness class `class`
+/// when there is one (its certificate completes the enrolment).
 #[allow(clippy::too_many_arguments)]
-fn candidate(ids: &mut Ids, rows: &mut Rows, school_id: i64, year_id: i64, year_start: NaiveDate, student_id: i64, crew: &Crew<'_>, today: NaiveDate, leaves_at: Option<usize>) {
+fn candidate(
+    ids: &mut Ids,
+    rows: &mut Rows,
+    school_id: i64,
+    year_id: i64,
+    year_start: NaiveDate,
+    student_id: i64,
+    crew: &Crew<'_>,
+    today: NaiveDate,
+    leaves_at: Option<usize>,
+    class: Option<i64>,
+) {
     let (union_officer, cell_officer) = (crew.union_officer, crew.cell_officer);
     let proposed_on = year_start + Days::new(33);
     let consent_on = proposed_on - Days::new(7);
@@ -178,6 +256,25 @@ fn candidate(ids: &mut Ids, rows: &mut Rows, school_id: i64, year_id: i64, year_
             break;
         }
         records(ids, rows, candidacy_id, to, on, crew.members, cell_officer);
+        match (to, class) {
+            (Stage::AwarenessClass, Some(class_id)) => rows.enrolments.push(awareness_enrolment::ActiveModel {
+                id: Set(ids.next("awareness_enrolments")),
+                class_id: Set(class_id),
+                candidacy_id: Set(candidacy_id),
+                enrolled_on: Set(on),
+                certificate_id: Set(None),
+                enrolled_by: Set(cell_officer),
+                enrolled_at: Set(at(on)),
+            }),
+            (Stage::Candidate, Some(_)) => {
+                // The certificate just recorded completes this candidacy's enrolment.
+                let issued = rows.certificates.last().map(|c| c.id.clone().unwrap());
+                if let Some(e) = rows.enrolments.iter_mut().rev().find(|e| e.candidacy_id.as_ref() == &candidacy_id) {
+                    e.certificate_id = Set(issued);
+                }
+            }
+            _ => {}
+        }
         if to == Stage::Ceremony {
             ceremony = Some(on);
         }

@@ -15,6 +15,8 @@ use sea_orm::{DatabaseTransaction, Set};
 pub struct Tree {
     /// The province.
     pub province: i64,
+    /// The province's political training centre (it runs the awareness classes).
+    pub centre: i64,
     /// Each school.
     pub schools: Vec<School>,
 }
@@ -39,6 +41,8 @@ pub struct People {
     pub members: Vec<i64>,
     /// Each year: its id, first day, semester ends, and its classes.
     pub years: Vec<Year>,
+    /// The day each union member among the students joined.
+    pub union_since: std::collections::HashMap<i64, NaiveDate>,
 }
 
 /// A generated school year.
@@ -161,7 +165,7 @@ pub async fn organisation(txn: &DatabaseTransaction, ids: &mut Ids, p: Preset, h
     insert(txn, links, 6).await?;
     insert(txn, users, 8).await?;
     insert(txn, grants, 8).await?;
-    Ok(Tree { province: province_id, schools })
+    Ok(Tree { province: province_id, centre: centre_id, schools })
 }
 
 /// A school's staff (a third Party members of its cell), its accounts (two
@@ -250,6 +254,7 @@ pub async fn people(
     let mut semesters = Vec::new();
     let mut classes = Vec::new();
     let mut students = Vec::new();
+    let mut union_since = std::collections::HashMap::new();
     let mut enrolments = Vec::new();
     // The students of each class index of each grade, carried to the next year.
     let mut previous: Vec<Vec<i64>> = Vec::new();
@@ -285,7 +290,10 @@ pub async fn people(
                                 let (name, gender) = crate::demo::person(rng);
                                 let id = ids.next("students");
                                 code += 1;
-                                let union_since = rng.random_bool(0.75).then(|| d(born + 15, 3, 26));
+                                let joined = rng.random_bool(0.75).then(|| d(born + 15, 3, 26));
+                                if let Some(day) = joined {
+                                    union_since.insert(id, day);
+                                }
                                 students.push(student::ActiveModel {
                                     id: Set(id),
                                     school_id: Set(s.id),
@@ -299,7 +307,7 @@ pub async fn people(
                                     gender: Set(Some(gender.into())),
                                     ethnicity: Set(Some(if rng.random_bool(0.85) { "Kinh" } else { "Cơ Ho" }.into())),
                                     religion: Set(None),
-                                    union_joined_on: Set(union_since),
+                                    union_joined_on: Set(joined),
                                     hometown_commune: Set(None),
                                     hometown_province: Set(Some("Lâm Đồng".into())),
                                     residence_commune: Set(None),
@@ -331,5 +339,5 @@ pub async fn people(
     insert(txn, classes, 6).await?;
     insert(txn, students, 23).await?;
     insert(txn, enrolments, 4).await?;
-    Ok(People { union_officers, cell_officer, members, years })
+    Ok(People { union_officers, cell_officer, members, years, union_since })
 }
