@@ -314,4 +314,34 @@ async fn totals_equal_approved_entries_after_random_sequences(t: TestDb) {
     assert_eq!((none.rows.len(), none.total), (0, 0));
 }
 
-both_engines!(logging_approval_and_reversal, totals_equal_approved_entries_after_random_sequences);
+/// Rows read packed into one JSON value come back as the engine holds them:
+/// numbers, text with accents and quotes, days, NULLs; and no rows as none.
+async fn packed_rows_read_alike(t: TestDb) {
+    let db = nguon_domain::db::connect_and_migrate(&t.url).await.unwrap();
+    let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
+    let text = "SELECT 7 AS n, 'Nguyễn \"Thị\" \\ Ánh' AS name, CAST(NULL AS TEXT) AS missing UNION ALL SELECT 9, 'Lê', 'x'";
+    let rows: Vec<(i64, String, Option<String>)> = nguon_domain::sql::packed(&db, nguon_domain::sql::statement(backend, text, vec![]), &["n", "name", "missing"]).await.unwrap();
+    let mut rows = rows;
+    rows.sort();
+    assert_eq!(rows, vec![(7, "Nguyễn \"Thị\" \\ Ánh".to_string(), None), (9, "Lê".to_string(), Some("x".to_string()))]);
+    let none: Vec<(i64,)> = nguon_domain::sql::packed(&db, nguon_domain::sql::statement(backend, "SELECT id FROM students WHERE id = ?", vec![(-1i64).into()]), &["id"]).await.unwrap();
+    assert!(none.is_empty());
+    // A day as stored by the entities.
+    let tiny = nguon_domain::generate::Preset { schools: 1, communes: 1, years: 1, classes_per_grade: 1, activities_per_year: 1 };
+    nguon_domain::generate::generate(&db, tiny, 3, PW, d(2026, 3, 2)).await.unwrap();
+    let born: Vec<(i64, chrono::NaiveDate, Option<chrono::NaiveDate>)> = nguon_domain::sql::packed(
+        &db,
+        nguon_domain::sql::statement(backend, "SELECT id, date_of_birth, union_joined_on FROM students WHERE id > ?", vec![0i64.into()]),
+        &["id", "date_of_birth", "union_joined_on"],
+    )
+    .await
+    .unwrap();
+    let stored = student::Entity::find().all(&db).await.unwrap();
+    assert!(!stored.is_empty());
+    assert_eq!(born.len(), stored.len());
+    for st in stored {
+        assert!(born.contains(&(st.id, st.date_of_birth, st.union_joined_on)));
+    }
+}
+
+both_engines!(logging_approval_and_reversal, totals_equal_approved_entries_after_random_sequences, packed_rows_read_alike);

@@ -54,13 +54,6 @@ fn totals_query(year_id: i64, semester: Option<i16>, category_id: Option<i64>) -
     (text, values)
 }
 
-/// One student's approved points.
-#[derive(Debug, sea_orm::FromQueryResult)]
-struct StudentPoints {
-    student_id: i64,
-    points: Option<i64>,
-}
-
 /// Approved points per student for a year (optionally one semester or category).
 pub async fn points_by_student<C: ConnectionTrait>(
     conn: &C,
@@ -69,8 +62,8 @@ pub async fn points_by_student<C: ConnectionTrait>(
     category_id: Option<i64>,
 ) -> Result<HashMap<i64, i64>, AppError> {
     let (text, values) = totals_query(year_id, semester, category_id);
-    let rows = StudentPoints::find_by_statement(sql::statement(conn.get_database_backend(), &text, values)).all(conn).await?;
-    Ok(rows.into_iter().map(|r| (r.student_id, r.points.unwrap_or(0))).collect())
+    let rows: Vec<(i64, Option<i64>)> = sql::packed(conn, sql::statement(conn.get_database_backend(), &text, values), &["student_id", "points"]).await?;
+    Ok(rows.into_iter().map(|(student, points)| (student, points.unwrap_or(0))).collect())
 }
 
 /// A page of a ranking: which names, how many rows.

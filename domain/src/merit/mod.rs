@@ -8,10 +8,10 @@ pub mod profile;
 pub mod results;
 pub mod rules;
 
-use crate::entities::{class, enrolment, school_year, student};
+use crate::entities::{class, enrolment, school_year};
 use crate::policy::{authorize_any_at, Actor, Permission};
 use nguon_shared::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use std::collections::HashMap;
 
 /// A school year's students as the features here need them: each placed
@@ -33,7 +33,7 @@ pub(crate) struct YearRoll {
 
 /// What the merit features read of a placed student (a whole roll is read
 /// per request: only these columns, not the whole record).
-#[derive(Clone, Debug, sea_orm::FromQueryResult)]
+#[derive(Clone, Debug)]
 pub(crate) struct RollStudent {
     /// Student id.
     pub id: i64,
@@ -86,43 +86,40 @@ impl YearRoll {
         authorize_any_at(conn, actor, permissions, year.school_id).await?;
         let classes: HashMap<i64, class::Model> =
             class::Entity::find().filter(class::Column::SchoolYearId.eq(year.id)).all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
-        let class_of: HashMap<i64, i64> = enrolment::Entity::find()
+        let backend = conn.get_database_backend();
+        let placed = enrolment::Entity::find()
             .select_only()
             .columns([enrolment::Column::StudentId, enrolment::Column::ClassId])
-            .filter(enrolment::Column::SchoolYearId.eq(year.id))
-            .into_tuple::<(i64, i64)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect();
-        // The placed students (or the one), in name order by the stored collation key.
-        let mut q = student::Entity::find()
-            .select_only()
-            .columns([
-                student::Column::Id,
-                student::Column::StudentCode,
-                student::Column::FamilyName,
-                student::Column::MiddleName,
-                student::Column::GivenName,
-                student::Column::DateOfBirth,
-                student::Column::UnionJoinedOn,
-            ])
-            .filter(student::Column::SchoolId.eq(year.school_id))
-            .filter(
-                student::Column::Id.in_subquery(
-                    sea_orm::sea_query::Query::select()
-                        .column(enrolment::Column::StudentId)
-                        .from(enrolment::Entity)
-                        .and_where(enrolment::Column::SchoolYearId.eq(year.id))
-                        .to_owned(),
-                ),
-            )
-            .order_by_asc(student::Column::NameKey)
-            .order_by_asc(student::Column::Id);
+            .filter(enrolment::Column::SchoolYearId.eq(year.id));
+        let class_of: HashMap<i64, i64> = crate::sql::packed::<_, (i64, i64)>(conn, placed.build(backend), &["student_id", "class_id"]).await?.into_iter().collect();
+        // The placed students (or the one), numbered in name order by the stored collation key
+        // (the key itself is bytes, which the packed rows cannot carry).
+        let mut text = String::from(
+            "SELECT s.id, s.student_code, s.family_name, s.middle_name, s.given_name, s.date_of_birth, s.union_joined_on, \
+             ROW_NUMBER() OVER (ORDER BY s.name_key, s.id) AS place FROM students s \
+             WHERE s.school_id = ? AND s.id IN (SELECT e.student_id FROM enrolments e WHERE e.school_year_id = ?)",
+        );
+        let mut values: Vec<sea_orm::Value> = vec![year.school_id.into(), year.id.into()];
         if let Some(id) = only {
-            q = q.filter(student::Column::Id.eq(id));
+            text.push_str(" AND s.id = ?");
+            values.push(id.into());
         }
-        let list = q.into_model::<RollStudent>().all(conn).await?;
+        type Row = (i64, Option<String>, String, String, String, chrono::NaiveDate, Option<chrono::NaiveDate>, i64);
+        let columns = ["id", "student_code", "family_name", "middle_name", "given_name", "date_of_birth", "union_joined_on", "place"];
+        let mut rows: Vec<Row> = crate::sql::packed(conn, crate::sql::statement(backend, &text, values), &columns).await?;
+        rows.sort_by_key(|r| r.7);
+        let list: Vec<RollStudent> = rows
+            .into_iter()
+            .map(|(id, student_code, family_name, middle_name, given_name, date_of_birth, union_joined_on, _)| RollStudent {
+                id,
+                student_code,
+                family_name,
+                middle_name,
+                given_name,
+                date_of_birth,
+                union_joined_on,
+            })
+            .collect();
         let name_order = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         let students = list.into_iter().map(|s| (s.id, s)).collect();
         Ok(YearRoll { year, classes, class_of, students, name_order, partial: only.is_some() })
@@ -137,13 +134,12 @@ impl YearRoll {
     pub fn ordered(&self, class_id: Option<i64>) -> Vec<i64> {
         let mut ids: Vec<i64> =
             self.class_of.iter().filter(|(s, c)| class_id.is_none_or(|k| k == **c) && self.students.contains_key(s)).map(|(s, _)| *s).collect();
-        ids.sort_by(|a, b| {
-            let (ca, cb) = (&self.classes[&self.class_of[a]], &self.classes[&self.class_of[b]]);
-            ca.grade
-                .cmp(&cb.grade)
-                .then_with(|| crate::school_years::class_order(&ca.name).cmp(&crate::school_years::class_order(&cb.name)))
-                .then_with(|| self.name_order[a].cmp(&self.name_order[b]))
-        });
+        // Each class's place computed once, not twice per comparison (a whole school is ~2,500 ids).
+        let mut class_rank: Vec<(i16, (String, u32), i64)> =
+            self.classes.values().map(|c| (c.grade, crate::school_years::class_order(&c.name), c.id)).collect();
+        class_rank.sort();
+        let class_place: HashMap<i64, usize> = class_rank.iter().enumerate().map(|(k, (_, _, id))| (*id, k)).collect();
+        ids.sort_by_key(|id| (class_place[&self.class_of[id]], self.name_order[id]));
         ids
     }
 }

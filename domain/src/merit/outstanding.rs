@@ -14,7 +14,7 @@ use crate::rules_config::{self, OUTSTANDING_CRITERIA};
 use chrono::{NaiveDate, Utc};
 use nguon_shared::merit::{Evaluation, OutstandingCriteria, OutstandingView, PeriodLabel};
 use nguon_shared::{AppError, ErrorCode, FieldError};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Select, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select, Set};
 use std::collections::HashMap;
 
 /// Proposal statuses.
@@ -67,8 +67,9 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
     let some: Option<Vec<i64>> = roll.partial.then(|| roll.students.keys().copied().collect());
     let mut placed_years: HashMap<i64, Vec<i64>> = HashMap::new();
     let q = only(enrolment::Entity::find().filter(enrolment::Column::SchoolYearId.is_in(year_ids.clone())), enrolment::Column::StudentId, &some);
-    let placements: Vec<(i64, i64)> =
-        q.select_only().columns([enrolment::Column::StudentId, enrolment::Column::SchoolYearId]).into_tuple().all(conn).await?;
+    let backend = conn.get_database_backend();
+    let q = q.select_only().columns([enrolment::Column::StudentId, enrolment::Column::SchoolYearId]);
+    let placements: Vec<(i64, i64)> = crate::sql::packed(conn, q.build(backend), &["student_id", "school_year_id"]).await?;
     for (student_id, year_id) in placements {
         if roll.students.contains_key(&student_id) {
             placed_years.entry(student_id).or_default().push(year_id);
@@ -87,27 +88,30 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
     let read: Vec<(i64, i64, i16, Option<String>, Option<String>)> = if ended_periods.is_empty() {
         Vec::new()
     } else {
-        q.select_only()
-            .columns([
-                study_result::Column::StudentId,
-                study_result::Column::SchoolYearId,
-                study_result::Column::Period,
-                study_result::Column::Study,
-                study_result::Column::Conduct,
-            ])
-            .into_tuple()
-            .all(conn)
-            .await?
+        let q = q.select_only().columns([
+            study_result::Column::StudentId,
+            study_result::Column::SchoolYearId,
+            study_result::Column::Period,
+            study_result::Column::Study,
+            study_result::Column::Conduct,
+        ]);
+        crate::sql::packed(conn, q.build(backend), &["student_id", "school_year_id", "period", "study", "conduct"]).await?
     };
     for (student_id, year_id, period, study, conduct) in read {
         results.insert((student_id, year_id, period), (study, conduct));
     }
     let mut classified: HashMap<i64, (NaiveDate, String, String)> = HashMap::new();
     let q = union_classification::Entity::find().filter(union_classification::Column::SchoolYearId.is_in(year_ids));
-    for c in only(q, union_classification::Column::StudentId, &some).all(conn).await? {
-        let y = &years[&c.school_year_id];
-        if classified.get(&c.student_id).is_none_or(|(start, _, _)| *start < y.starts_on) {
-            classified.insert(c.student_id, (y.starts_on, y.name.clone(), c.level));
+    let q = only(q, union_classification::Column::StudentId, &some).select_only().columns([
+        union_classification::Column::StudentId,
+        union_classification::Column::SchoolYearId,
+        union_classification::Column::Level,
+    ]);
+    let levels: Vec<(i64, i64, String)> = crate::sql::packed(conn, q.build(backend), &["student_id", "school_year_id", "level"]).await?;
+    for (student_id, year_id, level) in levels {
+        let y = &years[&year_id];
+        if classified.get(&student_id).is_none_or(|(start, _, _)| *start < y.starts_on) {
+            classified.insert(student_id, (y.starts_on, y.name.clone(), level));
         }
     }
     let proposals: HashMap<i64, String> = if with_proposals {
@@ -145,7 +149,7 @@ pub(crate) async fn evaluate_roll<C: ConnectionTrait>(
         .into_iter()
         .map(|id| {
             let s = &roll.students[&id];
-            let mine = placed_years.get(&id).cloned().unwrap_or_default();
+            let mine = placed_years.get(&id).map(Vec::as_slice).unwrap_or_default();
             let facts = StudentFacts {
                 date_of_birth: s.date_of_birth,
                 union_joined_on: s.union_joined_on,
