@@ -3,7 +3,7 @@
 //! placeholders that become `$1, $2, …` on PostgreSQL.
 
 use nguon_shared::AppError;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, TryGetableMany, Value};
 use serde::de::DeserializeOwned;
 
 /// A statement for `backend` from SQL written with `?` placeholders (none may
@@ -45,33 +45,33 @@ pub fn words_start(column: &str, search: &str) -> (String, Vec<Value>) {
     (parts.join(" AND "), values)
 }
 
-/// Every row of the query `inner` read in one round trip: the database packs
-/// the rows into one JSON array of arrays (`json_group_array(json_array(…))`
-/// on SQLite, `json_agg(json_build_array(…))` on PostgreSQL) and each row
-/// becomes a `T`, usually a tuple of the `columns` named (columns of
-/// `inner`'s result, in order). sqlx hands SQLite rows over from the
-/// connection's thread one at a time, and that hand-off cost about 5 µs a
-/// row: reading a school's 20,000 rows for the outstanding list was most of
-/// its time. Columns must be numbers, text or days (`NaiveDate` reads
-/// "YYYY-MM-DD" on both engines), not booleans or moments, which the two
-/// engines write differently.
+/// Every row of the query `inner`, each as a `T` (a tuple of the `columns`
+/// named, in order: columns of `inner`'s result). On SQLite the database
+/// packs the rows into one JSON array of arrays
+/// (`json_group_array(json_array(…))`), read in one step: sqlx hands SQLite
+/// rows over from the connection's thread one at a time, and that hand-off
+/// cost about 5 µs a row — reading a school's 20,000 rows for the
+/// outstanding list was most of its time. PostgreSQL sends rows in batches
+/// already, and packing them there cost more than it saved (measured), so
+/// they are read as they come. Packed columns must be numbers, text or days
+/// (`NaiveDate` reads "YYYY-MM-DD"): not booleans or moments.
 pub async fn packed<C, T>(conn: &C, inner: Statement, columns: &[&str]) -> Result<Vec<T>, AppError>
 where
     C: ConnectionTrait,
-    T: DeserializeOwned,
+    T: DeserializeOwned + TryGetableMany,
 {
+    if inner.db_backend != DbBackend::Sqlite {
+        let rows = conn.query_all_raw(inner).await?;
+        return rows.iter().map(|r| T::try_get_many_by_index(r).map_err(|e| AppError::from(DbErr::from(e)))).collect();
+    }
     let list = columns.iter().map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
-    let sql = match inner.db_backend {
-        DbBackend::Postgres => format!("SELECT CAST(json_agg(json_build_array({list})) AS TEXT) AS packed FROM ({}) t", inner.sql),
-        _ => format!("SELECT json_group_array(json_array({list})) AS packed FROM ({}) t", inner.sql),
-    };
+    let sql = format!("SELECT json_group_array(json_array({list})) AS packed FROM ({}) t", inner.sql);
     let row = conn.query_one_raw(Statement { sql, ..inner }).await?;
     let json: Option<String> = match row {
         Some(r) => r.try_get("", "packed")?,
         None => None,
     };
     match json {
-        // PostgreSQL's json_agg over no rows is NULL.
         None => Ok(Vec::new()),
         Some(j) => serde_json::from_str(&j).map_err(|e| AppError::internal(format!("packed rows: {e}"))),
     }

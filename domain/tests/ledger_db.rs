@@ -319,7 +319,7 @@ async fn totals_equal_approved_entries_after_random_sequences(t: TestDb) {
 async fn packed_rows_read_alike(t: TestDb) {
     let db = nguon_domain::db::connect_and_migrate(&t.url).await.unwrap();
     let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
-    let text = "SELECT 7 AS n, 'Nguyễn \"Thị\" \\ Ánh' AS name, CAST(NULL AS TEXT) AS missing UNION ALL SELECT 9, 'Lê', 'x'";
+    let text = "SELECT CAST(7 AS BIGINT) AS n, 'Nguyễn \"Thị\" \\ Ánh' AS name, CAST(NULL AS TEXT) AS missing UNION ALL SELECT 9, 'Lê', 'x'";
     let rows: Vec<(i64, String, Option<String>)> = nguon_domain::sql::packed(&db, nguon_domain::sql::statement(backend, text, vec![]), &["n", "name", "missing"]).await.unwrap();
     let mut rows = rows;
     rows.sort();
