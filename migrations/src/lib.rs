@@ -16,6 +16,7 @@ mod m20261126_000007_mentoring_meetings;
 mod m20261127_000008_personal_data;
 mod m20261127_000009_name_keys;
 mod m20261128_000010_plans;
+mod m20261207_000011_scale_indexes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_personal_data::Migration),
             Box::new(m20261127_000009_name_keys::Migration),
             Box::new(m20261128_000010_plans::Migration),
+            Box::new(m20261207_000011_scale_indexes::Migration),
         ]
     }
 }
