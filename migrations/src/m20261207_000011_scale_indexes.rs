@@ -2,7 +2,8 @@
 //! schools the planner scanned every school's rows where a page asks for one
 //! school year's (1.2 million placements scanned for one leaderboard on the
 //! generated province, `EXPLAIN ANALYZE` on PostgreSQL), and the candidacy
-//! records read by candidacy had no index on it.
+//! records read by candidacy had no index on it; a school's pending entries
+//! were found by reading every entry of the province.
 
 use crate::helpers::index;
 use sea_orm_migration::prelude::*;
@@ -11,9 +12,12 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 /// (index name, table, columns).
-const INDEXES: [(&str, &str, &[&str]); 8] = [
+const INDEXES: [(&str, &str, &[&str]); 9] = [
     // A year's roll (placements by class), the ranking's join: read from the index alone.
     ("ix_enrolments_year_class", "enrolments", &["school_year_id", "class_id", "student_id"]),
+    // A school's entries waiting for review (the review queue, the union officer's home page)
+    // or refused: found among the province's millions without reading them all.
+    ("ix_ledger_entries_school_status", "ledger_entries", &["school_id", "status", "logged_by"]),
     // The outstanding list's classifications of this and earlier years.
     ("ix_union_classifications_year", "union_classifications", &["school_year_id", "student_id", "level"]),
     // The union's proposals of a year.
