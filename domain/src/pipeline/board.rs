@@ -6,7 +6,7 @@ use super::forecast::{self, ForecastInput};
 use super::gathered::{Gathered, SchoolRules};
 use super::rules::{self, check_move, move_exists};
 use crate::entities::{
-    biography_return, candidacy, candidacy_event, certificate, class, consent, dossier_item, enrolment, mentor_assignment, staff, user,
+    biography_return, candidacy, candidacy_event, certificate, class, consent, enrolment, mentor_assignment, staff, user,
 };
 use crate::policy::{authorize_at, Actor, Permission};
 use chrono::NaiveDate;
@@ -238,12 +238,10 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
             introducers.push((name, i.together_since, i.replacement));
         }
     }
-    let dossier = dossier_item::Entity::find()
-        .filter(dossier_item::Column::CandidacyId.eq(c.id))
-        .order_by_asc(dossier_item::Column::Id)
-        .all(conn)
-        .await?
-        .into_iter()
+    let dossier = g
+        .dossier(c.id)
+        .iter()
+        .cloned()
         .map(|i| DossierItemView {
             id: i.id,
             kind: i.kind,
@@ -264,7 +262,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, actor: &Actor, candidacy_id: i
         .into_iter()
         .map(|b| (b.returned_on, b.reason))
         .collect();
-    let consents = consent::Entity::find().filter(consent::Column::StudentId.eq(s.id)).order_by_asc(consent::Column::Id).all(conn).await?.into_iter().map(consent_view).collect();
+    let consents = g.consents(s.id).iter().cloned().map(consent_view).collect();
     let current = assignments.iter().rev().find(|m| m.to_date.is_none());
     let assessments = super::mentoring::list(conn, c.id).await?;
     let next_due = match current {

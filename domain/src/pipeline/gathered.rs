@@ -176,6 +176,16 @@ impl Gathered {
         self.mentors.get(&candidacy_id)?.last()
     }
 
+    /// A candidacy's dossier lines, in the order recorded.
+    pub fn dossier(&self, candidacy_id: i64) -> &[dossier_item::Model] {
+        self.dossier.get(&candidacy_id).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// A student's consents, oldest first.
+    pub fn consents(&self, student_id: i64) -> &[consent::Model] {
+        self.consents.get(&student_id).map(Vec::as_slice).unwrap_or_default()
+    }
+
     /// The current introducers of a candidacy, in the order recorded.
     pub fn introducers(&self, candidacy_id: i64) -> &[introducer::Model] {
         self.introducers.get(&candidacy_id).map(Vec::as_slice).unwrap_or_default()
@@ -230,7 +240,7 @@ impl Gathered {
             .and_then(|ms| ms.iter().rev().find(|m| m.from_date <= on && m.to_date.is_none_or(|t| t >= on)))
             .and_then(|m| member(m.staff_id, m.from_date, m.replacement));
         let introducers = self.introducers.get(&cand.id).into_iter().flatten().filter_map(|i| member(i.staff_id, i.together_since, i.replacement)).collect();
-        let items = self.dossier.get(&cand.id).map(Vec::as_slice).unwrap_or_default();
+        let items = self.dossier(cand.id);
         let documents = items
             .iter()
             .filter(|i| i.kind != "verification")
@@ -238,12 +248,11 @@ impl Gathered {
             .collect::<Vec<_>>();
         let union_resolution = documents.iter().any(|d| d.kind == "union_resolution" && d.received.is_some());
         let open_verifications = items.iter().filter(|i| i.kind == "verification" && i.status != "concluded").count() as u32;
-        let consents = self.consents.get(&s.id).map(Vec::as_slice).unwrap_or_default();
         Ok(MoveFacts {
             on,
             has_committee,
             date_of_birth: s.date_of_birth,
-            consent: super::consent::consented(consents, s.date_of_birth, on),
+            consent: super::consent::consented(self.consents(s.id), s.date_of_birth, on),
             union_member: s.union_joined_on.is_some_and(|d| d <= on),
             certificate: self.certificate.get(&cand.id).copied(),
             mentor,
